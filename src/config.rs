@@ -1,0 +1,172 @@
+//! `config.toml` → a typed [`Config`].
+//!
+//! Owns: parsing and validating the site's settings, including the `[privacy]` settings that drive
+//! disclosure control. Every struct denies unknown fields, so a misspelt key is an error that names the
+//! key, the line and the column instead of being silently ignored.
+//!
+//! Never does: any I/O beyond reading `config.toml` itself.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+/// The whole of `config.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Site title, shown in the header and in feeds.
+    pub title: String,
+    /// One-sentence description, used in `<meta name="description">` and feeds.
+    pub description: String,
+    /// Absolute URL the site is served from; may carry a path (`https://example.org/lebanon/`).
+    pub base_url: String,
+    /// BCP 47 language tag of the content, used for `<html lang>`.
+    pub default_language: String,
+    /// Default author of pages and feed entries.
+    pub author: String,
+    /// The publishing organisation (e.g. "IOM Lebanon").
+    pub organisation: String,
+    /// Licence of the written content (e.g. "CC BY 4.0").
+    pub licence: String,
+    /// Licence of the published data downloads (SPDX-like id, e.g. "CC-BY-4.0").
+    pub data_licence: String,
+    /// Build drafts too (normally only with `--drafts`).
+    pub build_drafts: bool,
+    /// Disclosure-control settings.
+    pub privacy: PrivacyConfig,
+    /// Free table handed to templates as `config.extra`.
+    pub extra: toml::Table,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            description: String::new(),
+            base_url: "http://127.0.0.1:1111/".to_string(),
+            default_language: "en".to_string(),
+            author: String::new(),
+            organisation: String::new(),
+            licence: String::new(),
+            data_licence: "CC-BY-4.0".to_string(),
+            build_drafts: false,
+            privacy: PrivacyConfig::default(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// How zero counts are treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ZeroPolicy {
+    /// Zeros are published as zeros (the usual choice: an empty cell discloses nobody).
+    #[default]
+    Publish,
+    /// Zeros are treated like small counts and suppressed.
+    Suppress,
+}
+
+/// The `[privacy]` table.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// Threshold: every published count is 0 or at least `k`.
+    pub k: u32,
+    /// Whether zero counts are published or suppressed.
+    pub zeros: ZeroPolicy,
+    /// The words printed wherever a suppressed cell appears (tables, prose, charts).
+    pub suppressed_text: String,
+    /// Label of the category that rare categories are pooled into.
+    pub other_label: String,
+    /// Label of the category that missing values are counted in.
+    pub unknown_label: String,
+    /// Date of the data (ISO 8601), printed on statistics pages and in the methodology.
+    pub data_date: Option<String>,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        PrivacyConfig {
+            k: 11,
+            zeros: ZeroPolicy::Publish,
+            suppressed_text: "not published".to_string(),
+            other_label: "Other".to_string(),
+            unknown_label: "Unknown".to_string(),
+            data_date: None,
+        }
+    }
+}
+
+impl Config {
+    /// Reads and validates `config.toml` at `path`.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses the text of a `config.toml`; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let config: Config = toml::from_str(text)
+            .map_err(|e| anyhow::anyhow!("{}", crate::diagnostic::toml_error(path, text, &e)))?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<()> {
+        if self.privacy.k < 2 {
+            bail!(
+                "{}: [privacy] k = {} is not allowed: k must be at least 2 (11 is the usual choice)",
+                path.display(),
+                self.privacy.k
+            );
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            bail!(
+                "{}: base_url = {:?} must be an absolute http:// or https:// URL",
+                path.display(),
+                self.base_url
+            );
+        }
+        Ok(())
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base_url_slash(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_key_names_key_line_and_column() {
+        let err = Config::parse(
+            "title = \"x\"\n[privacy]\nkk = 5\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("config.toml:3:1"), "{err}");
+        assert!(err.contains("kk"), "{err}");
+    }
+
+    #[test]
+    fn k_below_two_is_rejected() {
+        let err = Config::parse("[privacy]\nk = 1\n", Path::new("config.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at least 2"), "{err}");
+    }
+
+    #[test]
+    fn defaults() {
+        let c = Config::parse("", Path::new("config.toml")).unwrap();
+        assert_eq!(c.privacy.k, 11);
+        assert_eq!(c.privacy.zeros, ZeroPolicy::Publish);
+    }
+}

@@ -1,0 +1,107 @@
+//! Case data: dataset schemas, CSV ingest into a columnar [`CaseTable`], and table declarations.
+//!
+//! Owns: reading `data/` — each dataset's schema (TOML) and CSV, validation with `file:line:column`
+//! errors, and `data/tables.toml`, resolved against the schemas into [`TableSpec`]s.
+//!
+//! Never does: anything publishable. None of the types here implement `Serialize`, so a case record
+//! cannot enter a template context or a download; the only way out of this module is through
+//! `privacy`, which turns a [`CaseTable`] into protected aggregates.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::config::Config;
+
+/// Everything read from `data/`: the datasets and the tables declared over them.
+#[derive(Debug, Default)]
+pub struct DataInput {
+    pub datasets: Vec<CaseTable>,
+    pub tables: Vec<TableSpec>,
+}
+
+/// What a column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    Category,
+    Year,
+    Integer,
+}
+
+/// One category of a dimension: the code used in the data and downloads, and its display label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub code: String,
+    pub label: String,
+}
+
+/// One dimension column of a dataset, stored as small integer codes, one per case.
+#[derive(Debug, Clone)]
+pub struct CaseColumn {
+    /// Column id from the schema (used in tables.toml and downloads).
+    pub id: String,
+    /// Display label of the dimension.
+    pub label: String,
+    pub kind: ColumnKind,
+    /// The domain in display order. `codes[i]` indexes into this.
+    /// For `year` and `integer` columns the categories are the values, in ascending order.
+    pub categories: Vec<Category>,
+    /// The code of the explicit `Unknown` category that missing values are counted in, if any.
+    pub unknown: Option<u32>,
+    /// Whether categories rarer than k over the dataset are pooled into `Other` (on by default).
+    pub pool_rare: bool,
+    /// One code per case.
+    pub codes: Vec<u32>,
+}
+
+/// A dataset's cases in columnar form. Only `dimension` columns are kept; `drop` columns are read
+/// no further than validation.
+#[derive(Debug, Clone)]
+pub struct CaseTable {
+    /// Dataset id (the schema's file stem, e.g. `cases`).
+    pub dataset: String,
+    /// Human title of the dataset.
+    pub title: String,
+    /// The CSV it was read from, for messages.
+    pub source: PathBuf,
+    /// Number of cases.
+    pub len: usize,
+    pub columns: Vec<CaseColumn>,
+}
+
+impl CaseTable {
+    /// Index of the column with this id.
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+}
+
+/// A restriction of a table to some categories of one column (e.g. years 2015–2024),
+/// resolved against the dataset: `allowed[code]` says whether cases with that code are counted.
+#[derive(Debug, Clone)]
+pub struct TableFilter {
+    pub column: usize,
+    pub allowed: Vec<bool>,
+    /// Plain-language description for readers, e.g. "registration year 2015–2024".
+    pub description: String,
+}
+
+/// A table declared in `data/tables.toml`, resolved against its dataset.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Index into [`DataInput::datasets`].
+    pub dataset: usize,
+    /// Column indices into the dataset's columns, 1 to 4 of them, in table order.
+    pub dimensions: Vec<usize>,
+    pub filters: Vec<TableFilter>,
+}
+
+/// Reads every dataset and the table declarations under `data_dir`.
+/// A site without a `data/` folder has no datasets and no tables.
+pub fn load(data_dir: &Path, config: &Config) -> Result<DataInput> {
+    let _ = (data_dir, config);
+    anyhow::bail!("data ingest is not built yet")
+}

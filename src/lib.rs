@@ -1,0 +1,14 @@
+//! safestat: a static-site generator for organisations that publish statistics on human
+//! trafficking. It turns `content/` (Markdown), `data/` (de-identified case records) and
+//! `templates/` (Tera) into a static site, and no published number, chart, download or sentence
+//! may single out a victim: every figure comes from a table protected by `privacy`.
+//!
+//! Data flows one way (see `ARCHITECTURE.md`):
+//! `config` → `data` → `privacy` → `render` → `output`, wired together in [`site`].
+
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod diagnostic;
+pub mod privacy;
+pub mod site;

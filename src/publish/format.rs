@@ -66,6 +66,35 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Escapes text for Markdown: every ASCII punctuation character that Markdown or inline HTML could
+/// read as syntax gets a backslash, so a title or label prints as written.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '!'
+                | '&'
+                | '{'
+                | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +129,18 @@ mod tests {
         assert_eq!(format_percent(Published(0), Published(0), 1, "n/p"), "–");
         assert_eq!(share(Published(1), Published(4)), Some(0.25));
         assert_eq!(share(Suppressed, Published(4)), None);
+    }
+
+    #[test]
+    fn markdown_escapes_render_as_plain_text() {
+        let text = "<script>x</script> *bold* [link](y) &amp; {{ stat() }} \\";
+        let mut html = String::new();
+        let md = escape_markdown(text);
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+        assert_eq!(
+            html,
+            "<p>&lt;script&gt;x&lt;/script&gt; *bold* [link](y) &amp;amp; {{ stat() }} \\</p>\n"
+        );
     }
 
     #[test]

@@ -6,13 +6,13 @@ use std::fmt::Write;
 use crate::config::{PrivacyConfig, ZeroPolicy};
 use crate::privacy::{CellValue, ProtectedTable};
 
-use super::format::format_count;
+use super::format::{escape_markdown as md_text, format_count};
 
 /// The methodology as Markdown: the threshold k, what is suppressed and why, how totals and the
 /// `Other`/`Unknown` categories work, the date of the data, and a list of the tables.
 pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) -> String {
     let k = privacy.k;
-    let hidden = &privacy.suppressed_text;
+    let hidden = &md_text(&privacy.suppressed_text);
     let mut md = String::new();
     md.push_str("## How we protect the people behind these numbers\n\n");
     md.push_str(
@@ -60,13 +60,17 @@ pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) 
          on their own: they are pooled into one category called “{other}”, so a rare category cannot single \
          anyone out. Cases for which a value was not recorded are counted under “{unknown}”, so the categories \
          of a table still add up to its total.\n\n",
-        other = privacy.other_label,
-        unknown = privacy.unknown_label,
+        other = md_text(&privacy.other_label),
+        unknown = md_text(&privacy.unknown_label),
     );
     md.push_str("### The data\n\n");
     match &privacy.data_date {
         Some(date) => {
-            let _ = write!(md, "The figures describe the data as of **{date}**. ");
+            let _ = write!(
+                md,
+                "The figures describe the data as of **{}**. ",
+                md_text(date)
+            );
         }
         None => md.push_str("The figures describe the data at the time this site was last built. "),
     }
@@ -81,13 +85,13 @@ pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) 
                 CellValue::Published(n) => format!("{} cases in total", format_count(n)),
                 CellValue::Suppressed => format!("total {hidden}"),
             };
-            let by: Vec<&str> = table.dimensions.iter().map(|d| d.label.as_str()).collect();
-            let _ = write!(md, "- **{}**", table.title);
+            let by: Vec<String> = table.dimensions.iter().map(|d| md_text(&d.label)).collect();
+            let _ = write!(md, "- **{}**", md_text(&table.title));
             if !by.is_empty() {
                 let _ = write!(md, " — by {}", by.join(", "));
             }
             if !table.filter.is_empty() {
-                let _ = write!(md, "; {}", table.filter);
+                let _ = write!(md, "; {}", md_text(&table.filter));
             }
             let hidden_cells = table
                 .cells

@@ -101,3 +101,24 @@ fn publish_methodology_from_the_privacy_settings() {
     }
     insta::assert_snapshot!(md);
 }
+
+#[test]
+fn publish_methodology_escapes_names_from_the_data() {
+    let hostile = table(
+        "x",
+        "<img src=x onerror=alert(1)> *really*",
+        vec![dim("d", "[link](javascript:x)", "category", &[("a", "A")])],
+        vec![P(20), P(20)],
+    );
+    let md = methodology_markdown(&[hostile], &config().privacy);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    assert!(
+        !html.contains("<img") && !html.contains("<a ") && !html.contains("<em>really"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt; *really*"),
+        "{html}"
+    );
+}

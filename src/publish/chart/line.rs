@@ -157,7 +157,11 @@ pub(super) fn line_body(
                 }
             }
             if plan.series.is_some() {
-                let room = x_at(0) - SUPPRESSED_MARKER / 2.0 - 16.0;
+                let first = values
+                    .iter()
+                    .position(|row| row[s] == CellValue::Suppressed)
+                    .unwrap_or(0);
+                let room = x_at(first) - SUPPRESSED_MARKER / 2.0 - 16.0;
                 let _ = write!(
                     out,
                     "<text x=\"8\" y=\"{}\" fill=\"{TEXT}\">{}</text>",

@@ -112,20 +112,60 @@ fn check_outputs(table: &ProtectedTable) {
         for w in attrs(&svg, "<rect class=\"suppressed\"", "width") {
             assert_eq!(w, SUPPRESSED_STUB_WIDTH.to_string());
         }
-        let formatted: Vec<String> = published.iter().map(|n| format_count(*n)).collect();
-        for text in svg_texts(&svg) {
-            let is_number =
-                text.chars().all(|c| c.is_ascii_digit() || c == ',') && !text.is_empty();
-            if is_number && !formatted.iter().any(|f| f == text) {
-                // Otherwise it must be an axis tick: a multiple of the step from 0.
-                let n: u64 = text.replace(',', "").parse().unwrap();
-                let max = published.iter().max().copied().unwrap_or(0);
-                assert!(
-                    n <= max.max(1) * 5 / 2 + 10,
-                    "number {text} is neither a value nor a tick"
-                );
+        // The drawn values, as the marks' tooltips name them: each a published cell's.
+        let mut drawn = Vec::new();
+        let mut placeholders = 0;
+        for title in svg.split("<title>").skip(1) {
+            let title = &title[..title.find("</title>").unwrap()];
+            let Some((_, value)) = title.rsplit_once(": ") else {
+                continue;
+            };
+            if value == privacy.suppressed_text {
+                placeholders += 1;
+            } else {
+                let n: u64 = value.replace(',', "").parse().unwrap();
+                assert!(published.contains(&n), "drawn {n} is not a published cell");
+                drawn.push(n);
             }
         }
+        // Every hatched mark with a tooltip is a placeholder (the legend's swatch has none).
+        let hatched = svg
+            .split("<rect ")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('>').unwrap()])
+            .filter(|element| element.contains("-hatch)") && !element.ends_with('/'))
+            .count();
+        assert_eq!(hatched, placeholders);
+        // The axis: 0 up to the first multiple of a 1-2-5 step (at most 5 steps) at or above the
+        // largest drawn value — nothing else can set the scale.
+        let max = drawn.iter().copied().max().unwrap_or(0).max(1);
+        let step = [1u64, 2, 5]
+            .iter()
+            .flat_map(|m| (0..17).map(move |e| m * 10u64.pow(e)))
+            .filter(|step| step * 5 >= max)
+            .min()
+            .unwrap();
+        let top = max.div_ceil(step) * step;
+        for text in svg_texts(&svg) {
+            let is_label = table
+                .dimensions
+                .iter()
+                .any(|d| d.categories.iter().any(|c| c.label == text));
+            if is_label || text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || c == ',')
+            {
+                continue;
+            }
+            let n: u64 = text.replace(',', "").parse().unwrap();
+            let tick = n % step == 0 && n <= top;
+            assert!(
+                tick || drawn.contains(&n),
+                "number {text} is neither a drawn value nor a tick"
+            );
+        }
+        assert!(
+            svg_texts(&svg).contains(&format_count(top).as_str()),
+            "top tick {top}"
+        );
     }
 }
 

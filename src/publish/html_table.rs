@@ -46,6 +46,22 @@ fn row_header(label: &str, total: bool) -> String {
     }
 }
 
+/// The HTML id given to the table of `table_id` on its page, which its chart points at as its long
+/// description.
+pub fn table_element_id(table_id: &str) -> String {
+    let safe: String = table_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("table-{safe}")
+}
+
 /// The `<table>` fragment for `table`, with `id="{element_id}"` (the id charts point at).
 pub fn table_html(table: &ProtectedTable, privacy: &PrivacyConfig, element_id: &str) -> String {
     let mut out = String::new();

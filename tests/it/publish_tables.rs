@@ -1,6 +1,6 @@
 //! HTML table fragments, number formatting for prose and the methodology text.
 
-use safestat::publish::{format_percent, methodology_markdown, table_html};
+use safestat::publish::{format_percent, methodology_markdown, table_element_id, table_html};
 
 use crate::publish_fixtures::*;
 
@@ -121,4 +121,13 @@ fn publish_methodology_escapes_names_from_the_data() {
         html.contains("&lt;img src=x onerror=alert(1)&gt; *really*"),
         "{html}"
     );
+}
+
+#[test]
+fn publish_table_element_ids_are_safe_and_stable() {
+    assert_eq!(
+        table_element_id("victims-by-country"),
+        "table-victims-by-country"
+    );
+    assert_eq!(table_element_id("a b\"<c"), "table-a-b--c");
 }

@@ -11,4 +11,5 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod privacy;
+pub mod publish;
 pub mod site;

@@ -1,0 +1,178 @@
+//! Line charts over the years.
+
+use std::fmt::Write;
+
+use super::marks::{fit, marker, n, series_dash};
+use super::{nice_scale, Plan, AXIS, CHAR_W, GRID, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH};
+use crate::privacy::CellValue;
+use crate::publish::format::{escape_html, format_count};
+
+/// Lines over the years: counts up the side, one line per series, broken at suppressed points.
+pub(super) fn line_body(
+    plan: &Plan,
+    values: &[Vec<CellValue>],
+    max_published: u64,
+    prefix: &str,
+    suppressed_text: &str,
+    top: f64,
+) -> (String, f64) {
+    let labels = plan.axis_labels();
+    let series = plan.series_labels();
+    let n_series = values.first().map_or(1, Vec::len);
+    let (scale_top, step) = nice_scale(max_published);
+    let x0 = 16.0 + format_count(scale_top).len() as f64 * CHAR_W;
+    let x1 = WIDTH - 24.0;
+    let y0 = top + 16.0;
+    let y1 = y0 + 240.0;
+    let slot = (x1 - x0) / labels.len() as f64;
+    let x_at = |a: usize| x0 + (a as f64 + 0.5) * slot;
+    let y_at = |v: u64| y1 - v as f64 / scale_top as f64 * (y1 - y0);
+    let label_every = labels.len().div_ceil(12);
+
+    let mut out = String::from("<g class=\"axis\">");
+    let mut tick = 0;
+    while tick <= scale_top {
+        let y = y_at(tick);
+        let _ = write!(
+            out,
+            "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{}\"/>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{TEXT}\">{}</text>",
+            n(x0),
+            n(x1),
+            if tick == 0 { AXIS } else { GRID },
+            n(x0 - 6.0),
+            n(y + 4.5),
+            format_count(tick),
+            y = n(y),
+        );
+        tick += step;
+    }
+    for (a, label) in labels.iter().enumerate() {
+        if a % label_every == 0 {
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text>",
+                n(x_at(a)),
+                n(y1 + 18.0),
+                escape_html(&fit(label, (slot * label_every as f64 / CHAR_W) as usize))
+            );
+        }
+    }
+    out.push_str("</g><g class=\"marks\">");
+    for s in 0..n_series {
+        let colour = PALETTE[s % PALETTE.len()];
+        let mut path = String::new();
+        let mut previous_published = false;
+        for (a, row) in values.iter().enumerate() {
+            match row[s] {
+                CellValue::Published(v) => {
+                    let cmd = if previous_published { 'L' } else { 'M' };
+                    let _ = write!(path, "{cmd}{} {}", n(x_at(a)), n(y_at(v)));
+                    previous_published = true;
+                }
+                CellValue::Suppressed => previous_published = false,
+            }
+        }
+        if !path.is_empty() {
+            let _ = write!(
+                out,
+                "<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{}/>",
+                series_dash(s)
+            );
+        }
+        for (a, row) in values.iter().enumerate() {
+            if let CellValue::Published(v) = row[s] {
+                let name = if plan.series.is_some() {
+                    format!("{}, {}", series[s], labels[a])
+                } else {
+                    labels[a].to_string()
+                };
+                let _ = write!(
+                    out,
+                    "<g>{}<title>{}: {}</title></g>",
+                    marker(s, x_at(a), y_at(v), colour, colour),
+                    escape_html(&name),
+                    format_count(v),
+                );
+            }
+        }
+    }
+    // Value labels, top to bottom at each year: above the point, or below it when the label above
+    // would overlap the previous one.
+    for (a, row) in values.iter().enumerate() {
+        let mut points: Vec<u64> = row.iter().filter_map(|v| v.published()).collect();
+        points.sort_unstable_by(|p, q| q.cmp(p));
+        let mut previous = f64::NEG_INFINITY;
+        for v in points {
+            let y = y_at(v);
+            let label_y = if y - 10.0 - previous >= 15.0 {
+                y - 10.0
+            } else {
+                y + 20.0
+            };
+            previous = label_y;
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text>",
+                n(x_at(a)),
+                n(label_y),
+                format_count(v)
+            );
+        }
+    }
+    out.push_str("</g>");
+
+    let mut height = y1 + 28.0;
+    let rows: Vec<usize> = (0..n_series)
+        .filter(|&s| values.iter().any(|row| row[s] == CellValue::Suppressed))
+        .collect();
+    if !rows.is_empty() {
+        let _ = write!(
+            out,
+            "<g class=\"suppressed\"><text x=\"{}\" y=\"{}\" fill=\"{TEXT}\" font-style=\"italic\">{}:</text>",
+            n(8.0),
+            n(height + 11.0),
+            escape_html(suppressed_text)
+        );
+        height += 18.0;
+        for s in rows {
+            for (a, row) in values.iter().enumerate() {
+                if row[s] == CellValue::Suppressed {
+                    let name = if plan.series.is_some() {
+                        format!("{}, {}", series[s], labels[a])
+                    } else {
+                        labels[a].to_string()
+                    };
+                    let _ = write!(
+                        out,
+                        "<rect x=\"{}\" y=\"{}\" width=\"{m}\" height=\"{m}\" fill=\"url(#{prefix}-hatch)\" stroke=\"{}\" stroke-width=\"1.5\">\
+                         <title>{}: {}</title></rect>",
+                        n(x_at(a) - SUPPRESSED_MARKER / 2.0),
+                        n(height),
+                        PALETTE[s % PALETTE.len()],
+                        escape_html(&name),
+                        escape_html(suppressed_text),
+                        m = n(SUPPRESSED_MARKER),
+                    );
+                }
+            }
+            if plan.series.is_some() {
+                let first = values
+                    .iter()
+                    .position(|row| row[s] == CellValue::Suppressed)
+                    .unwrap_or(0);
+                let room = x_at(first) - SUPPRESSED_MARKER / 2.0 - 16.0;
+                let _ = write!(
+                    out,
+                    "<text x=\"8\" y=\"{}\" fill=\"{TEXT}\">{}</text>",
+                    n(height + 10.0),
+                    escape_html(&fit(series[s], (room / CHAR_W) as usize))
+                );
+            }
+            height += 18.0;
+        }
+        out.push_str("</g>");
+        height += 4.0;
+    }
+    (out, height)
+}

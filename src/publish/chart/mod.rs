@@ -1,0 +1,297 @@
+//! Inline SVG charts, drawn at build time (no JavaScript).
+//!
+//! Which chart: a line chart when one of the first two dimensions is a year (the year on the
+//! horizontal axis, the other dimension as one line per category); otherwise a horizontal bar chart
+//! for one dimension, and a grouped bar chart for two (the first dimension on the axis, one bar per
+//! category of the second in each group). A table with more dimensions is charted on its first two,
+//! at the total of the others. A table without dimensions gets no chart. Totals are never drawn as
+//! bars or points: they are in the table.
+//!
+//! Rules that keep a chart honest and accessible:
+//! - the scale comes from published cells only; a suppressed cell is drawn as one hatched
+//!   placeholder of a fixed size ([`SUPPRESSED_STUB_WIDTH`]) labelled with the configured words, and
+//!   in a line chart it breaks the line and is marked in a "not published" row under the axis;
+//! - every mark carries its value as text, series differ by pattern or by dash and marker shape as
+//!   well as by colour, and a legend names them;
+//! - colours are Okabe–Ito hues with at least 3:1 contrast against white ([`PALETTE`]);
+//! - `role="img"`, a `<title>` and a `<desc>`, and `aria-describedby` pointing at the table that
+//!   holds every value (its element id is a parameter);
+//! - sized by `viewBox` only, so it scales to its container.
+
+mod bar;
+mod line;
+mod marks;
+
+use std::fmt::Write;
+
+use crate::config::PrivacyConfig;
+use crate::privacy::{CellValue, ProtectedTable};
+
+use super::format::escape_html;
+use bar::bar_body;
+use line::line_body;
+use marks::{defs, id_safe, legend, n};
+
+/// Series colours: Okabe–Ito blue, vermillion, bluish green, reddish purple and black — the hues of
+/// that palette with at least 3:1 contrast against a white background.
+pub const PALETTE: [&str; 5] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"];
+/// Width of the hatched placeholder drawn for a suppressed cell in a bar chart, whatever its value.
+pub const SUPPRESSED_STUB_WIDTH: f64 = 24.0;
+/// Side of the hatched marker drawn for a suppressed point in a line chart.
+const SUPPRESSED_MARKER: f64 = 12.0;
+
+const WIDTH: f64 = 640.0;
+const TEXT: &str = "#1a1a1a";
+const GRID: &str = "#d0d0d0";
+const AXIS: &str = "#595959";
+const HATCH: &str = "#595959";
+const FONT: &str =
+    "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"13\"";
+/// Approximate advance of one character at 13px, for layout.
+const CHAR_W: f64 = 7.0;
+
+/// The kind of chart drawn for a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Bar,
+    GroupedBar,
+    Line,
+}
+
+/// What to draw: the axis dimension, the optional series dimension, and the grid of values with the
+/// other dimensions at their totals.
+struct Plan<'a> {
+    kind: ChartKind,
+    table: &'a ProtectedTable,
+    axis: usize,
+    series: Option<usize>,
+}
+
+impl Plan<'_> {
+    fn axis_labels(&self) -> Vec<&str> {
+        self.table.dimensions[self.axis]
+            .categories
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect()
+    }
+
+    fn series_labels(&self) -> Vec<&str> {
+        match self.series {
+            Some(s) => self.table.dimensions[s]
+                .categories
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect(),
+            None => vec![self.table.title.as_str()],
+        }
+    }
+
+    /// The value at axis category `a` and series category `s`, other dimensions at their totals.
+    fn value(&self, a: usize, s: usize) -> CellValue {
+        let mut key = vec![None; self.table.dimensions.len()];
+        key[self.axis] = Some(a);
+        if let Some(sd) = self.series {
+            key[sd] = Some(s);
+        }
+        self.table.cell(&key).value
+    }
+
+    fn values(&self) -> Vec<Vec<CellValue>> {
+        let n_series = self.series_labels().len();
+        (0..self.axis_labels().len())
+            .map(|a| (0..n_series).map(|s| self.value(a, s)).collect())
+            .collect()
+    }
+}
+
+fn plan(table: &ProtectedTable) -> Option<Plan<'_>> {
+    let dims = &table.dimensions;
+    let first_two = dims.len().min(2);
+    let year = (0..first_two).find(|&d| dims[d].kind == "year" && dims[d].categories.len() >= 2);
+    let (kind, axis, series) = match (year, first_two) {
+        (_, 0) => return None,
+        (Some(y), 1) => (ChartKind::Line, y, None),
+        (Some(y), _) => (ChartKind::Line, y, Some(1 - y)),
+        (None, 1) => (ChartKind::Bar, 0, None),
+        (None, _) => (ChartKind::GroupedBar, 0, Some(1)),
+    };
+    if dims[axis].categories.is_empty() || series.is_some_and(|s| dims[s].categories.is_empty()) {
+        return None;
+    }
+    Some(Plan {
+        kind,
+        table,
+        axis,
+        series,
+    })
+}
+
+/// The chart drawn for `table`, or `None` when it has none (no dimension, or no category).
+pub fn chart_kind(table: &ProtectedTable) -> Option<ChartKind> {
+    plan(table).map(|p| p.kind)
+}
+
+/// A "nice" scale for counts up to `max`: a step of 1, 2 or 5 × 10ⁿ giving at most 5 intervals, and
+/// the top of the axis as a multiple of the step. `max` must come from published cells only.
+pub(crate) fn nice_scale(max: u64) -> (u64, u64) {
+    let max = max.max(1);
+    let mut magnitude: u64 = 1;
+    loop {
+        for m in [1, 2, 5] {
+            let step = m * magnitude;
+            if step.saturating_mul(5) >= max {
+                return (max.div_ceil(step) * step, step);
+            }
+        }
+        magnitude *= 10;
+    }
+}
+fn desc(plan: &Plan, suppressed: usize, suppressed_text: &str) -> String {
+    let dims = &plan.table.dimensions;
+    let axis = &dims[plan.axis].label;
+    let mut d = match (plan.kind, plan.series) {
+        (ChartKind::Line, None) => format!("Line chart of {} by {axis}.", plan.table.title),
+        (ChartKind::Line, Some(s)) => format!(
+            "Line chart of {} by {axis}, one line per {}.",
+            plan.table.title, dims[s].label
+        ),
+        (ChartKind::Bar, _) => format!("Bar chart of {} by {axis}.", plan.table.title),
+        (ChartKind::GroupedBar, s) => format!(
+            "Grouped bar chart of {} by {axis}, one bar per {} in each group.",
+            plan.table.title,
+            s.map(|s| dims[s].label.as_str()).unwrap_or_default()
+        ),
+    };
+    let others: Vec<&str> = (0..dims.len())
+        .filter(|&d| d != plan.axis && Some(d) != plan.series)
+        .map(|d| dims[d].label.as_str())
+        .collect();
+    if !others.is_empty() {
+        let _ = write!(d, " Shown for all {} together.", others.join(" and "));
+    }
+    if suppressed > 0 {
+        let _ = write!(
+            d,
+            " {suppressed} value{} marked “{suppressed_text}” {} drawn as a hatched placeholder of one fixed size, not to scale.",
+            if suppressed == 1 { "" } else { "s" },
+            if suppressed == 1 { "is" } else { "are" }
+        );
+    }
+    d.push_str(" Every value is in the table that goes with this chart.");
+    d
+}
+
+/// The chart for `table` as an inline `<svg>` element, or `None` when the table has no chart.
+/// `table_element_id` is the HTML id of the table that holds every value (the long description).
+pub fn chart_svg(
+    table: &ProtectedTable,
+    privacy: &PrivacyConfig,
+    table_element_id: &str,
+) -> Option<String> {
+    let plan = plan(table)?;
+    let prefix = format!("chart-{}", id_safe(&table.id));
+    let values = plan.values();
+    let max_published = values
+        .iter()
+        .flatten()
+        .filter_map(|v| v.published())
+        .max()
+        .unwrap_or(0);
+    let suppressed = values
+        .iter()
+        .flatten()
+        .filter(|v| **v == CellValue::Suppressed)
+        .count();
+    let series = plan.series_labels();
+    let (legend, legend_h) = legend(
+        &prefix,
+        plan.kind,
+        if plan.series.is_some() { &series } else { &[] },
+        suppressed > 0,
+        &privacy.suppressed_text,
+        8.0,
+    );
+    let top = 8.0 + legend_h;
+    let (body, height) = match plan.kind {
+        ChartKind::Line => line_body(
+            &plan,
+            &values,
+            max_published,
+            &prefix,
+            &privacy.suppressed_text,
+            top,
+        ),
+        _ => bar_body(
+            &plan,
+            &values,
+            max_published,
+            &prefix,
+            &privacy.suppressed_text,
+            top,
+        ),
+    };
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" class=\"chart\" \
+         aria-labelledby=\"{prefix}-title {prefix}-desc\" aria-describedby=\"{table_id}\" {FONT}>\
+         <title id=\"{prefix}-title\">{title}</title><desc id=\"{prefix}-desc\">{desc}</desc>{defs}{legend}{body}</svg>",
+        w = n(WIDTH),
+        h = n(height),
+        table_id = escape_html(table_element_id),
+        title = escape_html(&table.title),
+        desc = escape_html(&desc(&plan, suppressed, &privacy.suppressed_text)),
+        defs = defs(&prefix, series.len(), plan.kind != ChartKind::Line),
+    );
+    Some(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marks::fit;
+
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    #[test]
+    fn palette_has_three_to_one_contrast_on_white() {
+        for colour in PALETTE.iter().chain([&HATCH, &AXIS, &TEXT]) {
+            let contrast = 1.05 / (luminance(colour) + 0.05);
+            assert!(contrast >= 3.0, "{colour}: {contrast:.2}");
+        }
+    }
+
+    #[test]
+    fn nice_scales() {
+        assert_eq!(nice_scale(0), (1, 1));
+        assert_eq!(nice_scale(4), (4, 1));
+        assert_eq!(nice_scale(7), (8, 2));
+        assert_eq!(nice_scale(50), (50, 10));
+        assert_eq!(nice_scale(51), (60, 20));
+        assert_eq!(nice_scale(1234), (1500, 500));
+        assert_eq!(nice_scale(98765), (100000, 20000));
+        for max in [1, 3, 9, 11, 99, 101, 4999, 123_456_789] {
+            let (top, step) = nice_scale(max);
+            assert!(top >= max && top % step == 0 && top / step <= 5, "{max}");
+        }
+    }
+
+    #[test]
+    fn coordinates_are_short() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.345), "12.3");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+    }
+}

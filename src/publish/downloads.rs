@@ -1,0 +1,414 @@
+//! The researcher downloads under `public/data/`:
+//!
+//! ```text
+//! data/datapackage.json   Frictionless Data Package (v2) describing every table's CSV
+//! data/<table-id>.csv     one row per cell of the full grid, margins included
+//! data/<table-id>.json    the same cells, with the table's dimensions, codes and labels
+//! ```
+//!
+//! Resource paths in `datapackage.json` are relative to the package (`<table-id>.csv`), so the folder
+//! can be downloaded and validated as it is.
+
+use anyhow::{bail, Context, Result};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use crate::config::{Config, ZeroPolicy};
+use crate::privacy::{CellValue, ProtectedCell, ProtectedTable};
+
+/// The folder of the downloads, relative to the site root.
+pub const DATA_DIR: &str = "data";
+/// The value a collapsed dimension holds in downloads.
+pub const TOTAL_CODE: &str = "Total";
+/// The value of the `flag` column for a suppressed cell.
+const SUPPRESSED_FLAG: &str = "suppressed";
+
+const PACKAGE_PROFILE: &str = "https://datapackage.org/profiles/2.0/datapackage.json";
+const RESOURCE_PROFILE: &str = "https://datapackage.org/profiles/2.0/dataresource.json";
+const SCHEMA_PROFILE: &str = "https://datapackage.org/profiles/2.0/tableschema.json";
+
+/// One file to write, at `path` relative to the site root (e.g. `data/victims.csv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    pub path: String,
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Every download of a build: each table's CSV and JSON, then `data/datapackage.json`.
+pub fn downloads(tables: &[ProtectedTable], config: &Config) -> Result<Vec<Download>> {
+    let mut files = Vec::with_capacity(tables.len() * 2 + 1);
+    for table in tables {
+        files.push(Download {
+            path: format!("{DATA_DIR}/{}.csv", table.id),
+            media_type: "text/csv",
+            bytes: table_csv(table)?,
+        });
+        files.push(Download {
+            path: format!("{DATA_DIR}/{}.json", table.id),
+            media_type: "application/json",
+            bytes: table_json(table)?,
+        });
+    }
+    files.push(Download {
+        path: format!("{DATA_DIR}/datapackage.json"),
+        media_type: "application/json",
+        bytes: datapackage_json(tables, config)?,
+    });
+    Ok(files)
+}
+
+/// Checks that a table can be written unambiguously: a file-safe id, no dimension named like the
+/// `count`/`flag` columns or like another dimension, and no category code equal to `Total`.
+fn check_table(table: &ProtectedTable) -> Result<()> {
+    let id = &table.id;
+    if id.is_empty()
+        || id.starts_with('.')
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        bail!("table id `{id}` cannot name a download: use letters, digits, `-`, `_` and `.`");
+    }
+    for (i, dim) in table.dimensions.iter().enumerate() {
+        if dim.id == "count" || dim.id == "flag" {
+            bail!(
+                "table `{id}`: dimension `{}` clashes with the `count`/`flag` columns of the download",
+                dim.id
+            );
+        }
+        if table.dimensions[..i].iter().any(|d| d.id == dim.id) {
+            bail!("table `{id}`: dimension `{}` appears twice", dim.id);
+        }
+        for (j, cat) in dim.categories.iter().enumerate() {
+            if cat.code == TOTAL_CODE {
+                bail!(
+                    "table `{id}`: dimension `{}` has a category coded `{TOTAL_CODE}`, which downloads use for the total",
+                    dim.id
+                );
+            }
+            if dim.categories[..j].iter().any(|c| c.code == cat.code) {
+                bail!(
+                    "table `{id}`: dimension `{}` has the category code `{}` twice",
+                    dim.id,
+                    cat.code
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The code a cell holds in dimension `d`: the category's code, or `Total`.
+fn key_code<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'a str {
+    match cell.key[d] {
+        Some(c) => &table.dimensions[d].categories[c].code,
+        None => TOTAL_CODE,
+    }
+}
+
+/// `<table-id>.csv`: the dimension ids, then `count`, then `flag`; one row per grid cell in the
+/// table's order (margins included, a collapsed dimension holds `Total`). A suppressed cell has an
+/// empty `count` and the flag `suppressed`; a published one a count and an empty flag.
+pub fn table_csv(table: &ProtectedTable) -> Result<Vec<u8>> {
+    check_table(table)?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut header: Vec<&str> = table.dimensions.iter().map(|d| d.id.as_str()).collect();
+    header.extend(["count", "flag"]);
+    writer.write_record(&header)?;
+    for cell in &table.cells {
+        let mut record: Vec<String> = (0..table.dimensions.len())
+            .map(|d| key_code(table, cell, d).to_string())
+            .collect();
+        match cell.value {
+            CellValue::Published(n) => record.extend([n.to_string(), String::new()]),
+            CellValue::Suppressed => record.extend([String::new(), SUPPRESSED_FLAG.to_string()]),
+        }
+        writer.write_record(&record)?;
+    }
+    writer
+        .into_inner()
+        .with_context(|| format!("cannot write the CSV of table `{}`", table.id))
+}
+
+/// One cell of the JSON download: dimension codes in the table's order, then `count` and `flag`.
+struct JsonCell<'a> {
+    table: &'a ProtectedTable,
+    cell: &'a ProtectedCell,
+}
+
+impl Serialize for JsonCell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let dims = &self.table.dimensions;
+        let mut map = serializer.serialize_map(Some(dims.len() + 2))?;
+        for (d, dim) in dims.iter().enumerate() {
+            map.serialize_entry(&dim.id, key_code(self.table, self.cell, d))?;
+        }
+        match self.cell.value {
+            CellValue::Published(n) => {
+                map.serialize_entry("count", &n)?;
+                map.serialize_entry("flag", &Value::Null)?;
+            }
+            CellValue::Suppressed => {
+                map.serialize_entry("count", &Value::Null)?;
+                map.serialize_entry("flag", SUPPRESSED_FLAG)?;
+            }
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct JsonTable<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+    filter: &'a str,
+    total_code: &'static str,
+    dimensions: Vec<Value>,
+    cells: Vec<JsonCell<'a>>,
+}
+
+/// `<table-id>.json`: the table's id, title, description, filter, its dimensions (codes and labels)
+/// and the same cells as the CSV — `{"<dim>": "<code>|Total", …, "count": n|null, "flag": null|"suppressed"}`.
+pub fn table_json(table: &ProtectedTable) -> Result<Vec<u8>> {
+    check_table(table)?;
+    let doc = JsonTable {
+        id: &table.id,
+        title: &table.title,
+        description: &table.description,
+        filter: &table.filter,
+        total_code: TOTAL_CODE,
+        dimensions: table
+            .dimensions
+            .iter()
+            .map(|d| {
+                json!({
+                    "id": d.id,
+                    "label": d.label,
+                    "kind": d.kind,
+                    "categories": d.categories.iter()
+                        .map(|c| json!({"code": c.code, "label": c.label}))
+                        .collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+        cells: table
+            .cells
+            .iter()
+            .map(|cell| JsonCell { table, cell })
+            .collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The lowercase hex sha256 of `bytes`, as `sha256:<hex>` (the Data Package `hash` form).
+pub(crate) fn sha256_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::from("sha256:");
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// A licence object for the Data Package: the id as `name`, and the licence's URL when known.
+fn licence(id: &str) -> Value {
+    let known = [
+        (
+            "CC-BY-4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+            "Creative Commons Attribution 4.0",
+        ),
+        (
+            "CC-BY-SA-4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            "Creative Commons Attribution-ShareAlike 4.0",
+        ),
+        (
+            "CC0-1.0",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+            "CC0 1.0 Universal",
+        ),
+        (
+            "ODC-BY-1.0",
+            "https://opendatacommons.org/licenses/by/1-0/",
+            "Open Data Commons Attribution License 1.0",
+        ),
+        (
+            "PDDL-1.0",
+            "https://opendatacommons.org/licenses/pddl/1-0/",
+            "Open Data Commons Public Domain Dedication and License 1.0",
+        ),
+    ];
+    match known.iter().find(|(k, _, _)| k.eq_ignore_ascii_case(id)) {
+        Some((name, path, title)) => json!({"name": name, "path": path, "title": title}),
+        None => json!({"name": id}),
+    }
+}
+
+/// A Data Package name: lowercase letters, digits and `-`.
+fn package_name(title: &str) -> String {
+    let mut name = String::new();
+    for ch in title.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() {
+            name.push(ch);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "statistics".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The plain-language description of the method, shared by the package and its resources.
+pub(crate) fn method_description(config: &Config) -> String {
+    let p = &config.privacy;
+    let zeros = match p.zeros {
+        ZeroPolicy::Publish => "Zero counts are published as zeros.",
+        ZeroPolicy::Suppress => "Zero counts are treated like small counts and suppressed.",
+    };
+    let date = match &p.data_date {
+        Some(d) => format!(" Data as of {d}."),
+        None => String::new(),
+    };
+    format!(
+        "Counts of cases, protected by statistical disclosure control so that no count can single out a person. \
+         Every published count is 0 or at least {k}. Counts from 1 to {below} are suppressed (primary suppression), \
+         and further counts are suppressed where needed so that no hidden count can be worked out from totals \
+         (secondary suppression); all tables were protected together. {zeros} \
+         A suppressed cell has an empty `count` and the `flag` `{SUPPRESSED_FLAG}`; both kinds of suppression look the same. \
+         A dimension holding `{TOTAL_CODE}` is summed over all its categories. \
+         Rare categories are pooled into \"{other}\" and missing values are counted under \"{unknown}\".{date}",
+        k = p.k,
+        below = p.k.saturating_sub(1),
+        other = p.other_label,
+        unknown = p.unknown_label,
+    )
+}
+
+fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
+    let mut fields: Vec<Value> = table
+        .dimensions
+        .iter()
+        .map(|d| {
+            let mut categories: Vec<Value> = d
+                .categories
+                .iter()
+                .map(|c| json!({"value": c.code, "label": c.label}))
+                .collect();
+            categories.push(json!({"value": TOTAL_CODE, "label": TOTAL_CODE}));
+            let mut allowed: Vec<&str> = d.categories.iter().map(|c| c.code.as_str()).collect();
+            allowed.push(TOTAL_CODE);
+            json!({
+                "name": d.id,
+                "title": d.label,
+                "description": format!("{} ({}); `{TOTAL_CODE}` is the sum over all categories.", d.label, d.kind),
+                "type": "string",
+                "categories": categories,
+                "constraints": {"required": true, "enum": allowed},
+                "missingValues": [],
+            })
+        })
+        .collect();
+    fields.push(json!({
+        "name": "count",
+        "title": "Count",
+        "description": format!(
+            "Number of cases: 0 or at least {}. Empty when the count is not published.",
+            config.privacy.k
+        ),
+        "type": "integer",
+        "constraints": {"minimum": 0},
+        "missingValues": [{"value": "", "label": SUPPRESSED_FLAG}],
+    }));
+    fields.push(json!({
+        "name": "flag",
+        "title": "Flag",
+        "description": format!(
+            "`{SUPPRESSED_FLAG}` when the count is not published (\"{}\"); empty otherwise.",
+            config.privacy.suppressed_text
+        ),
+        "type": "string",
+        "categories": [{"value": SUPPRESSED_FLAG, "label": config.privacy.suppressed_text}],
+        "constraints": {"enum": [SUPPRESSED_FLAG]},
+        "missingValues": [""],
+    }));
+    let primary_key: Vec<&str> = table.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let mut schema = json!({
+        "$schema": SCHEMA_PROFILE,
+        "fields": fields,
+    });
+    if !primary_key.is_empty() {
+        schema["primaryKey"] = json!(primary_key);
+    }
+    let mut description = table.description.clone();
+    if !table.filter.is_empty() {
+        if !description.is_empty() {
+            description.push(' ');
+        }
+        description.push_str(&format!("Filter: {}.", table.filter));
+    }
+    json!({
+        "$schema": RESOURCE_PROFILE,
+        "name": table.id.to_lowercase(),
+        "path": format!("{}.csv", table.id),
+        "type": "table",
+        "title": table.title,
+        "description": description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": csv.len(),
+        "hash": sha256_hash(csv),
+        "schema": schema,
+    })
+}
+
+/// `data/datapackage.json`: a Frictionless Data Package (v2) describing every table's CSV, with
+/// field types, category labels, the suppressed marker as a labelled missing value, each file's
+/// sha256, the data licence and the method.
+pub fn datapackage_json(tables: &[ProtectedTable], config: &Config) -> Result<Vec<u8>> {
+    let mut resources = Vec::with_capacity(tables.len());
+    for (i, table) in tables.iter().enumerate() {
+        if tables[..i]
+            .iter()
+            .any(|t| t.id.eq_ignore_ascii_case(&table.id))
+        {
+            bail!("two tables share the id `{}`", table.id);
+        }
+        resources.push(resource(table, &table_csv(table)?, config));
+    }
+    let title = if config.title.is_empty() {
+        "Statistics".to_string()
+    } else {
+        config.title.clone()
+    };
+    let mut package = json!({
+        "$schema": PACKAGE_PROFILE,
+        "name": package_name(&title),
+        "title": title,
+        "description": method_description(config),
+        "licenses": [licence(&config.data_licence)],
+        "resources": resources,
+    });
+    if !config.organisation.is_empty() {
+        package["contributors"] = json!([{"title": config.organisation, "roles": ["publisher"]}]);
+    }
+    if !config.base_url.is_empty() {
+        package["homepage"] = json!(config.base_url_slash());
+    }
+    let mut bytes = serde_json::to_vec_pretty(&package)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,32 @@
+//! Publishing protected tables: the researcher downloads (CSV, JSON, `datapackage.json`), inline SVG
+//! charts, HTML table fragments, number formatting for prose, and the methodology text.
+//!
+//! Owns: turning [`ProtectedTable`](crate::privacy::ProtectedTable)s and the [`Config`](crate::config::Config)
+//! into bytes and strings. Every function here is pure: no file I/O (the output stage writes what
+//! these return), no clock, no randomness, so the same tables give the same bytes.
+//!
+//! Never does: read case data. The only input is a `ProtectedTable`, which carries no value for a
+//! suppressed cell. Whatever we render for a suppressed cell is therefore the same wherever it
+//! appears (invariant 3):
+//!
+//! - in downloads, an empty `count` and the flag `suppressed` — never a number, and no hint of
+//!   whether the suppression was primary (the count was below k) or secondary (the count was hidden
+//!   so that another hidden count cannot be recomputed from a total);
+//! - in tables and prose, the configured words (`[privacy] suppressed_text`, "not published");
+//! - in charts, one hatched placeholder of one fixed size with those words beside it — never a bar
+//!   of its true size, never a zero. A chart's scale is computed from published cells only, so no
+//!   coordinate of any mark depends on a suppressed cell.
+
+mod chart;
+mod downloads;
+mod format;
+mod html_table;
+mod methodology;
+
+pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
+pub use downloads::{
+    datapackage_json, downloads, table_csv, table_json, Download, DATA_DIR, TOTAL_CODE,
+};
+pub use format::{escape_html, escape_markdown, format_cell, format_count, format_percent, share};
+pub use html_table::{table_element_id, table_html};
+pub use methodology::methodology_markdown;

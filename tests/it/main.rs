@@ -1,0 +1,8 @@
+//! The one integration-test binary; each area adds its modules here.
+
+mod publish_charts;
+mod publish_downloads;
+mod publish_fixtures;
+mod publish_frictionless;
+mod publish_leaks;
+mod publish_tables;

@@ -1,0 +1,133 @@
+//! HTML table fragments, number formatting for prose and the methodology text.
+
+use safestat::publish::{format_percent, methodology_markdown, table_element_id, table_html};
+
+use crate::publish_fixtures::*;
+
+#[test]
+fn publish_html_table_snapshot_two_dimensions() {
+    let html = table_html(
+        &by_sex_and_exploitation(),
+        &config().privacy,
+        "table-victims-by-sex-and-exploitation",
+    );
+    insta::assert_snapshot!(html);
+}
+
+#[test]
+fn publish_html_table_one_dimension_rows_and_total() {
+    let html = table_html(&by_country(), &config().privacy, "t1");
+    assert!(html.starts_with("<table id=\"t1\" class=\"stat-table\">\n<caption>Victims by country of citizenship</caption>"));
+    assert_eq!(
+        html.matches("<th scope=\"row\"").count(),
+        6,
+        "5 categories + Total"
+    );
+    assert!(html.contains("<td class=\"num\" style=\"text-align:right\">12,345</td>"));
+    assert!(html.contains(
+        "<tr class=\"total\"><th scope=\"row\" class=\"total\"><strong>Total</strong></th><td class=\"num total\" style=\"text-align:right\"><strong>13,890</strong></td></tr>"
+    ));
+    assert_eq!(
+        html.matches("<td class=\"num suppressed\" style=\"text-align:right\">not published</td>")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn publish_html_table_long_format_for_three_dimensions() {
+    let table = three_dims();
+    let html = table_html(&table, &config().privacy, "t3");
+    assert_eq!(html.matches("<tr").count(), 1 + table.cells.len());
+    assert_eq!(html.matches("<th scope=\"col\"").count(), 4);
+    assert_eq!(html.matches(">not published<").count(), 3);
+    assert_eq!(html.matches("<tr class=\"total\">").count(), 27 - 8);
+}
+
+#[test]
+fn publish_html_table_escapes_text() {
+    let t = table(
+        "esc",
+        "Victims <script>alert(1)</script> & co",
+        vec![dim(
+            "x",
+            "X \"quoted\"",
+            "category",
+            &[("a", "<b>bold</b>")],
+        )],
+        vec![P(20), P(20)],
+    );
+    let mut privacy = config().privacy;
+    privacy.suppressed_text = "<i>n/p</i>".into();
+    let html = table_html(&t, &privacy, "id\"><script>");
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>") && !html.contains("\"quoted\""),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+}
+
+#[test]
+fn publish_percent_only_from_published_cells() {
+    let t = by_country();
+    let total = t.lookup(&[]).unwrap().value;
+    let lebanon = t.lookup(&[("country", "LB")]).unwrap().value;
+    let ethiopia = t.lookup(&[("country", "ET")]).unwrap().value;
+    assert_eq!(format_percent(lebanon, total, 1, "not published"), "88.9%");
+    assert_eq!(
+        format_percent(ethiopia, total, 1, "not published"),
+        "not published"
+    );
+}
+
+#[test]
+fn publish_methodology_from_the_privacy_settings() {
+    let mut privacy = config().privacy;
+    privacy.k = 5;
+    privacy.other_label = "Elsewhere".into();
+    let md = methodology_markdown(&all_tables(), &privacy);
+    for needle in [
+        "at least **5**",
+        "from 1 to 4",
+        "“not published”",
+        "“Elsewhere”",
+        "“Unknown”",
+        "as of **2024-12-31**",
+        "protected together",
+        "**Total**",
+        "Victims by country of citizenship** — by Country of citizenship; registration year 2021–2024 (13,890 cases in total; 2 of 6 cells not published).",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+    }
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn publish_methodology_escapes_names_from_the_data() {
+    let hostile = table(
+        "x",
+        "<img src=x onerror=alert(1)> *really*",
+        vec![dim("d", "[link](javascript:x)", "category", &[("a", "A")])],
+        vec![P(20), P(20)],
+    );
+    let md = methodology_markdown(&[hostile], &config().privacy);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    assert!(
+        !html.contains("<img") && !html.contains("<a ") && !html.contains("<em>really"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt; *really*"),
+        "{html}"
+    );
+}
+
+#[test]
+fn publish_table_element_ids_are_safe_and_stable() {
+    assert_eq!(
+        table_element_id("victims-by-country"),
+        "table-victims-by-country"
+    );
+    assert_eq!(table_element_id("a b\"<c"), "table-a-b--c");
+}

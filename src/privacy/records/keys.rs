@@ -1,0 +1,236 @@
+//! Packed integer keys: a record's quasi-identifiers (and its sensitive value) in one `u64`, so
+//! equivalence classes are found by hashing integers, never strings.
+//!
+//! A quasi-identifier's field holds 0 for a blank (Unknown or suppressed) and `index + 1` for a
+//! category of the current generalisation level; the sensitive value, if any, sits above them.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::hierarchy::BLANK;
+use super::spec::ResolvedReleaseSpec;
+use super::ReleaseError;
+use crate::data::CaseTable;
+
+/// The splitmix64 finaliser: a fast, well-mixing bijection on `u64`.
+pub fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A hasher for packed keys (the std SipHash is several times slower and buys nothing here: the
+/// keys are not attacker-chosen).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = mix(self.0 ^ u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = mix(self.0 ^ x);
+    }
+}
+
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+pub fn key_map<V>(capacity: usize) -> KeyMap<V> {
+    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
+
+/// Where each field sits in a packed key, and how each generalisation level rewrites it.
+pub struct Layout {
+    shifts: Vec<u32>,
+    masks: Vec<u64>,
+    /// Bits taken by the quasi-identifiers; the sensitive value sits above them.
+    qi_bits: u32,
+    /// `recode[qi][level][field]`: the field value at `level` of a level-0 field value.
+    recode: Vec<Vec<Vec<u64>>>,
+    /// `loss[qi][level][field]`: the information lost by publishing that value at `level`.
+    loss: Vec<Vec<Vec<f64>>>,
+}
+
+fn bits_for(max_value: u64) -> u32 {
+    64 - max_value.leading_zeros()
+}
+
+impl Layout {
+    pub fn new(
+        table: &CaseTable,
+        spec: &ResolvedReleaseSpec,
+    ) -> std::result::Result<Layout, ReleaseError> {
+        let mut shifts = Vec::new();
+        let mut masks = Vec::new();
+        let mut recode = Vec::new();
+        let mut loss = Vec::new();
+        let mut bits = 0;
+        for qi in &spec.quasi_identifiers {
+            let h = &qi.hierarchy;
+            let base = &h.levels[0];
+            let width = bits_for(base.categories.len() as u64);
+            shifts.push(bits);
+            masks.push((1u64 << width) - 1);
+            bits += width;
+            let mut per_level_recode = Vec::new();
+            let mut per_level_loss = Vec::new();
+            for level in &h.levels {
+                let mut r = vec![0u64; base.categories.len() + 1];
+                let mut l = vec![0f64; base.categories.len() + 1];
+                for (code, &i0) in base.map.iter().enumerate() {
+                    if i0 == BLANK {
+                        continue;
+                    }
+                    let c = level.map[code];
+                    r[i0 as usize + 1] = u64::from(c) + 1;
+                    l[i0 as usize + 1] = if h.known > 1 {
+                        f64::from(level.covers[c as usize] - 1) / f64::from(h.known - 1)
+                    } else {
+                        0.0
+                    };
+                }
+                per_level_recode.push(r);
+                per_level_loss.push(l);
+            }
+            recode.push(per_level_recode);
+            loss.push(per_level_loss);
+        }
+        let qi_bits = bits;
+        if let Some(s) = spec.sensitive {
+            bits += bits_for(table.columns[s].categories.len() as u64);
+        }
+        if bits > 64 {
+            return Err(ReleaseError::KeyTooWide {
+                dataset: table.dataset.clone(),
+                bits,
+            });
+        }
+        Ok(Layout {
+            shifts,
+            masks,
+            qi_bits,
+            recode,
+            loss,
+        })
+    }
+
+    pub fn quasi_identifiers(&self) -> usize {
+        self.shifts.len()
+    }
+
+    /// Mask of the quasi-identifier part of a key.
+    pub fn qi_mask(&self) -> u64 {
+        if self.qi_bits == 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.qi_bits) - 1
+        }
+    }
+
+    /// The level-0 key of every record.
+    pub fn record_keys(&self, table: &CaseTable, spec: &ResolvedReleaseSpec) -> Vec<u64> {
+        let mut keys = vec![0u64; table.len];
+        for (i, qi) in spec.quasi_identifiers.iter().enumerate() {
+            let map = &qi.hierarchy.levels[0].map;
+            let shift = self.shifts[i];
+            for (key, &code) in keys.iter_mut().zip(&table.columns[qi.column].codes) {
+                let i0 = map[code as usize];
+                if i0 != BLANK {
+                    *key |= (u64::from(i0) + 1) << shift;
+                }
+            }
+        }
+        if let Some(s) = spec.sensitive {
+            for (key, &code) in keys.iter_mut().zip(&table.columns[s].codes) {
+                *key |= u64::from(code) << self.qi_bits;
+            }
+        }
+        keys
+    }
+
+    pub fn field(&self, key: u64, qi: usize) -> u64 {
+        (key >> self.shifts[qi]) & self.masks[qi]
+    }
+
+    pub fn sensitive(&self, key: u64) -> u32 {
+        if self.qi_bits == 64 {
+            0
+        } else {
+            (key >> self.qi_bits) as u32
+        }
+    }
+
+    /// The key with the fields in `mask` (bit i = quasi-identifier i) blanked.
+    pub fn blank(&self, key: u64, mask: u32) -> u64 {
+        let mut out = key;
+        for qi in 0..self.shifts.len() {
+            if mask & (1 << qi) != 0 {
+                out &= !(self.masks[qi] << self.shifts[qi]);
+            }
+        }
+        out
+    }
+
+    /// A level-0 key generalised to `node` (one level per quasi-identifier); the sensitive part is kept.
+    pub fn generalise(&self, key: u64, node: &[u8]) -> u64 {
+        let mut out = key & !self.qi_mask();
+        for (qi, &level) in node.iter().enumerate() {
+            let field = self.field(key, qi);
+            out |= self.recode[qi][level as usize][field as usize] << self.shifts[qi];
+        }
+        out
+    }
+
+    /// Information lost by publishing a level-0 key at `node`, summed over the quasi-identifiers:
+    /// each value loses `(categories merged into its generalisation − 1) / (known categories − 1)`.
+    pub fn generalisation_loss(&self, key: u64, node: &[u8]) -> f64 {
+        node.iter()
+            .enumerate()
+            .map(|(qi, &level)| self.loss[qi][level as usize][self.field(key, qi) as usize])
+            .sum()
+    }
+
+    /// The loss of publishing level-0 field value `field` of `qi` at `level`.
+    pub fn value_loss(&self, qi: usize, level: usize, field: u64) -> f64 {
+        self.loss[qi][level][field as usize]
+    }
+
+    /// The number of known (non-blank) quasi-identifier values in a key.
+    pub fn known_values(&self, key: u64) -> u32 {
+        (0..self.shifts.len())
+            .filter(|&qi| self.field(key, qi) != 0)
+            .count() as u32
+    }
+
+    /// Number of generalisation levels of each quasi-identifier.
+    pub fn heights(&self) -> Vec<u8> {
+        self.recode.iter().map(|r| r.len() as u8).collect()
+    }
+}
+
+/// The distinct level-0 keys of the dataset with their record counts (ARX's "snapshot" of the
+/// bottom of the lattice): every node is evaluated from this, not from the records.
+pub struct Frequencies {
+    pub keys: Vec<u64>,
+    pub counts: Vec<u32>,
+}
+
+impl Frequencies {
+    pub fn new(record_keys: &[u64]) -> Frequencies {
+        let mut counts: KeyMap<u32> = key_map(1024);
+        for &k in record_keys {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+        let mut pairs: Vec<(u64, u32)> = counts.into_iter().collect();
+        pairs.sort_unstable();
+        Frequencies {
+            keys: pairs.iter().map(|p| p.0).collect(),
+            counts: pairs.iter().map(|p| p.1).collect(),
+        }
+    }
+}

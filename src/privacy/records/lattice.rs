@@ -1,0 +1,287 @@
+//! Full-domain generalisation: the search of the lattice of generalisation levels.
+//!
+//! A node gives one level per quasi-identifier. It is *feasible* when, with every value recoded to
+//! its level, the records in classes smaller than k (or with fewer than l distinct sensitive values)
+//! are at most the allowed share. Feasibility is monotone — a node above a feasible node is feasible
+//! — so, as in ARX's Flash, the search walks paths upward from the bottom and binary-searches each
+//! path, tagging every node above a feasible node feasible and every node below an infeasible one
+//! infeasible without evaluating them (predictive tagging).
+//!
+//! Among the feasible nodes it picks the one losing least information (see [`Evaluation::loss`]).
+//! That loss is not monotone (more generalisation, fewer outliers), but its generalisation part is
+//! monotone and computable from the marginals alone, so it is a lower bound: candidates are taken in
+//! increasing order of that bound and the search stops once the bound reaches the best loss found.
+
+use super::keys::{key_map, Frequencies, KeyMap, Layout};
+
+/// A class of records sharing one generalised quasi-identifier key.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClassStat {
+    pub count: u64,
+    /// Distinct sensitive values (only counted when l-diversity is required).
+    pub distinct: u32,
+}
+
+/// What a node costs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evaluation {
+    /// Records in classes smaller than k or less than l-diverse.
+    pub outliers: u64,
+    /// Information loss in [0, 1]: the mean, over every quasi-identifier value of every record, of
+    /// the value's loss — `(merged categories − 1) / (known categories − 1)` for a published value
+    /// (Iyengar's loss metric), 1 for a value of an outlier (counted as suppressed), 0 for an
+    /// Unknown, which held no information to lose.
+    pub loss: f64,
+}
+
+/// Evaluates lattice nodes from the frequency snapshot of the bottom node.
+pub struct Classifier<'a> {
+    pub layout: &'a Layout,
+    pub freq: &'a Frequencies,
+    pub k: u64,
+    pub l: Option<u32>,
+    /// Total records and quasi-identifiers, the loss's denominator.
+    pub records: u64,
+}
+
+impl Classifier<'_> {
+    pub fn is_outlier(&self, class: &ClassStat) -> bool {
+        class.count < self.k || self.l.is_some_and(|l| class.distinct < l)
+    }
+
+    /// The classes of `node`, keyed by generalised quasi-identifier key.
+    pub fn classes(&self, node: &[u8]) -> KeyMap<ClassStat> {
+        let qi_mask = self.layout.qi_mask();
+        let mut classes: KeyMap<ClassStat> = key_map(self.freq.keys.len() / 4 + 16);
+        let mut seen: KeyMap<()> = key_map(if self.l.is_some() {
+            self.freq.keys.len() / 2 + 16
+        } else {
+            0
+        });
+        for (&key, &count) in self.freq.keys.iter().zip(&self.freq.counts) {
+            let general = self.layout.generalise(key, node);
+            let class = classes.entry(general & qi_mask).or_default();
+            class.count += u64::from(count);
+            if self.l.is_some() && seen.insert(general, ()).is_none() {
+                class.distinct += 1;
+            }
+        }
+        classes
+    }
+
+    pub fn evaluate(&self, node: &[u8]) -> Evaluation {
+        let classes = self.classes(node);
+        let qi_mask = self.layout.qi_mask();
+        let mut outliers = 0;
+        let mut lost = 0.0;
+        for (&key, &count) in self.freq.keys.iter().zip(&self.freq.counts) {
+            let class = &classes[&(self.layout.generalise(key, node) & qi_mask)];
+            if self.is_outlier(class) {
+                outliers += u64::from(count);
+                lost += f64::from(count) * f64::from(self.layout.known_values(key));
+            } else {
+                lost += f64::from(count) * self.layout.generalisation_loss(key, node);
+            }
+        }
+        Evaluation {
+            outliers,
+            loss: lost / self.denominator(),
+        }
+    }
+
+    fn denominator(&self) -> f64 {
+        (self.records.max(1) * self.layout.quasi_identifiers() as u64) as f64
+    }
+
+    /// `bound[qi][level]`: the summed generalisation loss of that quasi-identifier at that level
+    /// over all records, from the marginals.
+    fn bounds(&self) -> Vec<Vec<f64>> {
+        let heights = self.layout.heights();
+        let mut bound: Vec<Vec<f64>> = heights.iter().map(|&h| vec![0.0; h as usize]).collect();
+        for (&key, &count) in self.freq.keys.iter().zip(&self.freq.counts) {
+            for (qi, levels) in bound.iter_mut().enumerate() {
+                let field = self.layout.field(key, qi);
+                for (level, sum) in levels.iter_mut().enumerate() {
+                    *sum += f64::from(count) * self.layout.value_loss(qi, level, field);
+                }
+            }
+        }
+        bound
+    }
+}
+
+/// The chosen node and what the search did.
+#[derive(Debug, Clone)]
+pub struct SearchOutcome {
+    /// The chosen levels, or `None` if no node is feasible.
+    pub node: Option<Vec<u8>>,
+    pub evaluation: Option<Evaluation>,
+    pub lattice_size: usize,
+    pub evaluated: usize,
+    /// Outliers at the top node (the most any generalisation can do), for error messages.
+    pub top_outliers: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Unknown,
+    Feasible,
+    Infeasible,
+}
+
+/// Searches the lattice for the feasible node of least loss; `max_outliers` is the allowed number
+/// of records in classes smaller than k.
+pub fn search(classifier: &Classifier<'_>, max_outliers: u64) -> SearchOutcome {
+    let heights = classifier.layout.heights();
+    let size: usize = heights.iter().map(|&h| h as usize).product();
+    let nodes: Vec<Vec<u8>> = (0..size).map(|i| decode(i, &heights)).collect();
+    let bounds = classifier.bounds();
+    let denominator = classifier.denominator();
+    let bound = |node: &[u8]| -> f64 {
+        node.iter()
+            .enumerate()
+            .map(|(qi, &l)| bounds[qi][l as usize])
+            .sum::<f64>()
+            / denominator
+    };
+    let height = |node: &[u8]| -> u32 { node.iter().map(|&l| u32::from(l)).sum() };
+    let bounds_of: Vec<f64> = nodes.iter().map(|n| bound(n)).collect();
+
+    let mut tags = vec![Tag::Unknown; size];
+    let mut evaluations: Vec<Option<Evaluation>> = vec![None; size];
+    let mut evaluated = 0;
+    let mut evaluate = |i: usize, evaluations: &mut Vec<Option<Evaluation>>| -> Evaluation {
+        if let Some(e) = evaluations[i] {
+            return e;
+        }
+        evaluated += 1;
+        let e = classifier.evaluate(&nodes[i]);
+        evaluations[i] = Some(e);
+        e
+    };
+    let tag = |tags: &mut Vec<Tag>, i: usize, feasible: bool| {
+        for j in 0..size {
+            if tags[j] != Tag::Unknown {
+                continue;
+            }
+            if feasible && dominates(&nodes[j], &nodes[i]) {
+                tags[j] = Tag::Feasible;
+            } else if !feasible && dominates(&nodes[i], &nodes[j]) {
+                tags[j] = Tag::Infeasible;
+            }
+        }
+    };
+
+    // Phase 1 (Flash): classify every node, evaluating as few as possible.
+    let mut order: Vec<usize> = (0..size).collect();
+    order.sort_by(|&a, &b| {
+        height(&nodes[a])
+            .cmp(&height(&nodes[b]))
+            .then(bounds_of[a].total_cmp(&bounds_of[b]))
+            .then(a.cmp(&b))
+    });
+    for &start in &order {
+        if tags[start] != Tag::Unknown {
+            continue;
+        }
+        let mut path = vec![start];
+        loop {
+            let current = &nodes[*path.last().expect("non-empty path")];
+            let next = (0..current.len())
+                .filter(|&qi| current[qi] + 1 < heights[qi])
+                .map(|qi| {
+                    let mut up = current.clone();
+                    up[qi] += 1;
+                    encode(&up, &heights)
+                })
+                .filter(|&j| tags[j] == Tag::Unknown)
+                .min_by(|&a, &b| bounds_of[a].total_cmp(&bounds_of[b]).then(a.cmp(&b)));
+            match next {
+                Some(j) => path.push(j),
+                None => break,
+            }
+        }
+        let (mut lo, mut hi) = (0usize, path.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let i = path[mid];
+            if tags[i] == Tag::Unknown {
+                let feasible = evaluate(i, &mut evaluations).outliers <= max_outliers;
+                tags[i] = if feasible {
+                    Tag::Feasible
+                } else {
+                    Tag::Infeasible
+                };
+                tag(&mut tags, i, feasible);
+            }
+            if tags[i] == Tag::Feasible {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+    }
+
+    // Phase 2: the feasible node of least loss, by increasing lower bound.
+    let mut candidates: Vec<usize> = (0..size).filter(|&i| tags[i] == Tag::Feasible).collect();
+    candidates.sort_by(|&a, &b| {
+        bounds_of[a]
+            .total_cmp(&bounds_of[b])
+            .then(height(&nodes[a]).cmp(&height(&nodes[b])))
+            .then(a.cmp(&b))
+    });
+    let mut best: Option<(usize, Evaluation)> = None;
+    for i in candidates {
+        if let Some((_, b)) = best {
+            if bounds_of[i] >= b.loss {
+                break;
+            }
+        }
+        let e = evaluate(i, &mut evaluations);
+        if best.map_or(true, |(_, b)| e.loss < b.loss) {
+            best = Some((i, e));
+        }
+    }
+    SearchOutcome {
+        node: best.map(|(i, _)| nodes[i].clone()),
+        evaluation: best.map(|(_, e)| e),
+        lattice_size: size,
+        evaluated,
+        top_outliers: evaluations[size - 1].map(|e| e.outliers),
+    }
+}
+
+fn dominates(upper: &[u8], lower: &[u8]) -> bool {
+    upper.iter().zip(lower).all(|(u, l)| u >= l)
+}
+
+fn decode(mut index: usize, heights: &[u8]) -> Vec<u8> {
+    let mut node = vec![0u8; heights.len()];
+    for qi in (0..heights.len()).rev() {
+        node[qi] = (index % heights[qi] as usize) as u8;
+        index /= heights[qi] as usize;
+    }
+    node
+}
+
+fn encode(node: &[u8], heights: &[u8]) -> usize {
+    node.iter()
+        .zip(heights)
+        .fold(0, |acc, (&l, &h)| acc * h as usize + l as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let heights = [2u8, 1, 3, 4];
+        for i in 0..24 {
+            assert_eq!(encode(&decode(i, &heights), &heights), i);
+        }
+        assert_eq!(decode(23, &heights), vec![1, 0, 2, 3]);
+        assert!(dominates(&[1, 0, 2], &[1, 0, 1]));
+        assert!(!dominates(&[1, 0, 2], &[0, 1, 1]));
+    }
+}

@@ -1,0 +1,150 @@
+//! The `[release]` table of a dataset schema, and its resolution against a [`CaseTable`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{bail, Result};
+use serde::Deserialize;
+
+use super::hierarchy::{Hierarchy, HierarchySpec};
+use crate::data::CaseTable;
+
+/// `[release]` in a dataset schema: a k-anonymous record-level download of the dataset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseSpec {
+    /// Whether the release is published (default: true once `[release]` is present).
+    #[serde(default = "enabled_by_default")]
+    pub enabled: bool,
+    /// Every combination of quasi-identifiers in the file is shared by at least `k` records.
+    /// Default: `[privacy] k`. It may be raised, never set below 2.
+    pub k: Option<u32>,
+    /// The columns an attacker could know about a victim (year, gender, age band, citizenship, …).
+    pub quasi_identifiers: Vec<String>,
+    /// The column whose values must be diverse within each class (e.g. exploitation type).
+    pub sensitive: Option<String>,
+    /// Each class holds at least `l` distinct values of `sensitive` (distinct l-diversity).
+    pub l: Option<u32>,
+    /// The largest share of records (0 ≤ share < 1) that may remain in classes smaller than k after
+    /// generalisation; local suppression then rescues as many of them as it can. Default 0.05.
+    #[serde(default = "default_max_suppressed_records")]
+    pub max_suppressed_records: f64,
+    /// Generalisation hierarchy per quasi-identifier. A quasi-identifier without one is only ever
+    /// suppressed locally, never generalised.
+    #[serde(default)]
+    pub hierarchy: BTreeMap<String, HierarchySpec>,
+}
+
+fn enabled_by_default() -> bool {
+    true
+}
+
+fn default_max_suppressed_records() -> f64 {
+    0.05
+}
+
+/// One quasi-identifier, resolved.
+#[derive(Debug, Clone)]
+pub struct QuasiIdentifier {
+    /// Index of the column in the [`CaseTable`].
+    pub column: usize,
+    pub hierarchy: Hierarchy,
+}
+
+/// A [`ReleaseSpec`] checked against its dataset: columns are indices, hierarchies are resolved.
+#[derive(Debug, Clone)]
+pub struct ResolvedReleaseSpec {
+    pub k: u32,
+    pub l: Option<u32>,
+    pub quasi_identifiers: Vec<QuasiIdentifier>,
+    /// Index of the sensitive column.
+    pub sensitive: Option<usize>,
+    pub max_suppressed_records: f64,
+    /// Label of the Unknown category that blanks are counted in when the release is read back as
+    /// a case table (`[privacy] unknown_label`), for columns that have no Unknown category of their own.
+    pub unknown_label: String,
+}
+
+impl ReleaseSpec {
+    /// Checks the spec against `table`. `default_k` and `unknown_label` come from `[privacy]`.
+    /// Errors name the offending `[release]` key; the caller prefixes the schema's path.
+    pub fn resolve(
+        &self,
+        table: &CaseTable,
+        default_k: u32,
+        unknown_label: &str,
+    ) -> Result<ResolvedReleaseSpec> {
+        let k = self.k.unwrap_or(default_k);
+        if k < 2 {
+            bail!("[release] k = {k} is not allowed: k must be at least 2");
+        }
+        if k < default_k {
+            bail!("[release] k = {k} is below [privacy] k = {default_k}; it may only be raised");
+        }
+        if !(0.0..1.0).contains(&self.max_suppressed_records) {
+            bail!(
+                "[release] max_suppressed_records = {} must be a share in [0, 1)",
+                self.max_suppressed_records
+            );
+        }
+        let column = |key: &str, id: &str| -> Result<usize> {
+            table.column_index(id).ok_or_else(|| {
+                let known: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+                anyhow::anyhow!(
+                    "[release] {key}: dataset `{}` has no dimension column `{id}`; it has: {}",
+                    table.dataset,
+                    known.join(", ")
+                )
+            })
+        };
+        if self.quasi_identifiers.is_empty() {
+            bail!("[release] quasi_identifiers is empty: name the columns an attacker could know");
+        }
+        let mut seen = BTreeSet::new();
+        let mut quasi_identifiers = Vec::new();
+        for id in &self.quasi_identifiers {
+            if !seen.insert(id.as_str()) {
+                bail!("[release] quasi_identifiers names `{id}` twice");
+            }
+            let index = column("quasi_identifiers", id)?;
+            let col = &table.columns[index];
+            let hierarchy = match self.hierarchy.get(id) {
+                Some(h) => Hierarchy::build(col, h)?,
+                None => Hierarchy::identity(col),
+            };
+            quasi_identifiers.push(QuasiIdentifier {
+                column: index,
+                hierarchy,
+            });
+        }
+        for id in self.hierarchy.keys() {
+            if !seen.contains(id.as_str()) {
+                bail!("[release.hierarchy.{id}]: `{id}` is not one of the quasi_identifiers");
+            }
+        }
+        let sensitive = match &self.sensitive {
+            Some(id) => {
+                if seen.contains(id.as_str()) {
+                    bail!("[release] sensitive = `{id}` is also a quasi-identifier");
+                }
+                Some(column("sensitive", id)?)
+            }
+            None => None,
+        };
+        if let Some(l) = self.l {
+            if sensitive.is_none() {
+                bail!("[release] l = {l} needs a `sensitive` column");
+            }
+            if l < 2 {
+                bail!("[release] l = {l}: l-diversity needs l of at least 2 (or leave `l` out)");
+            }
+        }
+        Ok(ResolvedReleaseSpec {
+            k,
+            l: self.l,
+            quasi_identifiers,
+            sensitive,
+            max_suppressed_records: self.max_suppressed_records,
+            unknown_label: unknown_label.to_string(),
+        })
+    }
+}

@@ -50,10 +50,14 @@ pub struct Layout {
     masks: Vec<u64>,
     /// Bits taken by the quasi-identifiers; the sensitive value sits above them.
     qi_bits: u32,
-    /// `recode[qi][level][field]`: the field value at `level` of a level-0 field value.
-    recode: Vec<Vec<Vec<u64>>>,
-    /// `loss[qi][level][field]`: the information lost by publishing that value at `level`.
-    loss: Vec<Vec<Vec<f64>>>,
+    /// `recode[qi][from][to][field]`: the field value at level `to` of a field value at level
+    /// `from` (for `from <= to`; a hierarchy is a tree, so this is well defined).
+    recode: Vec<Vec<Vec<Vec<u64>>>>,
+    /// `merged[qi][level][field]`: for a field value at `level`, the number of known categories its
+    /// category covers, minus one (0 for a blank).
+    merged: Vec<Vec<Vec<u64>>>,
+    /// Known (non-Unknown) categories of each quasi-identifier.
+    known: Vec<u32>,
 }
 
 fn bits_for(max_value: u64) -> u32 {
@@ -68,7 +72,8 @@ impl Layout {
         let mut shifts = Vec::new();
         let mut masks = Vec::new();
         let mut recode = Vec::new();
-        let mut loss = Vec::new();
+        let mut merged = Vec::new();
+        let mut known = Vec::new();
         let mut bits = 0;
         for qi in &spec.quasi_identifiers {
             let h = &qi.hierarchy;
@@ -77,28 +82,38 @@ impl Layout {
             shifts.push(bits);
             masks.push((1u64 << width) - 1);
             bits += width;
-            let mut per_level_recode = Vec::new();
-            let mut per_level_loss = Vec::new();
-            for level in &h.levels {
-                let mut r = vec![0u64; base.categories.len() + 1];
-                let mut l = vec![0f64; base.categories.len() + 1];
-                for (code, &i0) in base.map.iter().enumerate() {
-                    if i0 == BLANK {
-                        continue;
-                    }
-                    let c = level.map[code];
-                    r[i0 as usize + 1] = u64::from(c) + 1;
-                    l[i0 as usize + 1] = if h.known > 1 {
-                        f64::from(level.covers[c as usize] - 1) / f64::from(h.known - 1)
-                    } else {
-                        0.0
-                    };
+            known.push(h.known);
+            let field_at = |level: usize, code: usize| -> u64 {
+                match h.levels[level].map[code] {
+                    BLANK => 0,
+                    c => u64::from(c) + 1,
                 }
-                per_level_recode.push(r);
-                per_level_loss.push(l);
+            };
+            let mut from_levels = Vec::new();
+            for from in 0..h.levels.len() {
+                let mut to_levels = Vec::new();
+                for to in 0..h.levels.len() {
+                    let mut r = vec![0u64; h.levels[from].categories.len() + 1];
+                    if from <= to {
+                        for code in 0..base.map.len() {
+                            r[field_at(from, code) as usize] = field_at(to, code);
+                        }
+                    }
+                    to_levels.push(r);
+                }
+                from_levels.push(to_levels);
             }
-            recode.push(per_level_recode);
-            loss.push(per_level_loss);
+            recode.push(from_levels);
+            merged.push(
+                h.levels
+                    .iter()
+                    .map(|level| {
+                        std::iter::once(0)
+                            .chain(level.covers.iter().map(|&c| u64::from(c) - 1))
+                            .collect()
+                    })
+                    .collect(),
+            );
         }
         let qi_bits = bits;
         if let Some(s) = spec.sensitive {
@@ -115,7 +130,8 @@ impl Layout {
             masks,
             qi_bits,
             recode,
-            loss,
+            merged,
+            known,
         })
     }
 
@@ -181,23 +197,34 @@ impl Layout {
         let mut out = key & !self.qi_mask();
         for (qi, &level) in node.iter().enumerate() {
             let field = self.field(key, qi);
-            out |= self.recode[qi][level as usize][field as usize] << self.shifts[qi];
+            out |= self.recode[qi][0][level as usize][field as usize] << self.shifts[qi];
         }
         out
     }
 
-    /// Information lost by publishing a level-0 key at `node`, summed over the quasi-identifiers:
-    /// each value loses `(categories merged into its generalisation − 1) / (known categories − 1)`.
-    pub fn generalisation_loss(&self, key: u64, node: &[u8]) -> f64 {
-        node.iter()
-            .enumerate()
-            .map(|(qi, &level)| self.loss[qi][level as usize][self.field(key, qi) as usize])
-            .sum()
+    /// A key at `from` generalised further to `to` (`from <= to` level by level).
+    pub fn regeneralise(&self, key: u64, from: &[u8], to: &[u8]) -> u64 {
+        let mut out = key & !self.qi_mask();
+        for (qi, (&f, &t)) in from.iter().zip(to).enumerate() {
+            let field = self.field(key, qi);
+            out |= self.recode[qi][f as usize][t as usize][field as usize] << self.shifts[qi];
+        }
+        out
     }
 
-    /// The loss of publishing level-0 field value `field` of `qi` at `level`.
-    pub fn value_loss(&self, qi: usize, level: usize, field: u64) -> f64 {
-        self.loss[qi][level][field as usize]
+    /// For field value `field` of `qi` at `level`: known categories merged into it, minus one.
+    pub fn merged(&self, qi: usize, level: u8, field: u64) -> u64 {
+        self.merged[qi][level as usize][field as usize]
+    }
+
+    /// The information lost by publishing one value whose category merges `merged + 1` known
+    /// categories of `qi`: `merged / (known − 1)`, in [0, 1].
+    pub fn value_loss(&self, qi: usize, merged: u64) -> f64 {
+        if self.known[qi] > 1 {
+            merged as f64 / f64::from(self.known[qi] - 1)
+        } else {
+            0.0
+        }
     }
 
     /// The number of known (non-blank) quasi-identifier values in a key.
@@ -209,7 +236,7 @@ impl Layout {
 
     /// Number of generalisation levels of each quasi-identifier.
     pub fn heights(&self) -> Vec<u8> {
-        self.recode.iter().map(|r| r.len() as u8).collect()
+        self.merged.iter().map(|m| m.len() as u8).collect()
     }
 }
 

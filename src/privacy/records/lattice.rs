@@ -12,6 +12,8 @@
 //! monotone and computable from the marginals alone, so it is a lower bound: candidates are taken in
 //! increasing order of that bound and the search stops once the bound reaches the best loss found.
 
+use std::cell::RefCell;
+
 use super::keys::{key_map, Frequencies, KeyMap, Layout};
 
 /// A class of records sharing one generalised quasi-identifier key.
@@ -34,75 +36,155 @@ pub struct Evaluation {
     pub loss: f64,
 }
 
-/// Evaluates lattice nodes from the frequency snapshot of the bottom node.
+/// The distinct generalised keys (quasi-identifiers and sensitive value) of one node, with counts.
+struct Snapshot {
+    node: Vec<u8>,
+    keys: Vec<u64>,
+    counts: Vec<u32>,
+}
+
+/// Evaluates lattice nodes. A node's snapshot is rolled up from the smallest snapshot already
+/// computed below it (as ARX does), falling back to the bottom node's frequencies.
 pub struct Classifier<'a> {
     pub layout: &'a Layout,
     pub freq: &'a Frequencies,
     pub k: u64,
     pub l: Option<u32>,
-    /// Total records and quasi-identifiers, the loss's denominator.
+    /// Total records, part of the loss's denominator.
     pub records: u64,
+    cache: RefCell<Vec<Snapshot>>,
 }
 
-impl Classifier<'_> {
+impl<'a> Classifier<'a> {
+    pub fn new(
+        layout: &'a Layout,
+        freq: &'a Frequencies,
+        k: u64,
+        l: Option<u32>,
+        records: u64,
+    ) -> Classifier<'a> {
+        Classifier {
+            layout,
+            freq,
+            k,
+            l,
+            records,
+            cache: RefCell::new(Vec::new()),
+        }
+    }
+
     pub fn is_outlier(&self, class: &ClassStat) -> bool {
         class.count < self.k || self.l.is_some_and(|l| class.distinct < l)
     }
 
-    /// The classes of `node`, keyed by generalised quasi-identifier key.
-    pub fn classes(&self, node: &[u8]) -> KeyMap<ClassStat> {
+    fn snapshot(&self, node: &[u8]) -> Snapshot {
+        let cache = self.cache.borrow();
+        let bottom = vec![0u8; node.len()];
+        let (from, keys, counts) = cache
+            .iter()
+            .filter(|s| dominates(node, &s.node))
+            .min_by_key(|s| s.keys.len())
+            .map_or((&bottom, &self.freq.keys, &self.freq.counts), |s| {
+                (&s.node, &s.keys, &s.counts)
+            });
+        let mut rolled: KeyMap<u32> = key_map(keys.len() / 2 + 16);
+        for (&key, &count) in keys.iter().zip(counts) {
+            *rolled
+                .entry(self.layout.regeneralise(key, from, node))
+                .or_insert(0) += count;
+        }
+        let (keys, counts) = rolled.into_iter().unzip();
+        Snapshot {
+            node: node.to_vec(),
+            keys,
+            counts,
+        }
+    }
+
+    /// Keeps a snapshot for later roll-ups, within a memory budget of twice the bottom's size.
+    fn remember(&self, snapshot: Snapshot) {
+        let budget = 2 * self.freq.keys.len();
+        if snapshot.keys.len() * 2 > budget {
+            return;
+        }
+        let mut cache = self.cache.borrow_mut();
+        cache.push(snapshot);
+        cache.sort_by_key(|s| s.keys.len());
+        while cache.iter().map(|s| s.keys.len()).sum::<usize>() > budget {
+            cache.pop();
+        }
+    }
+
+    fn classes_of(&self, snapshot: &Snapshot) -> KeyMap<ClassStat> {
         let qi_mask = self.layout.qi_mask();
-        let mut classes: KeyMap<ClassStat> = key_map(self.freq.keys.len() / 4 + 16);
-        let mut seen: KeyMap<()> = key_map(if self.l.is_some() {
-            self.freq.keys.len() / 2 + 16
-        } else {
-            0
-        });
-        for (&key, &count) in self.freq.keys.iter().zip(&self.freq.counts) {
-            let general = self.layout.generalise(key, node);
-            let class = classes.entry(general & qi_mask).or_default();
+        let mut classes: KeyMap<ClassStat> = key_map(snapshot.keys.len() / 2 + 16);
+        for (&key, &count) in snapshot.keys.iter().zip(&snapshot.counts) {
+            let class = classes.entry(key & qi_mask).or_default();
             class.count += u64::from(count);
-            if self.l.is_some() && seen.insert(general, ()).is_none() {
-                class.distinct += 1;
-            }
+            class.distinct += 1;
         }
         classes
     }
 
+    /// The classes of `node`, keyed by generalised quasi-identifier key.
+    pub fn classes(&self, node: &[u8]) -> KeyMap<ClassStat> {
+        self.classes_of(&self.snapshot(node))
+    }
+
     pub fn evaluate(&self, node: &[u8]) -> Evaluation {
-        let classes = self.classes(node);
+        let snapshot = self.snapshot(node);
+        let classes = self.classes_of(&snapshot);
         let qi_mask = self.layout.qi_mask();
-        let mut outliers = 0;
-        let mut lost = 0.0;
-        for (&key, &count) in self.freq.keys.iter().zip(&self.freq.counts) {
-            let class = &classes[&(self.layout.generalise(key, node) & qi_mask)];
-            if self.is_outlier(class) {
-                outliers += u64::from(count);
-                lost += f64::from(count) * f64::from(self.layout.known_values(key));
+        let mut outliers = 0u64;
+        let mut outlier_values = 0u64;
+        let mut merged = vec![0u64; node.len()];
+        for (&key, &count) in snapshot.keys.iter().zip(&snapshot.counts) {
+            let count = u64::from(count);
+            if self.is_outlier(&classes[&(key & qi_mask)]) {
+                outliers += count;
+                outlier_values += count * u64::from(self.layout.known_values(key));
             } else {
-                lost += f64::from(count) * self.layout.generalisation_loss(key, node);
+                for (qi, &level) in node.iter().enumerate() {
+                    merged[qi] += count * self.layout.merged(qi, level, self.layout.field(key, qi));
+                }
             }
         }
+        drop(classes);
+        self.remember(snapshot);
         Evaluation {
             outliers,
-            loss: lost / self.denominator(),
+            loss: (self.merged_loss(&merged) + outlier_values as f64) / self.denominator(),
         }
+    }
+
+    /// Summed loss of per-quasi-identifier sums of merged categories.
+    fn merged_loss(&self, merged: &[u64]) -> f64 {
+        merged
+            .iter()
+            .enumerate()
+            .map(|(qi, &m)| self.layout.value_loss(qi, m))
+            .sum()
     }
 
     fn denominator(&self) -> f64 {
         (self.records.max(1) * self.layout.quasi_identifiers() as u64) as f64
     }
 
-    /// `bound[qi][level]`: the summed generalisation loss of that quasi-identifier at that level
-    /// over all records, from the marginals.
-    fn bounds(&self) -> Vec<Vec<f64>> {
+    /// `bound[qi][level]`: merged categories summed over all records for that quasi-identifier
+    /// at that level, from the marginals — the generalisation part of the loss.
+    fn bounds(&self) -> Vec<Vec<u64>> {
         let heights = self.layout.heights();
-        let mut bound: Vec<Vec<f64>> = heights.iter().map(|&h| vec![0.0; h as usize]).collect();
+        let mut bound: Vec<Vec<u64>> = heights.iter().map(|&h| vec![0; h as usize]).collect();
+        let bottom = vec![0u8; heights.len()];
         for (&key, &count) in self.freq.keys.iter().zip(&self.freq.counts) {
             for (qi, levels) in bound.iter_mut().enumerate() {
-                let field = self.layout.field(key, qi);
                 for (level, sum) in levels.iter_mut().enumerate() {
-                    *sum += f64::from(count) * self.layout.value_loss(qi, level, field);
+                    let mut to = bottom.clone();
+                    to[qi] = level as u8;
+                    let field = self
+                        .layout
+                        .field(self.layout.regeneralise(key, &bottom, &to), qi);
+                    *sum += u64::from(count) * self.layout.merged(qi, level as u8, field);
                 }
             }
         }
@@ -138,11 +220,12 @@ pub fn search(classifier: &Classifier<'_>, max_outliers: u64) -> SearchOutcome {
     let bounds = classifier.bounds();
     let denominator = classifier.denominator();
     let bound = |node: &[u8]| -> f64 {
-        node.iter()
+        let merged: Vec<u64> = node
+            .iter()
             .enumerate()
             .map(|(qi, &l)| bounds[qi][l as usize])
-            .sum::<f64>()
-            / denominator
+            .collect();
+        classifier.merged_loss(&merged) / denominator
     };
     let height = |node: &[u8]| -> u32 { node.iter().map(|&l| u32::from(l)).sum() };
     let bounds_of: Vec<f64> = nodes.iter().map(|n| bound(n)).collect();

@@ -202,13 +202,7 @@ pub fn release(
     let layout = Layout::new(table, spec)?;
     let record_keys = layout.record_keys(table, spec);
     let freq = Frequencies::new(&record_keys);
-    let classifier = Classifier {
-        layout: &layout,
-        freq: &freq,
-        k: u64::from(spec.k),
-        l: spec.l,
-        records: n as u64,
-    };
+    let classifier = Classifier::new(&layout, &freq, u64::from(spec.k), spec.l, n as u64);
     let limit = (spec.max_suppressed_records * n as f64).floor() as u64;
     let outcome = lattice::search(&classifier, limit);
     let Some(node) = outcome.node else {
@@ -251,10 +245,11 @@ pub fn release(
         };
         for (qi, &level) in node.iter().enumerate() {
             let field = layout.field(key, qi);
-            if layout.field(target, qi) == 0 {
+            let published = layout.field(target, qi);
+            if published == 0 {
                 lost += if field == 0 { 0.0 } else { 1.0 };
             } else {
-                lost += layout.value_loss(qi, level as usize, field);
+                lost += layout.value_loss(qi, layout.merged(qi, level, published));
             }
         }
         kept.push(r as u32);

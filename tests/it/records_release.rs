@@ -401,3 +401,48 @@ fn spec_errors_name_the_key() {
     assert_eq!(spec.max_suppressed_records, 0.05);
     assert_eq!(spec.resolve(&data, 11, "Unknown").unwrap().k, 11);
 }
+
+#[test]
+fn empty_dataset_releases_a_header_only() {
+    let data = cases(&[]);
+    let spec = resolve(&data, SPEC);
+    let released = release(&data, &spec).unwrap();
+    assert_eq!(released.len, 0);
+    assert_eq!(released.report.k_achieved, 0);
+    let bytes = records_csv(&released).unwrap();
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        "year,gender,age_band,country,exploitation_type\n"
+    );
+}
+
+#[test]
+fn datapackage_resource_describes_the_file() {
+    let data = cases(&realistic());
+    let released = release(&data, &resolve(&data, SPEC)).unwrap();
+    assert_eq!(released.file_name(), "cases-records.csv");
+    let resource = released.datapackage_resource("data/cases-records.csv");
+    assert_eq!(resource["name"], "cases-records");
+    assert_eq!(resource["schema"]["missingValues"][0], "");
+    let fields = resource["schema"]["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 5);
+    // Years were generalised to periods, so the column is a category now.
+    assert_eq!(fields[0]["type"], "string");
+    let written = read_csv(&records_csv(&released).unwrap());
+    for (f, field) in fields.iter().enumerate() {
+        let allowed: Vec<&str> = field["constraints"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert!(written
+            .rows
+            .iter()
+            .all(|r| r[f].is_empty() || allowed.contains(&r[f].as_str())));
+    }
+    assert!(resource["description"]
+        .as_str()
+        .unwrap()
+        .contains("at least 5 rows"));
+}

@@ -356,6 +356,85 @@ fn encode(node: &[u8], heights: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{CaseColumn, CaseTable, Category, ColumnKind};
+    use crate::privacy::records::spec::ReleaseSpec;
+    use proptest::prelude::*;
+
+    fn column(id: &str, codes: &[&str], values: Vec<u32>) -> CaseColumn {
+        CaseColumn {
+            id: id.into(),
+            label: id.into(),
+            kind: ColumnKind::Category,
+            categories: codes
+                .iter()
+                .map(|c| Category {
+                    code: (*c).into(),
+                    label: (*c).into(),
+                })
+                .collect(),
+            unknown: Some(codes.len() as u32 - 1),
+            pool_rare: true,
+            codes: values,
+        }
+    }
+
+    proptest! {
+        /// The Flash search with pruning and roll-ups picks a node as good as trying every node
+        /// from scratch, and rolled-up evaluations equal evaluations from the bottom.
+        #[test]
+        fn search_matches_exhaustive_evaluation(
+            rows in prop::collection::vec((0u32..5, 0u32..4, 0u32..7, 0u32..3), 1..120),
+            k in 2u64..6,
+            l in prop::option::of(2u32..3),
+            limit in 0u64..40,
+        ) {
+            let table = CaseTable {
+                dataset: "t".into(),
+                title: "t".into(),
+                source: "t.csv".into(),
+                len: rows.len(),
+                columns: vec![
+                    column("a", &["a1", "a2", "a3", "a4", "?"], rows.iter().map(|r| r.0).collect()),
+                    column("b", &["b1", "b2", "b3", "?"], rows.iter().map(|r| r.1).collect()),
+                    column("c", &["LB", "SY", "NG", "GH", "FR", "DE", "?"], rows.iter().map(|r| r.2).collect()),
+                    column("s", &["x", "y", "?"], rows.iter().map(|r| r.3).collect()),
+                ],
+            };
+            let spec: ReleaseSpec = toml::from_str(
+                r#"quasi_identifiers = ["a", "b", "c"]
+                sensitive = "s"
+                [hierarchy.a]
+                levels = [{ a1 = "A", a2 = "A", a3 = "B", a4 = "B" }, { A = "*", B = "*" }]
+                [hierarchy.c]
+                builtin = "m49"
+                "#,
+            )
+            .unwrap();
+            let spec = spec.resolve(&table, 2, "Unknown").unwrap();
+            let layout = Layout::new(&table, &spec).unwrap();
+            let freq = Frequencies::new(&layout.record_keys(&table, &spec));
+            let n = rows.len() as u64;
+            let warm = Classifier::new(&layout, &freq, k, l, n);
+            let outcome = search(&warm, limit);
+            let heights = layout.heights();
+            let size: usize = heights.iter().map(|&h| h as usize).product();
+            let mut best: Option<f64> = None;
+            for i in 0..size {
+                let node = decode(i, &heights);
+                let cold = Classifier::new(&layout, &freq, k, l, n).evaluate(&node);
+                prop_assert_eq!(warm.evaluate(&node), cold);
+                if cold.outliers <= limit && best.map_or(true, |b| cold.loss < b) {
+                    best = Some(cold.loss);
+                }
+            }
+            prop_assert_eq!(outcome.evaluation.map(|e| e.loss), best);
+            if let (Some(node), Some(e)) = (&outcome.node, outcome.evaluation) {
+                prop_assert!(e.outliers <= limit);
+                prop_assert_eq!(Classifier::new(&layout, &freq, k, l, n).evaluate(node), e);
+            }
+            prop_assert!(outcome.evaluated <= size);
+        }
+    }
 
     #[test]
     fn encode_decode_round_trip() {

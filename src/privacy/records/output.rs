@@ -164,6 +164,55 @@ pub fn records_csv(release: &RecordRelease) -> Result<Vec<u8>> {
 }
 
 impl RecordRelease {
+    /// The download's file name: `<dataset>-records.csv`.
+    pub fn file_name(&self) -> String {
+        format!("{}-records.csv", self.dataset)
+    }
+
+    /// The download's resource entry for `datapackage.json` (Frictionless Table Schema), with the
+    /// file at `path` (relative to the data package). Blank is declared as the missing value.
+    pub fn datapackage_resource(&self, path: &str) -> serde_json::Value {
+        let quasi_identifiers: Vec<&str> = self
+            .columns
+            .iter()
+            .filter(|c| matches!(c.role, ColumnRole::QuasiIdentifier { .. }))
+            .map(|c| c.id.as_str())
+            .collect();
+        let fields: Vec<serde_json::Value> = self
+            .columns
+            .iter()
+            .map(|c| {
+                let mut field = serde_json::json!({ "name": c.id, "title": c.label });
+                match c.kind {
+                    ColumnKind::Year => field["type"] = "year".into(),
+                    ColumnKind::Integer => field["type"] = "integer".into(),
+                    ColumnKind::Category => {
+                        field["type"] = "string".into();
+                        let codes: Vec<&str> =
+                            c.categories.iter().map(|c| c.code.as_str()).collect();
+                        field["constraints"] = serde_json::json!({ "enum": codes });
+                    }
+                }
+                field
+            })
+            .collect();
+        serde_json::json!({
+            "name": format!("{}-records", self.dataset),
+            "path": path,
+            "title": format!("{}: case records (k-anonymised)", self.title),
+            "description": format!(
+                "One row per case, in random order. Every combination of {} is shared by at least \
+                 {} rows; a blank is a value that is unknown or was suppressed.",
+                quasi_identifiers.join(", "),
+                self.report.k
+            ),
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": { "fields": fields, "missingValues": [""] },
+        })
+    }
+
     /// The released records as a [`CaseTable`], so every table of the dataset can be computed from
     /// what was released: blanks are counted in the column's Unknown category, generalised values
     /// are categories of their own. Columns keep their order; an ungeneralised column keeps its

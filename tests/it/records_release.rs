@@ -1,6 +1,7 @@
 //! Record-level releases on small, hand-made datasets, checked from the written CSV.
 
 use safestat::data::ColumnKind::{Category as Cat, Year};
+use safestat::data::TableFilter;
 use safestat::privacy::records::{
     records_csv, release, ColumnRole, ReleaseError, ReleaseSpec, BLANK,
 };
@@ -445,4 +446,47 @@ fn datapackage_resource_describes_the_file() {
         .as_str()
         .unwrap()
         .contains("at least 5 rows"));
+}
+
+#[test]
+fn table_filters_carry_over_to_the_view_unless_they_split_a_category() {
+    let data = cases(&realistic());
+    let released = release(&data, &resolve(&data, SPEC)).unwrap();
+    assert_eq!(
+        released.columns[0].role,
+        ColumnRole::QuasiIdentifier { level: 1 }
+    );
+    let view = released.case_table();
+    let years = |allowed: [bool; 4], description: &str| TableFilter {
+        column: 0,
+        allowed: allowed.to_vec(),
+        description: description.into(),
+    };
+    let filter = released
+        .view_filter(&years([true, true, false, false], "2019–2020"))
+        .unwrap();
+    let year = &view.columns[0];
+    let kept: Vec<&str> = year
+        .categories
+        .iter()
+        .zip(&filter.allowed)
+        .filter(|(_, a)| **a)
+        .map(|(c, _)| c.code.as_str())
+        .collect();
+    assert_eq!(kept, ["2019-2020"]);
+    let err = released
+        .view_filter(&years([true, true, true, false], "2019–2021"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("splits `2021-2022`"), "{err}");
+    // An ungeneralised column keeps its filter as it is.
+    let gender = TableFilter {
+        column: 1,
+        allowed: vec![true, false, true],
+        description: "women and unknown".into(),
+    };
+    assert_eq!(
+        released.view_filter(&gender).unwrap().allowed,
+        gender.allowed
+    );
 }

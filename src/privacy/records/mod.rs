@@ -45,11 +45,11 @@
 //!
 //! # The algorithm
 //!
-//! 1. Full-domain generalisation ([`lattice`]): a search of the lattice of generalisation levels in
+//! 1. Full-domain generalisation (`lattice.rs`): a search of the lattice of generalisation levels in
 //!    the spirit of ARX's Flash (monotonicity and predictive tagging to evaluate few nodes), for the
 //!    node of least information loss among those leaving at most `max_suppressed_records` of the
 //!    records in classes smaller than k (or less than l-diverse).
-//! 2. Local suppression ([`suppress`]) of those records' values, sdcMicro-style, fewest blanks first;
+//! 2. Local suppression (`suppress.rs`) of those records' values, sdcMicro-style, fewest blanks first;
 //!    records that no pattern of blanks can save are removed.
 //! 3. Rows are put in a pseudo-random order seeded from the released content (never the input order,
 //!    which can follow registration order): the same data gives the same bytes.
@@ -134,6 +134,21 @@ pub struct ReleasedColumn {
     pub unknown: Category,
     pub unknown_position: usize,
     pub pool_rare: bool,
+    /// For each category code of the dataset's column: its code in `categories`, or [`BLANK`]
+    /// (the column's Unknown). Suppression aside, this is how a recorded value is released.
+    pub recode: Vec<u32>,
+}
+
+impl ReleasedColumn {
+    /// The code in the case-table view ([`RecordRelease::case_table`]) of a released code.
+    pub fn view_code(&self, code: u32) -> u32 {
+        let at = self.unknown_position as u32;
+        match code {
+            BLANK => at,
+            code if code >= at => code + 1,
+            code => code,
+        }
+    }
 }
 
 /// A k-anonymous record-level release of one dataset. Rows are already in their published order.
@@ -181,6 +196,8 @@ pub struct ReleaseReport {
     pub records_outlying: u64,
     /// Records published with every quasi-identifier blanked.
     pub records_fully_suppressed: u64,
+    /// The most records `max_suppressed_records` let stay in too-small classes after generalisation.
+    pub records_suppression_limit: u64,
     /// Records left out of the release: no pattern of blanks made them safe.
     pub records_removed: u64,
     /// Quasi-identifier values blanked by local suppression.
@@ -306,6 +323,7 @@ pub fn release(
             .collect(),
         lattice_nodes: outcome.lattice_size,
         nodes_evaluated: outcome.evaluated,
+        records_suppression_limit: limit,
         records_outlying: outcome.evaluation.map_or(0, |e| e.outliers),
         records_fully_suppressed: suppression.records_fully_suppressed,
         records_removed: suppression.records_removed,

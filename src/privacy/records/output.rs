@@ -3,13 +3,13 @@
 
 use std::cmp::Ordering;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use super::hierarchy::BLANK;
 use super::keys::{mix, Layout};
 use super::spec::ResolvedReleaseSpec;
 use super::{ColumnRole, RecordRelease, ReleasedColumn};
-use crate::data::{CaseColumn, CaseTable, Category, ColumnKind};
+use crate::data::{CaseColumn, CaseTable, Category, ColumnKind, TableFilter};
 
 /// The released columns for the kept records, in the order of `kept`.
 /// `published[i]` is the packed key (quasi-identifiers as published) of record `kept[i]`.
@@ -46,7 +46,11 @@ pub(super) fn columns(
                         .collect();
                     let generalised = level > 0;
                     let unknown = column.unknown.map(|u| &column.categories[u as usize]);
+                    let recode = spec.quasi_identifiers[q].hierarchy.levels[level as usize]
+                        .map
+                        .clone();
                     ReleasedColumn {
+                        recode,
                         id: column.id.clone(),
                         label: column.label.clone(),
                         kind: if generalised {
@@ -67,6 +71,13 @@ pub(super) fn columns(
                 }
                 None => {
                     let unknown = column.unknown;
+                    let recode: Vec<u32> = (0..column.categories.len() as u32)
+                        .map(|code| match unknown {
+                            Some(u) if code == u => BLANK,
+                            Some(u) if code > u => code - 1,
+                            _ => code,
+                        })
+                        .collect();
                     let categories = column
                         .categories
                         .iter()
@@ -76,16 +87,10 @@ pub(super) fn columns(
                         .collect();
                     let codes = kept
                         .iter()
-                        .map(|&r| {
-                            let code = column.codes[r as usize];
-                            match unknown {
-                                Some(u) if code == u => BLANK,
-                                Some(u) if code > u => code - 1,
-                                _ => code,
-                            }
-                        })
+                        .map(|&r| recode[column.codes[r as usize] as usize])
                         .collect();
                     ReleasedColumn {
+                        recode,
                         id: column.id.clone(),
                         label: column.label.clone(),
                         kind: column.kind,
@@ -164,6 +169,40 @@ pub fn records_csv(release: &RecordRelease) -> Result<Vec<u8>> {
 }
 
 impl RecordRelease {
+    /// A table filter on the dataset, carried over to the case-table view. A filter on a
+    /// generalised column must keep or drop whole released categories (years 2015–2019 when years
+    /// were released as 2015–2019 and 2020–2024); one that would split a category is an error.
+    pub fn view_filter(&self, filter: &TableFilter) -> Result<TableFilter> {
+        let column = &self.columns[filter.column];
+        let mut allowed: Vec<Option<bool>> = vec![None; column.categories.len() + 1];
+        for (code, &keep) in filter.allowed.iter().enumerate() {
+            let view = column.view_code(column.recode[code]) as usize;
+            match allowed[view] {
+                Some(kept) if kept != keep => {
+                    let name = if view == column.unknown_position {
+                        &column.unknown.label
+                    } else {
+                        &column.categories[column.recode[code] as usize].label
+                    };
+                    bail!(
+                        "the filter \"{}\" splits `{name}`, a released category of `{}`: \
+                         the record release publishes it as one, so tables of dataset `{}` must \
+                         take all of it or none",
+                        filter.description,
+                        column.id,
+                        self.dataset
+                    );
+                }
+                _ => allowed[view] = Some(keep),
+            }
+        }
+        Ok(TableFilter {
+            column: filter.column,
+            allowed: allowed.into_iter().map(|a| a.unwrap_or(false)).collect(),
+            description: filter.description.clone(),
+        })
+    }
+
     /// The download's file name: `<dataset>-records.csv`.
     pub fn file_name(&self) -> String {
         format!("{}-records.csv", self.dataset)
@@ -225,15 +264,7 @@ impl RecordRelease {
                 let at = c.unknown_position as u32;
                 let mut categories = c.categories.clone();
                 categories.insert(c.unknown_position, c.unknown.clone());
-                let codes = c
-                    .codes
-                    .iter()
-                    .map(|&code| match code {
-                        BLANK => at,
-                        code if code >= at => code + 1,
-                        code => code,
-                    })
-                    .collect();
+                let codes = c.codes.iter().map(|&code| c.view_code(code)).collect();
                 CaseColumn {
                     id: c.id.clone(),
                     label: c.label.clone(),

@@ -21,6 +21,7 @@
 //!
 //! ```toml
 //! [release]
+//! enabled = true                 # default once [release] is present; false: declared, not published
 //! k = 11                         # default: [privacy] k; may only be raised
 //! quasi_identifiers = ["year", "gender", "age_band", "citizenship", "country_of_exploitation"]
 //! sensitive = "exploitation_type"
@@ -42,6 +43,19 @@
 //! which a [`CaseTable`] never holds). A quasi-identifier without a hierarchy is never generalised,
 //! only suppressed locally. Columns that are neither quasi-identifiers nor sensitive are published
 //! as they are: declare every column an attacker could know as a quasi-identifier.
+//!
+//! # Using it
+//!
+//! ```text
+//! ReleaseSpec (serde, from the schema's [release])
+//!   .resolve(&case_table, privacy.k, &privacy.unknown_label) -> ResolvedReleaseSpec
+//! release(&case_table, &resolved)            -> RecordRelease (records + ReleaseReport)
+//! records_csv(&record_release)               -> bytes of <dataset>-records.csv
+//! record_release.case_table()                -> the CaseTable every table of the dataset is
+//!                                               computed from (blanks counted as Unknown)
+//! record_release.view_filter(&table_filter)  -> that table filter, carried over to the view
+//! record_release.datapackage_resource(path)  -> the file's datapackage.json entry
+//! ```
 //!
 //! # The algorithm
 //!

@@ -148,3 +148,29 @@ impl ReleaseSpec {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `[release]` example in the module documentation is a valid spec.
+    #[test]
+    fn documented_example_parses() {
+        let docs = include_str!("mod.rs");
+        let example: String = docs
+            .lines()
+            .skip_while(|l| *l != "//! ```toml")
+            .skip(1)
+            .take_while(|l| *l != "//! ```")
+            .map(|l| format!("{}\n", l.trim_start_matches("//!").trim_start()))
+            .collect();
+        assert!(example.contains("[release]"));
+        let mut schema: toml::Table = toml::from_str(&example).unwrap();
+        let spec: ReleaseSpec = schema.remove("release").unwrap().try_into().unwrap();
+        assert!(spec.enabled);
+        assert_eq!(spec.k, Some(11));
+        assert_eq!(spec.l, Some(2));
+        assert_eq!(spec.hierarchy.len(), 3);
+        assert!(spec.hierarchy["citizenship"].unmatched.is_some());
+    }
+}

@@ -397,6 +397,11 @@ fn spec_errors_name_the_key() {
         err.contains("[release.hierarchy.country]: give exactly one"),
         "{err}"
     );
+    let err = resolve_err(&format!(
+        "quasi_identifiers = [{}]",
+        vec!["\"year\""; 13].join(", ")
+    ));
+    assert!(err.contains("at most 12"), "{err}");
     let spec = parse("quasi_identifiers = [\"year\"]").unwrap();
     assert!(spec.enabled);
     assert_eq!(spec.max_suppressed_records, 0.05);

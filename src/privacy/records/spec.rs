@@ -34,6 +34,11 @@ pub struct ReleaseSpec {
     pub hierarchy: BTreeMap<String, HierarchySpec>,
 }
 
+/// Local suppression tries every pattern of blanks, 2^n of them.
+const MAX_QUASI_IDENTIFIERS: usize = 12;
+/// The lattice search keeps every node in memory.
+const MAX_LATTICE: usize = 100_000;
+
 fn enabled_by_default() -> bool {
     true
 }
@@ -99,6 +104,13 @@ impl ReleaseSpec {
         if self.quasi_identifiers.is_empty() {
             bail!("[release] quasi_identifiers is empty: name the columns an attacker could know");
         }
+        if self.quasi_identifiers.len() > MAX_QUASI_IDENTIFIERS {
+            bail!(
+                "[release] quasi_identifiers names {} columns; at most {MAX_QUASI_IDENTIFIERS} are \
+                 supported (and with that many, little survives k-anonymity)",
+                self.quasi_identifiers.len()
+            );
+        }
         let mut seen = BTreeSet::new();
         let mut quasi_identifiers = Vec::new();
         for id in &self.quasi_identifiers {
@@ -115,6 +127,16 @@ impl ReleaseSpec {
                 column: index,
                 hierarchy,
             });
+        }
+        let lattice: usize = quasi_identifiers
+            .iter()
+            .map(|q| q.hierarchy.levels.len())
+            .product();
+        if lattice > MAX_LATTICE {
+            bail!(
+                "[release.hierarchy]: the hierarchies give {lattice} combinations of levels to \
+                 search, more than {MAX_LATTICE}; declare fewer levels"
+            );
         }
         for id in self.hierarchy.keys() {
             if !seen.contains(id.as_str()) {

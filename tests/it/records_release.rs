@@ -119,6 +119,12 @@ fn records_file_is_k_anonymous_by_an_outside_count() {
         })
         .sum();
     assert!(blanks as u64 >= report.values_suppressed);
+    let by_column: u64 = report
+        .generalisation
+        .iter()
+        .map(|g| g.values_suppressed)
+        .sum();
+    assert_eq!(by_column, report.values_suppressed);
     assert!(blanks as u64 <= report.values_suppressed + unknowns as u64);
     let json = serde_json::to_value(report).unwrap();
     for key in [
@@ -235,6 +241,7 @@ fn a_blank_joins_only_other_blanks() {
         ),
         (1, 0, 0)
     );
+    assert_eq!(report.generalisation[1].values_suppressed, 1);
     let written = read_csv(&records_csv(&released).unwrap());
     let counts = written.counts(&["gender", "country"], "");
     assert_eq!(counts[&vec!["F".to_string(), "".to_string()]], 4);

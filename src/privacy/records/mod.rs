@@ -187,6 +187,8 @@ pub struct GeneralisationLevel {
     pub name: String,
     /// Categories at this level (Unknown not counted).
     pub categories: usize,
+    /// Values of this column blanked by local suppression.
+    pub values_suppressed: u64,
 }
 
 /// What a release did, for `safestat audit`. Holds no record and no true value of anything
@@ -324,7 +326,8 @@ pub fn release(
             .quasi_identifiers
             .iter()
             .zip(&node)
-            .map(|(qi, &level)| {
+            .zip(&suppression.values_suppressed_by_column)
+            .map(|((qi, &level), &values_suppressed)| {
                 let l = &qi.hierarchy.levels[level as usize];
                 GeneralisationLevel {
                     column: table.columns[qi.column].id.clone(),
@@ -332,6 +335,7 @@ pub fn release(
                     max_level: (qi.hierarchy.levels.len() - 1) as u8,
                     name: l.name.clone(),
                     categories: l.categories.len(),
+                    values_suppressed,
                 }
             })
             .collect(),

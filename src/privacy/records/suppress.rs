@@ -41,6 +41,8 @@ pub struct Suppression {
     /// `None` when they are removed.
     pub remap: KeyMap<Option<u64>>,
     pub values_suppressed: u64,
+    /// Values blanked, per quasi-identifier.
+    pub values_suppressed_by_column: Vec<u64>,
     pub records_fully_suppressed: u64,
     pub records_removed: u64,
 }
@@ -109,6 +111,7 @@ pub fn suppress(
     let mut outcome = Suppression {
         remap: key_map(groups.len()),
         values_suppressed: 0,
+        values_suppressed_by_column: vec![0; qis],
         records_fully_suppressed: 0,
         records_removed: 0,
     };
@@ -141,9 +144,13 @@ pub fn suppress(
                     let group = &groups[g];
                     class.count += group.count;
                     merge(&mut class.sensitive, &group.sensitive, cap);
-                    let blanked = (0..qis)
-                        .filter(|&q| mask & (1 << q) != 0 && layout.field(group.key, q) != 0)
-                        .count() as u64;
+                    let mut blanked = 0;
+                    for q in 0..qis {
+                        if mask & (1 << q) != 0 && layout.field(group.key, q) != 0 {
+                            blanked += 1;
+                            outcome.values_suppressed_by_column[q] += group.count;
+                        }
+                    }
                     outcome.values_suppressed += blanked * group.count;
                     if blanked > 0 && layout.known_values(target) == 0 {
                         outcome.records_fully_suppressed += group.count;

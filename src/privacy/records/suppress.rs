@@ -118,8 +118,8 @@ pub fn suppress(
     let mut unresolved: Vec<usize> = (0..groups.len()).collect();
     for size in 1..=qis as u32 {
         loop {
-            // A pattern of blanks costs nothing to re-check with no new blanks: groups may have
-            // become joinable because other groups grew their class.
+            // The empty pattern (no new blank) is tried first each round: a group may have become
+            // joinable as it is because other groups grew its class.
             let mut best: Option<(u32, u64, Moves)> = None;
             for &mask in masks.iter().filter(|m| m.count_ones() == size || **m == 0) {
                 let moves = resolvable(&groups, &unresolved, &published, layout, mask, classifier);

@@ -7,6 +7,7 @@
 //! Never does: rendering. A [`ProtectedTable`] carries no true value of a suppressed cell, so nothing
 //! downstream can leak one.
 
+pub mod records;
 mod table;
 
 pub use table::{CellValue, ProtectedCell, ProtectedTable, PublishedCategory, PublishedDimension};

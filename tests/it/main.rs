@@ -6,3 +6,6 @@ mod publish_fixtures;
 mod publish_frictionless;
 mod publish_leaks;
 mod publish_tables;
+mod records_props;
+mod records_release;
+mod records_support;

@@ -46,6 +46,8 @@
   var events = new EventSource("/__safestat/events");
   events.addEventListener("state", function (event) {
     var state = JSON.parse(event.data);
+    // The last state seen, for the browser tests and for anyone debugging the preview.
+    window.__safestatLiveState = state;
     if (state.site !== shownSite) {
       events.close();
       window.location.reload();

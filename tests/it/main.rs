@@ -6,3 +6,13 @@ mod publish_fixtures;
 mod publish_frictionless;
 mod publish_leaks;
 mod publish_tables;
+#[cfg(feature = "serve")]
+mod serve_browser;
+#[cfg(feature = "serve")]
+mod serve_http;
+#[cfg(feature = "serve")]
+mod serve_live;
+#[cfg(feature = "serve")]
+mod serve_support;
+#[cfg(feature = "serve")]
+mod serve_webdriver;

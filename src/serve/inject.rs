@@ -28,7 +28,12 @@ pub const OVERLAY_ID: &str = "safestat-overlay";
 pub fn inject(html: &str, state: &LiveState) -> String {
     let mut snippet = format!(r#"<link rel="stylesheet" href="{STYLE_PATH}">"#);
     if let Some(error) = &state.error {
-        snippet.push_str(&overlay(error));
+        let hint = if state.last_good {
+            LAST_GOOD_HINT
+        } else {
+            NO_SITE_HINT
+        };
+        snippet.push_str(&overlay(error, hint));
     }
     snippet.push_str(&format!(
         r#"<script src="{SCRIPT_PATH}" data-site="{}"></script>"#,
@@ -42,6 +47,11 @@ pub fn inject(html: &str, state: &LiveState) -> String {
     page
 }
 
+/// The overlay's last line, with and without a last good site behind it (also in `live.js`).
+const LAST_GOOD_HINT: &str =
+    "Still showing the last good version. Fix the file and save: this page updates by itself.";
+const NO_SITE_HINT: &str = "Fix the file and save: this page updates by itself.";
+
 /// The page served while no build has succeeded: the overlay alone, still live.
 pub fn error_page(state: &LiveState) -> String {
     let body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -54,15 +64,16 @@ pub fn error_page(state: &LiveState) -> String {
 }
 
 /// The overlay, with every piece of the error escaped. The script builds the same markup.
-fn overlay(error: &BuildError) -> String {
+fn overlay(error: &BuildError, hint: &str) -> String {
     let location = error
         .location
         .as_deref()
         .map(|l| format!(r#"<p class="safestat-overlay-location">{}</p>"#, escape(l)))
         .unwrap_or_default();
     format!(
-        r#"<div id="{OVERLAY_ID}" class="safestat-overlay" role="alert"><p class="safestat-overlay-title">The site did not build</p>{location}<pre class="safestat-overlay-message">{}</pre><p class="safestat-overlay-hint">Still showing the last good version. Fix the file and save: this page updates by itself.</p></div>"#,
-        escape(&error.message)
+        r#"<div id="{OVERLAY_ID}" class="safestat-overlay" role="alert"><p class="safestat-overlay-title">The site did not build</p>{location}<pre class="safestat-overlay-message">{}</pre><p class="safestat-overlay-hint">{}</p></div>"#,
+        escape(&error.message),
+        escape(hint)
     )
 }
 
@@ -96,6 +107,7 @@ mod tests {
     fn state(error: Option<BuildError>) -> LiveState {
         LiveState {
             site: "a1-2".into(),
+            last_good: true,
             error,
         }
     }

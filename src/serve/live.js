@@ -13,7 +13,7 @@
     return p;
   }
 
-  function showError(error) {
+  function showError(error, lastGood) {
     var old = document.getElementById(OVERLAY_ID);
     var overlay = document.createElement("div");
     overlay.id = OVERLAY_ID;
@@ -27,8 +27,9 @@
     message.className = "safestat-overlay-message";
     message.textContent = error.message;
     overlay.appendChild(message);
-    overlay.appendChild(paragraph("safestat-overlay-hint",
-      "Still showing the last good version. Fix the file and save: this page updates by itself."));
+    overlay.appendChild(paragraph("safestat-overlay-hint", lastGood
+      ? "Still showing the last good version. Fix the file and save: this page updates by itself."
+      : "Fix the file and save: this page updates by itself."));
     if (old) {
       old.replaceWith(overlay);
     } else {
@@ -54,7 +55,7 @@
       return;
     }
     if (state.error) {
-      showError(state.error);
+      showError(state.error, state.last_good);
     } else {
       clearError();
     }

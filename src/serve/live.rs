@@ -20,6 +20,8 @@ use super::Rebuild;
 pub struct LiveState {
     /// Names the served build: changes with every successful build (and every server start).
     pub site: String,
+    /// Whether a build has succeeded, so that a last good site is shown behind an error.
+    pub last_good: bool,
     /// The last build's error, when it failed.
     pub error: Option<BuildError>,
 }
@@ -52,24 +54,29 @@ impl BuildError {
     }
 }
 
-/// Splits `path:line:column: message` (or `path:line: message`) into place and message.
+/// Finds the place of the first problem: at the start of the text (`path:line:column: message`,
+/// or `path:line: message`), the rest being the message; or else at the start of a later line
+/// (a list of problems), the whole text being the message.
 fn split_location(text: &str) -> Option<(&str, &str)> {
-    let first_line = text.lines().next()?;
-    let mut end = None;
-    // Walk the `: ` separators; the place ends after the last numeric part that follows a path.
-    for (i, _) in first_line.match_indices(": ") {
-        let head = &first_line[..i];
-        let mut parts = head.rsplitn(3, ':');
-        let last = parts.next()?;
-        let middle = parts.next();
-        let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if numeric(last) && middle.is_some() {
-            end = Some(i);
-            break;
-        }
+    let mut lines = text.lines();
+    let first = lines.next()?;
+    if let Some(end) = location_end(first) {
+        return Some((&first[..end], &text[end + 2..]));
     }
-    let end = end?;
-    Some((&text[..end], &text[end + 2..]))
+    lines.find_map(|line| {
+        let line = line.trim_start();
+        location_end(line).map(|end| (&line[..end], text))
+    })
+}
+
+/// The length of a `path:line[:column]` prefix followed by `: `.
+fn location_end(line: &str) -> Option<usize> {
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    line.match_indices(": ").map(|(i, _)| i).find(|&i| {
+        let mut parts = line[..i].rsplitn(3, ':');
+        let last = parts.next().unwrap_or_default();
+        numeric(last) && parts.next().is_some_and(|p| !p.is_empty())
+    })
 }
 
 /// The outcome of one build, as the terminal and the tests see it.
@@ -123,6 +130,7 @@ impl Live {
                 previous: None,
                 state: LiveState {
                     site: format!("{instance}-0"),
+                    last_good: false,
                     error: None,
                 },
                 last_build: BuildOutcome {
@@ -156,6 +164,7 @@ impl Live {
                 served.previous = served.dir.replace(dir);
                 served.state = LiveState {
                     site: format!("{}-{number}", self.instance),
+                    last_good: true,
                     error: None,
                 };
                 served.last_build = BuildOutcome {
@@ -208,6 +217,18 @@ impl Live {
         served.last_build.clone()
     }
 
+    pub fn workspace(&self) -> &Path {
+        self.workspace.path()
+    }
+
+    /// Deletes the preview's temporary folder with every build in it.
+    pub fn remove_workspace(&self) {
+        let path = self.workspace.path();
+        if path.exists() {
+            remove_quietly(path);
+        }
+    }
+
     /// Changes of state from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<LiveState> {
         self.changes.subscribe()
@@ -238,6 +259,9 @@ mod tests {
             Some(("templates/page.html:7", "unexpected `}}`\n  caused by: x"))
         );
         assert_eq!(split_location("config.toml: missing field `title`"), None);
+        let list =
+            "2 problem(s) in content:\n  content/a.md:5:1: unknown field\n  content/b.md:1:1: x";
+        assert_eq!(split_location(list), Some(("content/a.md:5:1", list)));
         assert_eq!(split_location("the build failed: 3: odd"), None);
     }
 

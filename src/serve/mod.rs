@@ -118,7 +118,7 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         options.root.display(),
         server.url()
     );
-    server.run_until_ctrl_c()
+    server.run_until_stopped()
 }
 
 /// A running preview server. Dropping it stops the watcher and the server and deletes the
@@ -187,19 +187,24 @@ impl Server {
         base_url(self.addr)
     }
 
+    /// The temporary folder holding the builds; deleted when the server stops.
+    pub fn workspace(&self) -> &Path {
+        self.live.workspace()
+    }
+
     /// The outcome of the most recent build.
     pub fn last_build(&self) -> BuildOutcome {
         self.live.last_build()
     }
 
-    fn run_until_ctrl_c(self) -> Result<()> {
+    /// Serves until Ctrl-C (or, on Unix, SIGTERM); then drops the server, which deletes the
+    /// temporary site folders.
+    fn run_until_stopped(self) -> Result<()> {
         let runtime = self
             .runtime
             .as_ref()
             .expect("the runtime lives as long as the server");
-        runtime
-            .block_on(tokio::signal::ctrl_c())
-            .context("cannot wait for Ctrl-C")?;
+        runtime.block_on(stop_signal())?;
         println!("Stopping the preview.");
         Ok(())
     }
@@ -214,9 +219,32 @@ impl Drop for Server {
         }
         // Open event streams never end by themselves: cancel them with the runtime.
         if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_background();
+            runtime.shutdown_timeout(Duration::from_secs(2));
         }
+        // Whoever still holds the shared state (a request cut short), the folders go now.
+        self.live.remove_workspace();
     }
+}
+
+#[cfg(unix)]
+async fn stop_signal() -> Result<()> {
+    use futures_util::future::{select, Either};
+    use tokio::signal::unix::{signal, SignalKind};
+
+    let mut terminate = signal(SignalKind::terminate()).context("cannot wait for SIGTERM")?;
+    let interrupt = std::pin::pin!(tokio::signal::ctrl_c());
+    let terminated = std::pin::pin!(terminate.recv());
+    match select(interrupt, terminated).await {
+        Either::Left((result, _)) => result.context("cannot wait for Ctrl-C"),
+        Either::Right(_) => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+async fn stop_signal() -> Result<()> {
+    tokio::signal::ctrl_c()
+        .await
+        .context("cannot wait for Ctrl-C")
 }
 
 fn base_url(addr: SocketAddr) -> String {

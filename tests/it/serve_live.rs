@@ -77,6 +77,9 @@ fn serve_failed_rebuild_keeps_the_last_good_site_and_shows_the_error() {
         "the last good page"
     );
     assert!(release.body.contains("id=\"safestat-overlay\""));
+    assert!(release
+        .body
+        .contains("Still showing the last good version."));
     assert!(release.body.contains(&place));
     assert!(release
         .body
@@ -112,6 +115,7 @@ fn serve_first_build_failure_shows_an_error_page_until_fixed() {
     assert_eq!(page.status, 503);
     assert!(page.body.contains("id=\"safestat-overlay\""));
     assert!(page.body.contains(&place));
+    assert!(!page.body.contains("last good version"), "there is none");
     assert!(page.body.contains("<script src=\"/__safestat/live.js\""));
     let events = LiveEvents::open(&server);
     let broken = events.next(WAIT);
@@ -147,4 +151,30 @@ fn serve_watches_sources_only() {
     site.write("templates/page.html", "{{ page.content }}");
     events.next(WAIT);
     drop(server);
+}
+
+#[test]
+fn serve_keeps_one_previous_build_and_removes_all_when_stopped() {
+    let site = FixtureSite::new();
+    let server = site.serve();
+    let events = LiveEvents::open(&server);
+    events.next(WAIT);
+    for year in 2026..2030 {
+        site.write("content/year.txt", &year.to_string());
+        events.next(WAIT);
+    }
+    let workspace = server.workspace().to_path_buf();
+    let builds: Vec<_> = std::fs::read_dir(&workspace)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(
+        builds.len(),
+        2,
+        "the served build and the one before: {builds:?}"
+    );
+    assert_eq!(get(&server, "/year.txt").body, "2029");
+    drop(events);
+    drop(server);
+    assert!(!workspace.exists());
 }

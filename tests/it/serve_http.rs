@@ -132,3 +132,48 @@ fn serve_refuses_a_non_loopback_address() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("not a loopback address"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_refuses_symbolic_links_out_of_the_build() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "SECRET-BEHIND-A-LINK").unwrap();
+    let site = FixtureSite::new();
+    let options = ServeOptions {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        ..ServeOptions::new(site.root())
+    };
+    let server = Server::start(&options, move |output: &std::path::Path, _: &str| {
+        std::fs::create_dir_all(output)?;
+        std::fs::write(output.join("index.html"), "<p>home</p>")?;
+        std::os::unix::fs::symlink(&secret, output.join("leak.txt"))?;
+        std::os::unix::fs::symlink(secret.parent().unwrap(), output.join("dir"))?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(get(&server, "/").status, 200);
+    for path in ["/leak.txt", "/dir/secret.txt"] {
+        let response = get(&server, path);
+        assert_eq!(response.status, 404, "{path}");
+        assert!(!response.body.contains("SECRET"), "{path}");
+    }
+}
+
+#[test]
+fn serve_answers_head_and_refuses_other_methods() {
+    let site = FixtureSite::new();
+    let server = site.serve();
+    let agent = ureq::agent();
+    let url = format!("http://{}/style.css", server.addr());
+    let head = agent.head(&url).call().unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(head.content_type(), "text/css");
+    assert_eq!(head.into_string().unwrap(), "");
+    match agent.post(&url).send_string("x") {
+        Err(ureq::Error::Status(405, response)) => {
+            assert_eq!(response.header("allow"), Some("GET, HEAD"));
+        }
+        other => panic!("POST answered {other:?}"),
+    }
+}

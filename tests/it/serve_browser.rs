@@ -249,6 +249,17 @@ fn check_page(browser: &Session, path: &str, axe: &str) {
     assert_eq!(injected, true, "{path}: the live-reload script");
     assert_errors_free(browser, path);
 
+    // Charts (inline SVG images) are drawn at a visible size.
+    let hidden_charts = browser.execute(
+        "return [...document.querySelectorAll('svg[role=\"img\"]')] \
+           .filter(svg => { const r = svg.getBoundingClientRect(); \
+                            return r.width < 1 || r.height < 1 \
+                              || getComputedStyle(svg).visibility !== 'visible'; }) \
+           .map(svg => svg.getAttribute('aria-labelledby') || svg.outerHTML.slice(0, 80));",
+        json!([]),
+    );
+    assert_eq!(hidden_charts, json!([]), "{path}: charts not visible");
+
     // Keyboard focus is visible: the first Tab stop has an outline or a focus shadow.
     browser.press(TAB);
     let focus = browser.execute(

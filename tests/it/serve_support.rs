@@ -35,7 +35,13 @@ impl FixtureSite {
         site.write("content/index.html", &page("Home", "<p>Welcome home.</p>"));
         site.write(
             "content/news/first-release/index.html",
-            &page("First release", "<p>Figures for 2025.</p>"),
+            &page(
+                "First release",
+                "<p>Figures for 2025.</p>\n<figure><svg role=\"img\" aria-labelledby=\"chart-title\" \
+                 viewBox=\"0 0 200 100\" width=\"200\" height=\"100\"><title id=\"chart-title\">\
+                 Victims identified, 2025</title><rect x=\"10\" y=\"20\" width=\"40\" height=\"80\" \
+                 fill=\"#1a5fb4\"/></svg><figcaption>Victims identified, 2025</figcaption></figure>",
+            ),
         );
         site.write(
             "content/style.css",

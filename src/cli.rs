@@ -1,5 +1,7 @@
 //! The command line: clap-derive subcommands that call the library. No logic lives here.
 
+#[cfg(feature = "serve")]
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +37,29 @@ pub enum Command {
         /// The site's root folder (holding config.toml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Preview the site at http://127.0.0.1:1111/: rebuilds on every change to content/,
+    /// templates/, static/, data/ or config.toml and reloads open pages; a failed build keeps the
+    /// last good site and shows the error in the browser. Never writes into public/.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The site's root folder (holding config.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. Only loopback addresses are accepted without
+        /// --allow-non-loopback.
+        #[arg(long, short, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Accept a --bind address other than loopback. The preview shows drafts, which may
+        /// quote figures that are not yet published, to anyone who can reach that address.
+        #[arg(long)]
+        allow_non_loopback: bool,
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,

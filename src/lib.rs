@@ -12,4 +12,6 @@ pub mod data;
 pub mod diagnostic;
 pub mod privacy;
 pub mod publish;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod site;

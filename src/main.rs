@@ -37,6 +37,19 @@ fn run(command: Command) -> anyhow::Result<()> {
             drafts,
             ..Default::default()
         }),
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            root,
+            port,
+            bind,
+            allow_non_loopback,
+            drafts,
+        } => safestat::serve::serve(&safestat::serve::ServeOptions {
+            addr: std::net::SocketAddr::new(bind, port),
+            allow_non_loopback,
+            drafts,
+            ..safestat::serve::ServeOptions::new(root)
+        }),
         Command::Init { dir } => anyhow::bail!("init {} is not built yet", dir.display()),
         Command::New {
             kind: NewKind::News { title, root },

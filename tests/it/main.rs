@@ -9,3 +9,13 @@ mod publish_tables;
 mod records_props;
 mod records_release;
 mod records_support;
+#[cfg(feature = "serve")]
+mod serve_browser;
+#[cfg(feature = "serve")]
+mod serve_http;
+#[cfg(feature = "serve")]
+mod serve_live;
+#[cfg(feature = "serve")]
+mod serve_support;
+#[cfg(feature = "serve")]
+mod serve_webdriver;

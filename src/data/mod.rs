@@ -7,11 +7,20 @@
 //! cannot enter a template context or a download; the only way out of this module is through
 //! `privacy`, which turns a [`CaseTable`] into protected aggregates.
 
+mod guard;
+mod ingest;
+mod pairs;
+mod schema;
+pub mod synth;
+mod tables;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::config::Config;
+
+pub use tables::MAX_DIMENSIONS;
 
 /// Everything read from `data/`: the datasets and the tables declared over them.
 #[derive(Debug, Default)]
@@ -101,7 +110,19 @@ pub struct TableSpec {
 
 /// Reads every dataset and the table declarations under `data_dir`.
 /// A site without a `data/` folder has no datasets and no tables.
+///
+/// Each `data/<dataset>.toml` (every `*.toml` but `tables.toml`) is a dataset schema naming its
+/// CSV; `data/tables.toml` declares the tables. Any error names the file, line and column, and
+/// nothing is returned after one.
 pub fn load(data_dir: &Path, config: &Config) -> Result<DataInput> {
-    let _ = (data_dir, config);
-    anyhow::bail!("data ingest is not built yet")
+    if !data_dir.exists() {
+        return Ok(DataInput::default());
+    }
+    let schemas = schema::discover(data_dir)?;
+    let datasets = schemas
+        .iter()
+        .map(|s| ingest::read_dataset(s, &config.privacy.unknown_label))
+        .collect::<Result<Vec<_>>>()?;
+    let tables = tables::load(&data_dir.join("tables.toml"), &schemas, &datasets)?;
+    Ok(DataInput { datasets, tables })
 }

@@ -110,7 +110,8 @@ fn looks_like_phone(value: &str) -> bool {
     let allowed = value
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+' | '/'));
-    allowed && digits >= 7
+    let marked = value.starts_with('+') || value.contains('(');
+    allowed && (digits >= 9 || (digits >= 7 && marked))
 }
 
 #[cfg(test)]
@@ -125,6 +126,7 @@ mod tests {
         );
         assert_eq!(identifier_shape("+44 20 7946 0958"), Some("phone numbers"));
         assert_eq!(identifier_shape("(555) 010-4477"), Some("phone numbers"));
+        assert_eq!(identifier_shape("0601 234 567"), Some("phone numbers"));
         assert_eq!(
             identifier_shape("she said she was taken from the bus station at night"),
             Some("free text")

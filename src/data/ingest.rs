@@ -1,7 +1,7 @@
 //! CSV ingest: one dataset's file streamed into a columnar [`CaseTable`] of small integer codes.
 //!
 //! Records are read as byte records (no per-row allocation); each declared `dimension` column turns
-//! its field into a code through a hash map from the raw bytes, which is filled the first time a raw
+//! its field into a code through a [`CodeLookup`] from the raw bytes, which is filled the first time a raw
 //! value is met. So a value is parsed, recoded and checked once per distinct spelling, not once per
 //! case. `drop` columns are only checked to exist; their values are never looked at.
 //!
@@ -10,13 +10,13 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use csv::{ByteRecord, ReaderBuilder};
 
+use super::lookup::CodeLookup;
 use super::schema::{quoted_list, ColumnSchema, DatasetSchema, Domain, Role, UNKNOWN_CODE};
 use super::{guard, CaseColumn, CaseTable, Category};
 use crate::diagnostic::{LocatedError, Position};
@@ -55,7 +55,7 @@ pub(crate) fn read_dataset(schema: &DatasetSchema, unknown_label: &str) -> Resul
             "the file is empty: expected a header row naming the columns".to_string(),
         ));
     }
-    let header_line = record_line(&record);
+    let header_byte = record.position().map_or(0, |p| p.byte());
     let headers = read_headers(schema, &record)?;
     let width = record.len();
 
@@ -72,7 +72,7 @@ pub(crate) fn read_dataset(schema: &DatasetSchema, unknown_label: &str) -> Resul
                 return Err(located(
                     path,
                     Position {
-                        line: header_line,
+                        line: line_at(path, header_byte)?,
                         column: 1,
                     },
                     format!(
@@ -115,12 +115,11 @@ pub(crate) fn read_dataset(schema: &DatasetSchema, unknown_label: &str) -> Resul
         .with_context(read_error)?
     {
         if record.len() != width {
+            let position = locate_field(path, &record, 0, schema)?;
+            let header_line = line_at(path, header_byte)?;
             return Err(located(
                 path,
-                Position {
-                    line: record_line(&record),
-                    column: 1,
-                },
+                position,
                 format!(
                     "this record has {} fields but the header row (line {header_line}) has {width}",
                     record.len()
@@ -133,7 +132,7 @@ pub(crate) fn read_dataset(schema: &DatasetSchema, unknown_label: &str) -> Resul
         for column in &mut columns {
             let raw = &record[column.field];
             let code = match column.lookup.get(raw) {
-                Some(&code) => code,
+                Some(code) => code,
                 None => match column.resolve(raw) {
                     Ok(code) => code,
                     Err(problem) => {
@@ -217,8 +216,23 @@ fn located(path: &Path, position: Position, message: String) -> anyhow::Error {
     anyhow::Error::new(LocatedError::new(path, Some(position), message))
 }
 
-fn record_line(record: &ByteRecord) -> usize {
-    record.position().map_or(1, |p| p.line() as usize)
+/// The 1-based line that byte `byte` of the file is on. Only called on the way to an error: the csv
+/// crate's own line count misses skipped blank lines, so lines are counted here from the bytes.
+fn line_at(path: &Path, byte: u64) -> Result<usize> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut input = BufReader::with_capacity(1 << 16, file.take(byte));
+    let mut line = 1;
+    loop {
+        let buffer = input
+            .fill_buf()
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        if buffer.is_empty() {
+            return Ok(line);
+        }
+        line += buffer.iter().filter(|&&b| b == b'\n').count();
+        let consumed = buffer.len();
+        input.consume(consumed);
+    }
 }
 
 fn shorten(text: &str, max_chars: usize) -> &str {
@@ -236,9 +250,8 @@ fn locate_field(
     field: usize,
     schema: &DatasetSchema,
 ) -> Result<Position> {
-    let (byte, mut line) = record
-        .position()
-        .map_or((0, 1), |p| (p.byte(), p.line() as usize));
+    let byte = record.position().map_or(0, |p| p.byte());
+    let mut line = line_at(path, byte)?;
     let mut file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     file.seek(SeekFrom::Start(byte))
         .with_context(|| format!("cannot read {}", path.display()))?;
@@ -246,6 +259,7 @@ fn locate_field(
     let mut column = 1;
     let mut current = 0;
     let mut in_quotes = false;
+    let mut started = false;
     loop {
         let buffer = input
             .fill_buf()
@@ -254,6 +268,16 @@ fn locate_field(
             return Ok(Position { line, column });
         }
         for &b in buffer {
+            if !started {
+                // The csv reader's record offset can point at blank lines it skipped.
+                if b == b'\n' {
+                    line += 1;
+                }
+                if b == b'\n' || b == b'\r' {
+                    continue;
+                }
+                started = true;
+            }
             if current == field {
                 return Ok(Position { line, column });
             }
@@ -283,7 +307,7 @@ struct ColumnReader<'s> {
     schema: &'s ColumnSchema,
     field: usize,
     /// Raw bytes → provisional code (or [`MISSING`]); filled as values are met.
-    lookup: FastMap<Box<[u8]>, u32>,
+    lookup: CodeLookup,
     values: Values,
     codes: Vec<u32>,
 }
@@ -297,7 +321,7 @@ enum Values {
     /// Index into the distinct numbers met, in order of first appearance.
     Numbers {
         distinct: Vec<i64>,
-        index: FastMap<i64, u32>,
+        index: HashMap<i64, u32>,
     },
     /// `year - from`: every year of the range is a category.
     YearRange { from: i64, to: i64 },
@@ -307,14 +331,14 @@ enum Values {
 
 impl<'s> ColumnReader<'s> {
     fn new(schema: &'s ColumnSchema, field: usize) -> Self {
-        let mut lookup: FastMap<Box<[u8]>, u32> = FastMap::default();
+        let mut lookup = CodeLookup::default();
         for token in &schema.missing {
-            lookup.insert(token.as_bytes().into(), MISSING);
+            lookup.insert(token.as_bytes(), MISSING);
         }
         let values = match &schema.domain {
             Domain::Closed(categories) => {
                 for (i, c) in categories.iter().enumerate() {
-                    lookup.insert(c.code.as_bytes().into(), i as u32);
+                    lookup.insert(c.code.as_bytes(), i as u32);
                 }
                 Values::Closed(categories.clone())
             }
@@ -331,7 +355,7 @@ impl<'s> ColumnReader<'s> {
             Domain::Years { range: None } | Domain::Integers { bands: None, .. } => {
                 Values::Numbers {
                     distinct: Vec::new(),
-                    index: FastMap::default(),
+                    index: HashMap::new(),
                 }
             }
         };
@@ -362,7 +386,7 @@ impl<'s> ColumnReader<'s> {
         } else {
             self.code_of(text, target)?
         };
-        self.lookup.insert(raw.into(), code);
+        self.lookup.insert(raw, code);
         Ok(code)
     }
 
@@ -582,61 +606,6 @@ fn allowed(schema: &ColumnSchema) -> String {
         text.push_str(&quoted_list(schema.missing.iter().map(String::as_str)));
     }
     text
-}
-
-/// A hash map keyed by short byte strings from our own input, where the speed of the hash matters
-/// more than resistance to crafted collisions (the input is the publisher's own data).
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The multiply-rotate hash of rustc (`FxHasher`): a few instructions per 8 bytes.
-#[derive(Default, Clone, Copy)]
-struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 mod guard;
 mod ingest;
+mod lookup;
 mod pairs;
 mod schema;
 pub mod synth;

@@ -193,13 +193,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
         None => b',',
         Some(d) => match d.get_ref().as_bytes() {
             [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => *b,
-            _ => return Err(at(
-                d.span(),
-                format!(
+            _ => {
+                return Err(at(
+                    d.span(),
+                    format!(
                     "delimiter {:?} must be one ASCII character such as \",\", \";\" or \"\\t\"",
                     d.get_ref()
                 ),
-            )),
+                ))
+            }
         },
     };
     let dataset_missing = dataset.missing.unwrap_or_else(|| vec![String::new()]);

@@ -307,3 +307,31 @@ fn data_several_datasets_are_read_in_name_order() {
     assert_eq!(input.tables[0].dataset, 1);
     assert_eq!(input.datasets[1].len, 2);
 }
+
+#[test]
+fn data_blank_lines_are_skipped_and_lines_still_counted() {
+    let schema = "[[column]]\nid = \"g\"\n[column.values]\nF = \"F\"\n";
+    let dir = dataset(schema, b"g\n\nF\n\nF\n\nQ\n");
+    assert_eq!(
+        dir.error(),
+        format!(
+            "{}:7:1: column \"g\": value \"Q\" is not allowed; allowed values: \"F\"; missing: \"\"",
+            dir.file("cases.csv")
+        )
+    );
+    let dir = dataset(schema, b"g\n\nF\n\nF\n\n");
+    assert_eq!(dir.load().unwrap().datasets[0].len, 2);
+}
+
+#[test]
+fn data_error_line_counts_quoted_line_breaks() {
+    let schema = "[[column]]\nid = \"g\"\n[column.values]\nF = \"F\"\n";
+    let dir = dataset(schema, b"note,g\n\"two\nlines\",F\n\"\xc3\xa9\",Q\n");
+    assert_eq!(
+        dir.error(),
+        format!(
+            "{}:4:5: column \"g\": value \"Q\" is not allowed; allowed values: \"F\"; missing: \"\"",
+            dir.file("cases.csv")
+        )
+    );
+}

@@ -1,14 +1,30 @@
 //! Case data: dataset schemas, CSV ingest into a columnar [`CaseTable`], and table declarations.
 //!
 //! Owns: reading `data/` — each dataset's schema (TOML) and CSV, validation with `file:line:column`
-//! errors, and `data/tables.toml`, resolved against the schemas into [`TableSpec`]s.
+//! errors, and `data/tables.toml`, resolved against the schemas into [`TableSpec`]s. The layout is
+//! documented for site authors in `docs/data.md`.
 //!
 //! Never does: anything publishable. None of the types here implement `Serialize`, so a case record
 //! cannot enter a template context or a download; the only way out of this module is through
 //! `privacy`, which turns a [`CaseTable`] into protected aggregates.
+//!
+//! How it fits together:
+//! - `schema` reads `data/<dataset>.toml` into a checked `DatasetSchema` (every `*.toml` but
+//!   `tables.toml` is one). Columns have a kind (`category`, `year`, `integer`), a role
+//!   (`dimension`, or `drop` for identifiers that are checked to exist and never read) and a
+//!   domain: closed (declared values; anything else is an error) or open (values found).
+//! - `ingest` streams the CSV as byte records into one `u32` code per case and dimension, through
+//!   `lookup`'s inline table of raw spellings, so a value is parsed, recoded and checked once per
+//!   distinct spelling. Missing values become an explicit `Unknown` category (code `unknown`, label
+//!   `[privacy] unknown_label`) so totals add up; `locate` turns a failing record into
+//!   `line:column`.
+//! - `guard` stops a dimension that looks like a direct identifier (contact details, free text,
+//!   or, for open domains, mostly unique values) and tells the author to declare it `drop`.
+//! - `tables` resolves `data/tables.toml`; `synth` writes the synthetic example data.
 
 mod guard;
 mod ingest;
+mod locate;
 mod lookup;
 mod pairs;
 mod schema;

@@ -267,9 +267,11 @@ pub fn run(rows: usize, seed: u64, output: Option<&Path>) -> Result<()> {
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            write_cases(&mut out, rows, seed)
-                .and_then(|()| out.flush())
-                .context("cannot write to standard output")
+            match write_cases(&mut out, rows, seed).and_then(|()| out.flush()) {
+                // The reader stopped early (`safestat synth | head`): not an error.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                result => result.context("cannot write to standard output"),
+            }
         }
     }
 }

@@ -371,6 +371,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
         if let Some(pairs) = &decl.recode {
             for (from, to) in &pairs.get_ref().0 {
                 let target = to.get_ref();
+                if missing.contains(from) {
+                    return Err(at(
+                        to.span(),
+                        format!(
+                            "{from:?} is a missing-value token of column {column_id:?}, so it cannot \
+                             be recoded; set this column's own missing = [...] without it"
+                        ),
+                    ));
+                }
                 if let Domain::Closed(categories) = &domain {
                     if categories.iter().any(|c| &c.code == from) {
                         return Err(at(

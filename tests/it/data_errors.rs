@@ -190,6 +190,10 @@ fn data_error_schema_checks() {
             "[dataset]\nmissing = [\"\", \"NA\"]\n[[column]]\nid = \"c\"\n[column.values]\nNA = \"Namibia\"\n",
             ":5:1: \"NA\" is both a value and a missing-value token of column \"c\"; set this column's own missing = [...] without it",
         ),
+        (
+            "[[column]]\nid = \"g\"\n[column.values]\nF = \"F\"\n[column.recode]\n\"\" = \"F\"\n",
+            ":6:6: \"\" is a missing-value token of column \"g\", so it cannot be recoded; set this column's own missing = [...] without it",
+        ),
     ];
     for (schema, expected) in cases {
         let dir = dataset(schema, b"g\nF\n");

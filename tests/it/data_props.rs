@@ -1,5 +1,7 @@
 //! Property: for any CSV the schema accepts, every column's code counts equal a naive count of
-//! the raw values (after recoding and missing-value handling).
+//! the raw values (after recoding and missing-value handling). Values hold delimiters, quotes and
+//! line breaks; the open `text` column's alphabet is kept small enough (at most 12 distinct values)
+//! that the identifier guard never fires.
 
 use std::collections::BTreeMap;
 
@@ -26,7 +28,13 @@ proptest! {
     #[test]
     fn data_prop_code_counts_match_a_naive_count(
         rows in proptest::collection::vec(
-            (0usize..6, proptest::option::of(2000i64..2010), "[a; \"]{0,2}", any::<bool>()),
+            (
+                0usize..6,
+                proptest::option::of(2000i64..2010),
+                "[;\"\n]{0,2}",
+                "[a,;\"\n]{0,4}",
+                any::<bool>(),
+            ),
             0..120,
         ),
         semicolon in any::<bool>(),
@@ -40,13 +48,13 @@ proptest! {
         );
         let mut csv = format!("a{delimiter}year{delimiter}ignored{delimiter}text\n");
         let mut naive: [BTreeMap<String, usize>; 3] = Default::default();
-        for (a, year, text, quote) in &rows {
+        for (a, year, text, ignored, quote) in &rows {
             let year_raw = year.map_or(String::new(), |y| y.to_string());
             csv.push_str(&format!(
                 "{}{delimiter}{}{delimiter}{}{delimiter}{}\n",
                 field(A_RAW[*a], *quote),
                 year_raw,
-                field("a \"b\";c,d", true),
+                field(ignored, true),
                 field(text, true),
             ));
             *naive[0].entry(A_CODE[*a].to_string()).or_default() += 1;

@@ -1,9 +1,9 @@
 //! CSV ingest: one dataset's file streamed into a columnar [`CaseTable`] of small integer codes.
 //!
 //! Records are read as byte records (no per-row allocation); each declared `dimension` column turns
-//! its field into a code through a [`CodeLookup`] from the raw bytes, which is filled the first time a raw
-//! value is met. So a value is parsed, recoded and checked once per distinct spelling, not once per
-//! case. `drop` columns are only checked to exist; their values are never looked at.
+//! its field into a code through a [`CodeLookup`] keyed by the raw bytes, which is filled the first
+//! time a raw value is met. So a value is parsed, recoded and checked once per distinct spelling,
+//! not once per case. `drop` columns are only checked to exist; their values are never looked at.
 //!
 //! Every problem stops the ingest with a `file:line:column` error that names the offending value
 //! and what would have been allowed.
@@ -15,7 +15,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use csv::{ByteRecord, ReaderBuilder};
 
-use super::locate::{line_at, locate_field};
+use super::locate::{line_at, locate_field, BOM};
 use super::lookup::CodeLookup;
 use super::schema::{quoted_list, ColumnSchema, DatasetSchema, Domain, Role, UNKNOWN_CODE};
 use super::{guard, CaseColumn, CaseTable, Category};
@@ -167,7 +167,7 @@ fn read_headers(schema: &DatasetSchema, record: &ByteRecord) -> Result<Vec<Strin
     let mut headers = Vec::with_capacity(record.len());
     for (i, field) in record.iter().enumerate() {
         let field = if i == 0 {
-            field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+            field.strip_prefix(BOM).unwrap_or(field)
         } else {
             field
         };

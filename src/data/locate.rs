@@ -14,6 +14,9 @@ use csv::ByteRecord;
 use super::schema::DatasetSchema;
 use crate::diagnostic::Position;
 
+/// A UTF-8 byte-order mark, which is not part of the first line's text.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The 1-based line that byte `byte` of the file is on.
 pub(crate) fn line_at(path: &Path, byte: u64) -> Result<usize> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
@@ -45,6 +48,9 @@ pub(crate) fn locate_field(
     file.seek(SeekFrom::Start(byte))
         .with_context(|| format!("cannot read {}", path.display()))?;
     let mut input = BufReader::new(file.take(1 << 24));
+    if byte == 0 && input.fill_buf().ok().is_some_and(|b| b.starts_with(BOM)) {
+        input.consume(BOM.len());
+    }
     let mut column = 1;
     let mut current = 0;
     let mut in_quotes = false;

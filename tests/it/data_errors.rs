@@ -298,3 +298,15 @@ fn data_identifier_guard_passes_ordinary_open_columns() {
     let input = dataset(schema, csv.as_bytes()).load().unwrap();
     assert_eq!(input.datasets[0].columns[0].categories.len(), 25);
 }
+
+#[test]
+fn data_error_columns_do_not_count_a_byte_order_mark() {
+    let dir = dataset(GENDER, b"\xEF\xBB\xBFgender,id,gender\nF,1,F\n");
+    assert_eq!(
+        dir.error(),
+        format!(
+            "{}:1:11: duplicate header \"gender\": it names fields 1 and 3, so column \"gender\" is ambiguous",
+            dir.file("cases.csv")
+        )
+    );
+}

@@ -60,7 +60,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             anyhow::bail!("audit of {} ({json:?}) is not built yet", root.display())
         }
         Command::Synth { rows, seed, output } => {
-            anyhow::bail!("synth {rows} {seed} {output:?} is not built yet")
+            safestat::data::synth::run(rows, seed, output.as_deref())
         }
     }
 }

@@ -1,17 +1,43 @@
 //! Case data: dataset schemas, CSV ingest into a columnar [`CaseTable`], and table declarations.
 //!
 //! Owns: reading `data/` — each dataset's schema (TOML) and CSV, validation with `file:line:column`
-//! errors, and `data/tables.toml`, resolved against the schemas into [`TableSpec`]s.
+//! errors, and `data/tables.toml`, resolved against the schemas into [`TableSpec`]s. The layout is
+//! documented for site authors in `docs/data.md`.
 //!
 //! Never does: anything publishable. None of the types here implement `Serialize`, so a case record
 //! cannot enter a template context or a download; the only way out of this module is through
 //! `privacy`, which turns a [`CaseTable`] into protected aggregates.
+//!
+//! How it fits together:
+//! - `schema` reads `data/<dataset>.toml` into a checked `DatasetSchema` (every `*.toml` but
+//!   `tables.toml` is one). Columns have a kind (`category`, `year`, `integer`), a role
+//!   (`dimension`, or `drop` for identifiers that are checked to exist and never read) and a
+//!   domain: closed (declared values; anything else is an error) or open (values found).
+//! - `ingest` streams the CSV as byte records into one `u32` code per case and dimension, through
+//!   `lookup`'s inline table of raw spellings, so a value is parsed, recoded and checked once per
+//!   distinct spelling. Missing values become an explicit `Unknown` category (code `unknown`, label
+//!   `[privacy] unknown_label`) so totals add up; `locate` turns a failing record into
+//!   `line:column`.
+//! - `guard` stops a dimension that looks like a direct identifier (contact details, free text,
+//!   or, for open domains, mostly unique values) and tells the author to declare it `drop`.
+//! - `tables` resolves `data/tables.toml`; `synth` writes the synthetic example data.
+
+mod guard;
+mod ingest;
+mod locate;
+mod lookup;
+mod pairs;
+mod schema;
+pub mod synth;
+mod tables;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::config::Config;
+
+pub use tables::MAX_DIMENSIONS;
 
 /// Everything read from `data/`: the datasets and the tables declared over them.
 #[derive(Debug, Default)]
@@ -101,7 +127,19 @@ pub struct TableSpec {
 
 /// Reads every dataset and the table declarations under `data_dir`.
 /// A site without a `data/` folder has no datasets and no tables.
+///
+/// Each `data/<dataset>.toml` (every `*.toml` but `tables.toml`) is a dataset schema naming its
+/// CSV; `data/tables.toml` declares the tables. Any error names the file, line and column, and
+/// nothing is returned after one.
 pub fn load(data_dir: &Path, config: &Config) -> Result<DataInput> {
-    let _ = (data_dir, config);
-    anyhow::bail!("data ingest is not built yet")
+    if !data_dir.exists() {
+        return Ok(DataInput::default());
+    }
+    let schemas = schema::discover(data_dir)?;
+    let datasets = schemas
+        .iter()
+        .map(|s| ingest::read_dataset(s, &config.privacy.unknown_label))
+        .collect::<Result<Vec<_>>>()?;
+    let tables = tables::load(&data_dir.join("tables.toml"), &schemas, &datasets)?;
+    Ok(DataInput { datasets, tables })
 }

@@ -8,7 +8,10 @@
 
 pub mod cli;
 pub mod config;
+pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod output;
 pub mod privacy;
+pub mod render;
 pub mod site;

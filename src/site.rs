@@ -1,5 +1,6 @@
 //! The one place that wires the stages together:
 //! config → data → privacy → (content, render) → output.
+//! A site without `data/` has no protected tables; its pages still build.
 //!
 //! Owns: the order of the stages and the options of a build. Never does: the work of any stage.
 
@@ -8,8 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 use crate::config::Config;
+use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
-use crate::{data, privacy};
+use crate::{content, data, privacy, render};
 
 /// Options of `safestat build` and `safestat check`.
 #[derive(Debug, Clone, Default)]
@@ -37,12 +39,40 @@ pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
 
 /// Builds the site into the output folder, replacing it only when the whole build succeeded.
 pub fn build(options: &BuildOptions) -> Result<()> {
-    let _ = options;
-    bail!("the site engine is not built yet")
+    let output = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    let staging = Staging::new(&output)?;
+    run(options, &staging)?;
+    staging.commit()
 }
 
 /// Does everything `build` does except writing.
 pub fn check(options: &BuildOptions) -> Result<()> {
-    let _ = options;
-    bail!("the site engine is not built yet")
+    run(options, &Discard)
+}
+
+/// config → data → privacy → content → render, into `sink`.
+fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
+    let root = &options.root;
+    let mut config = load_config(root)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.clone();
+    }
+    if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
+        bail!(
+            "base_url {:?} must be an absolute http:// or https:// URL",
+            config.base_url
+        );
+    }
+    let base_url = config.base_url_slash();
+    let tables = if root.join("data").is_dir() {
+        protect_data(root, &config)?.tables
+    } else {
+        Vec::new()
+    };
+    let drafts = options.drafts || config.build_drafts;
+    let library = content::load(root, &config, &base_url, drafts)?;
+    render::render(root, &config, &base_url, &library, &tables, sink)
 }

@@ -1,0 +1,193 @@
+//! Rendering: the Tera engine (parsed once, default theme embedded, site overrides by name), the
+//! template functions, and the plan of every file the site consists of, rendered in parallel.
+//!
+//! Owns: what is written where — pages, paginated sections, taxonomy pages, Atom feeds, the sitemap,
+//! `robots.txt`, `404.html`, alias redirects, copies of `static/` and content assets — and the
+//! check that no two sources claim the same output path.
+//!
+//! Never does: read case data. Statistics arrive only as [`ProtectedTable`]s.
+//!
+//! Template context (every template): `config` (title, description, base_url, default_language,
+//! author, organisation, licence, data_licence, extra, taxonomies), `lang`, `base_url`, `menu`
+//! (name, url), `feed_url`, `build_year`, `current_url`, `current_path`. Per template: `page`
+//! (page.html), `section` + `paginator` (section.html, index.html, which also gets `latest_news` and
+//! `key_figures`), `taxonomy` + `terms` (taxonomy_list.html), `taxonomy` + `term` + `paginator`
+//! (taxonomy_single.html), `feed` (atom.xml), `entries` (sitemap.xml), `target` (alias.html).
+//! Functions: `get_url(path)` (also `@/page.md`), `get_taxonomy_url(kind, name)`,
+//! `get_table(id)` (a protected table; an unknown id is a build error), `get_tables()`.
+
+mod context;
+mod plan;
+mod theme;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+use serde_json::{Map, Value};
+use tera::Tera;
+
+use crate::config::Config;
+use crate::content::Library;
+use crate::output::Sink;
+use crate::privacy::ProtectedTable;
+
+pub use context::group_thousands;
+pub use plan::render_site;
+
+/// The parsed templates and where each came from.
+pub struct Engine {
+    tera: Tera,
+    origins: theme::Origins,
+}
+
+impl Engine {
+    /// Loads and parses the theme and overrides, and registers the template functions.
+    pub fn new(
+        root: &Path,
+        base_url: &str,
+        library: &Library,
+        tables: &[ProtectedTable],
+    ) -> Result<Engine> {
+        let (mut tera, origins) = theme::load(root)?;
+        let mut links: BTreeMap<String, String> = BTreeMap::new();
+        for s in &library.sections {
+            links.insert(s.relative.clone(), s.permalink.clone());
+        }
+        for p in &library.pages {
+            links.insert(p.relative.clone(), p.permalink.clone());
+        }
+        let base = base_url.to_string();
+        tera.register_function(
+            "get_url",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let path = string_arg(args, "get_url", "path")?;
+                if let Some(target) = path.strip_prefix("@/") {
+                    let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                    let Some(url) = links.get(file) else {
+                        return Err(format!("get_url: there is no page content/{file}").into());
+                    };
+                    let anchor = if anchor.is_empty() {
+                        String::new()
+                    } else {
+                        format!("#{anchor}")
+                    };
+                    return Ok(Value::String(format!("{url}{anchor}")));
+                }
+                Ok(Value::String(context::absolute(&base, &path)))
+            },
+        );
+        let mut terms: BTreeMap<(String, String), String> = BTreeMap::new();
+        for taxonomy in &library.taxonomies {
+            for term in &taxonomy.terms {
+                let url = format!(
+                    "{base_url}{}",
+                    context::term_path(&taxonomy.config.name, &term.slug)
+                );
+                terms.insert(
+                    (taxonomy.config.name.clone(), term.name.clone()),
+                    url.clone(),
+                );
+                terms.insert((taxonomy.config.name.clone(), term.slug.clone()), url);
+            }
+        }
+        tera.register_function(
+            "get_taxonomy_url",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let kind = string_arg(args, "get_taxonomy_url", "kind")?;
+                let name = string_arg(args, "get_taxonomy_url", "name")?;
+                let slug = crate::content::slug::slugify(&name);
+                terms
+                    .get(&(kind.clone(), name.clone()))
+                    .or_else(|| terms.get(&(kind.clone(), slug)))
+                    .map(|u| Value::String(u.clone()))
+                    .ok_or_else(|| format!("get_taxonomy_url: no {kind} term {name:?}").into())
+            },
+        );
+        let table_values: Arc<BTreeMap<String, Value>> = Arc::new(
+            tables
+                .iter()
+                .map(|t| {
+                    (
+                        t.id.clone(),
+                        serde_json::to_value(t).expect("tables serialise"),
+                    )
+                })
+                .collect(),
+        );
+        let by_id = Arc::clone(&table_values);
+        tera.register_function(
+            "get_table",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let id = string_arg(args, "get_table", "id")?;
+                by_id.get(&id).cloned().ok_or_else(|| {
+                    let known: Vec<&str> = by_id.keys().map(String::as_str).collect();
+                    format!(
+                        "get_table: no protected table `{id}` (tables: {})",
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    )
+                    .into()
+                })
+            },
+        );
+        tera.register_function(
+            "get_tables",
+            move |_: &HashMap<String, Value>| -> tera::Result<Value> {
+                Ok(Value::Array(table_values.values().cloned().collect()))
+            },
+        );
+        Ok(Engine { tera, origins })
+    }
+
+    /// Whether a template of this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
+    /// Renders `name` with `context`; errors name the template's file.
+    pub fn render(&self, name: &str, context: Map<String, Value>) -> Result<String> {
+        let context = tera::Context::from_value(Value::Object(context))
+            .expect("a JSON object is a valid context");
+        self.tera.render(name, &context).map_err(|e| {
+            let origin = self.origins.get(name).map_or(name, String::as_str);
+            anyhow::anyhow!("{}", theme::located(origin, &e))
+        })
+    }
+}
+
+fn string_arg(args: &HashMap<String, Value>, function: &str, name: &str) -> tera::Result<String> {
+    match args.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(format!("{function}: `{name}` must be a string, not {other}").into()),
+        None => Err(format!("{function}: missing argument `{name}`").into()),
+    }
+}
+
+/// Fails when `name` is not a template, naming the content file that asked for it.
+fn require_template(engine: &Engine, name: &str, asked_by: &Path) -> Result<()> {
+    if !engine.has(name) {
+        bail!(
+            "{}: template {name:?} does not exist (not in templates/ nor in the default theme)",
+            asked_by.display()
+        );
+    }
+    Ok(())
+}
+
+/// Renders into `sink`: everything, or nothing with an error listing every problem.
+pub fn render(
+    root: &Path,
+    config: &Config,
+    base_url: &str,
+    library: &Library,
+    tables: &[ProtectedTable],
+    sink: &dyn Sink,
+) -> Result<()> {
+    let engine = Engine::new(root, base_url, library, tables)?;
+    render_site(&engine, root, config, base_url, library, tables, sink)
+}

@@ -14,4 +14,5 @@ pub mod diagnostic;
 pub mod output;
 pub mod privacy;
 pub mod render;
+pub mod scaffold;
 pub mod site;

@@ -37,11 +37,18 @@ fn run(command: Command) -> anyhow::Result<()> {
             drafts,
             ..Default::default()
         }),
-        Command::Init { dir } => anyhow::bail!("init {} is not built yet", dir.display()),
+        Command::Init { dir } => {
+            safestat::scaffold::init(&dir)?;
+            println!("Created a new site in {}", dir.display());
+            Ok(())
+        }
         Command::New {
             kind: NewKind::News { title, root },
         } => {
-            anyhow::bail!("new news {title:?} in {} is not built yet", root.display())
+            let today = chrono::Utc::now().date_naive();
+            let path = safestat::scaffold::new_news(&root, &title, today)?;
+            println!("Created {}", path.display());
+            Ok(())
         }
         Command::Audit { root, json } => {
             anyhow::bail!("audit of {} ({json:?}) is not built yet", root.display())

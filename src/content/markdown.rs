@@ -204,7 +204,7 @@ fn resolve<'a>(
             out.errors.push(LocatedError::new(
                 source.path,
                 Some(position),
-                format!("internal link {dest:?}: there is no page content/{target}"),
+                format!("internal link \"{dest}\": there is no page content/{target}"),
             ));
             dest.clone()
         }

@@ -141,7 +141,7 @@ pub fn located(origin: &str, err: &tera::Error) -> LocatedError {
     });
     let short: String = message
         .lines()
-        .map(str::trim)
+        .map(|l| l.trim().trim_start_matches("= "))
         .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|'))
         .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect::<Vec<_>>()

@@ -240,17 +240,22 @@ fn insert(list: &mut Vec<TocEntry>, entry: TocEntry) {
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -271,6 +276,12 @@ mod tests {
             },
             &links,
         )
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_html("a<b>&\"c'é"), "a&lt;b&gt;&amp;&quot;c&#39;é");
+        assert_eq!(escape_html("plain"), "plain");
     }
 
     #[test]

@@ -54,8 +54,8 @@ fn date(d: &Option<PageDate>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.display()))
 }
 
-/// The small form of a page that list pages, feeds and neighbours use.
-pub fn summary(page: &Page, base_url: &str) -> Value {
+/// The small form of a page that list pages use (kept small: it is copied into every listing).
+pub fn summary(page: &Page) -> Value {
     let terms: Map<String, Value> = page
         .taxonomies
         .iter()
@@ -72,7 +72,6 @@ pub fn summary(page: &Page, base_url: &str) -> Value {
         "summary": page.summary,
         "location": page.location,
         "taxonomies": terms,
-        "terms": term_links(page, base_url),
         "reading_time": page.reading_time,
         "word_count": page.word_count,
         "authors": page.authors,
@@ -102,8 +101,9 @@ fn toc(entries: &[TocEntry]) -> Value {
     serde_json::to_value(entries).expect("a table of contents serialises")
 }
 
-/// The full page, for its own template.
-pub fn page(library: &Library, index: usize, summaries: &[Value]) -> Value {
+/// The full page, for its own template: the summary plus content, table of contents, contacts,
+/// term links (`terms`: per taxonomy, each term's name and permalink) and neighbours.
+pub fn page(library: &Library, index: usize, summaries: &[Value], base_url: &str) -> Value {
     let page = &library.pages[index];
     let Value::Object(mut map) = summaries[index].clone() else {
         unreachable!("summaries are objects");
@@ -131,6 +131,7 @@ pub fn page(library: &Library, index: usize, summaries: &[Value]) -> Value {
         .collect();
     map.insert("content".into(), Value::String(page.content.clone()));
     map.insert("toc".into(), toc(&page.toc));
+    map.insert("terms".into(), term_links(page, base_url));
     map.insert("contacts".into(), Value::Array(contacts));
     map.insert("lower".into(), neighbour(page.lower));
     map.insert("higher".into(), neighbour(page.higher));

@@ -349,11 +349,7 @@ pub fn render_site(
         .map(|d| d.format("%Y").to_string())
         .or_else(|| newest.map(|d| d.at.format("%Y").to_string()))
         .and_then(|y| y.parse().ok());
-    let summaries: Vec<Value> = library
-        .pages
-        .par_iter()
-        .map(|p| context::summary(p, base_url))
-        .collect();
+    let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
     let site = Site {
         engine,
         config,
@@ -467,7 +463,10 @@ impl Site<'_> {
             Job::Page(i) => {
                 let page = &lib.pages[*i];
                 let mut ctx = self.context(&page.path);
-                ctx.insert("page".into(), context::page(lib, *i, &self.summaries));
+                ctx.insert(
+                    "page".into(),
+                    context::page(lib, *i, &self.summaries, self.base_url),
+                );
                 (
                     page_template(lib, page.section, page.template.as_deref()),
                     ctx,

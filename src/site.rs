@@ -43,9 +43,43 @@ pub fn build(options: &BuildOptions) -> Result<()> {
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
+    refuse_to_replace_sources(&options.root, &output)?;
     let staging = Staging::new(&output)?;
     run(options, &staging)?;
     staging.commit()
+}
+
+/// The output folder is replaced wholesale, so it must not be (or hold) the site's own sources.
+fn refuse_to_replace_sources(root: &Path, output: &Path) -> Result<()> {
+    let absolute = |p: &Path| -> Result<PathBuf> {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()?.join(p)
+        };
+        let mut normal = PathBuf::new();
+        for part in p.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    normal.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => normal.push(other),
+            }
+        }
+        Ok(normal)
+    };
+    let root = absolute(root)?;
+    let output = absolute(output)?;
+    let sources = ["content", "static", "templates", "data"].map(|d| root.join(d));
+    if root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s)) {
+        bail!(
+            "refusing to build into {}: it would replace the site's own files (choose a folder like {})",
+            output.display(),
+            root.join("public").display()
+        );
+    }
+    Ok(())
 }
 
 /// Does everything `build` does except writing.

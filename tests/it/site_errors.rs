@@ -234,3 +234,26 @@ fn misspelt_config_key_is_located() {
     );
     assert!(f.build_err().contains("config.toml:3:1"));
 }
+
+#[test]
+fn the_output_folder_cannot_replace_the_sources() {
+    let f = Fixture::new();
+    f.file("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    for output in [
+        f.root().to_path_buf(),
+        f.root().join("content"),
+        f.root().join("static/site"),
+        f.root().join("sub/.."),
+    ] {
+        let mut options = f.options();
+        options.output_dir = Some(output.clone());
+        let err = safestat::site::build(&options).unwrap_err().to_string();
+        assert!(
+            err.contains("refusing to build into"),
+            "{}: {err}",
+            output.display()
+        );
+    }
+    assert!(f.root().join("content/a.md").exists());
+    assert!(f.root().join("config.toml").exists());
+}

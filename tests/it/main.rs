@@ -6,3 +6,4 @@ mod site_content;
 mod site_errors;
 mod site_feeds;
 mod site_fixture;
+mod site_snapshots;

@@ -6,7 +6,8 @@
 #
 # Each page has ~600 words, 1–4 tags (of 40) and 1–3 countries (of 20); tag and country pages are
 # paginated by 10. The site and its output live on tmpfs (/dev/shm) when available, so the numbers
-# measure safestat rather than the disk. Requires GNU time (/usr/bin/time) and awk.
+# measure safestat rather than the disk. CPU seconds are printed too: on a shared machine they say
+# more than wall time. Requires GNU time (/usr/bin/time) and awk.
 set -euo pipefail
 
 pages=${1:-10000}
@@ -75,11 +76,12 @@ awk -v n="$pages" -v dir="$site/content/news" 'BEGIN {
 out="$base/safestat-bench-$pages-public"
 times=$(mktemp)
 for run in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$times" -a "$bin" build --root "$site" --output-dir "$out"
+  /usr/bin/time -f "%e %M %U %S" -o "$times" -a "$bin" build --root "$site" --output-dir "$out"
 done
 html=$(find "$out" -name '*.html' | wc -l)
 echo "pages: $pages   html files: $html   runs: $runs"
 sort -n -k1 "$times" | awk '{ w[NR] = $1 } END { printf "wall seconds: median %s (min %s, max %s)\n", w[int((NR+1)/2)], w[1], w[NR] }'
+awk '{ print $3 + $4 }' "$times" | sort -n | awk '{ c[NR] = $1 } END { printf "CPU seconds (user+sys): median %.2f\n", c[int((NR+1)/2)] }'
 sort -n -k2 "$times" | awk '{ m[NR] = $2 } END { printf "peak RSS: median %.0f MB (max %.0f MB)\n", m[int((NR+1)/2)]/1024, m[NR]/1024 }'
 rm -f "$times"
 [ -n "${KEEP:-}" ] || rm -rf "$site" "$out" "$base/.safestat-bench-$pages-public.staging"

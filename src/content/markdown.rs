@@ -18,6 +18,15 @@ use crate::diagnostic::{LocatedError, Position};
 const MORE: &str = "<!-- more -->";
 const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
 
+/// Ids the default theme uses on every page; headings never take them, so ids stay unique.
+const RESERVED_IDS: &[&str] = &[
+    "main",
+    "continue-reading",
+    "contacts-heading",
+    "latest-heading",
+    "key-figures-heading",
+];
+
 /// One entry of a table of contents; `children` are the headings nested under it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TocEntry {
@@ -67,6 +76,7 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut out = Rendered::default();
+    let reserved: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let position = |offset: usize| {
         let mut p = Position::of_offset(source.body, offset);
         p.line += source.body_line;
@@ -150,7 +160,7 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         };
         let mut unique = wanted.clone();
         let mut n = 1;
-        while out.heading_ids.contains(&unique) {
+        while out.heading_ids.contains(&unique) || reserved.contains(&unique) {
             unique = format!("{wanted}-{n}");
             n += 1;
         }
@@ -286,12 +296,14 @@ mod tests {
 
     #[test]
     fn heading_ids_are_unique_and_keep_letters() {
-        let r = md("# Données clés\n\n## Données clés\n\n## الأرقام\n\n### Custom {#mine}\n");
+        let r =
+            md("# Données clés\n\n## Données clés\n\n## الأرقام\n\n### Custom {#mine}\n\n# Main\n");
+        assert!(r.html.contains("id=\"main-1\""), "{}", r.html);
         assert!(r.html.contains("id=\"données-clés\""), "{}", r.html);
         assert!(r.html.contains("id=\"données-clés-1\""), "{}", r.html);
         assert!(r.html.contains("id=\"الأرقام\""), "{}", r.html);
         assert!(r.html.contains("id=\"mine\""), "{}", r.html);
-        assert_eq!(r.toc.len(), 1);
+        assert_eq!(r.toc.len(), 2);
         assert_eq!(r.toc[0].children.len(), 2);
         assert_eq!(r.toc[0].children[1].children[0].id, "mine");
     }

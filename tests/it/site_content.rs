@@ -25,6 +25,15 @@ Second paragraph.
     );
     f.build().unwrap();
     let html = f.read("news/training/index.html");
+    assert!(
+        html.contains(&format!(
+            "<a href=\"{BASE}news/\" aria-current=\"true\">News</a>"
+        )),
+        "{html}"
+    );
+    assert!(f.read("news/index.html").contains(&format!(
+        "<a href=\"{BASE}news/\" aria-current=\"page\">News</a>"
+    )));
     assert!(html.contains("<title>IOM trains frontline officers — Test site</title>"));
     assert!(
         html.contains("<p><span class=\"dateline\">Beirut, Lebanon — </span>Forty officers"),

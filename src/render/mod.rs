@@ -17,6 +17,7 @@
 //! `get_table(id)` (a protected table; an unknown id is a build error), `get_tables()`.
 
 mod context;
+mod jobs;
 mod plan;
 mod theme;
 
@@ -34,7 +35,7 @@ use crate::output::Sink;
 use crate::privacy::ProtectedTable;
 
 pub use context::group_thousands;
-pub use plan::render_site;
+pub use jobs::render_site;
 
 /// The parsed templates and where each came from.
 pub struct Engine {

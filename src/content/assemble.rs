@@ -110,7 +110,9 @@ pub(super) fn finish(
         .filter(|&i| library.pages[i].date.is_some())
         .collect();
     sort_pages(&library.pages, &mut library.by_date, SortBy::Date);
-    library.taxonomies = taxonomy::collect(&config.taxonomies, &library.pages, &library.by_date);
+    let mut all: Vec<usize> = (0..library.pages.len()).collect();
+    sort_pages(&library.pages, &mut all, SortBy::Date);
+    library.taxonomies = taxonomy::collect(&config.taxonomies, &library.pages, &all);
     Ok(library)
 }
 

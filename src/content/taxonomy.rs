@@ -24,7 +24,7 @@ pub struct Taxonomy {
     pub terms: Vec<Term>,
 }
 
-/// Groups `pages` (indices in `order`, already sorted newest first) by term for each taxonomy.
+/// Groups `pages` (indices in `order`: newest first, undated pages last) by term for each taxonomy.
 pub fn collect(configs: &[TaxonomyConfig], pages: &[Page], order: &[usize]) -> Vec<Taxonomy> {
     configs
         .iter()

@@ -180,6 +180,18 @@ fn taxonomies_have_list_paginated_terms_and_feeds() {
     assert!(second.contains(">n01</a>"));
     assert!(f.exists("tags/victim-identification/atom.xml"));
     assert!(f.exists("countries/syria/atom.xml"));
+    f.file(
+        "content/about.md",
+        "+++\ntitle = \"Undated\"\n[taxonomies]\ncountries = [\"Syria\"]\n+++\n",
+    );
+    f.build().unwrap();
+    let syria = f.read("countries/syria/index.html");
+    let syria = &syria[syria.find("<main").unwrap()..];
+    assert!(
+        syria.contains(">Undated</a>"),
+        "undated pages are listed last: {syria}"
+    );
+    assert!(syria.find(">n12</a>").unwrap() < syria.find(">Undated</a>").unwrap());
     let page = f.read("news/n02/index.html");
     assert!(page.contains(&format!("<a href=\"{BASE}countries/syria/\">Syria</a>")));
 }

@@ -86,6 +86,7 @@ pub struct Section {
     pub page_template: Option<String>,
     pub render: bool,
     pub transparent: bool,
+    /// Whether the section has its own Atom feed (never the root: the site feed covers it).
     pub generate_feed: bool,
     pub aliases: Vec<String>,
     pub extra: toml::Table,

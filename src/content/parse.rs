@@ -85,7 +85,8 @@ pub(super) fn parse_section(
         page_template: fm.page_template,
         render: fm.render,
         transparent: fm.transparent,
-        generate_feed: fm.generate_feeds.unwrap_or(fm.sort_by == SortBy::Date),
+        // The root's feed is the site feed (`atom.xml`), written anyway.
+        generate_feed: !dir.is_empty() && fm.generate_feeds.unwrap_or(fm.sort_by == SortBy::Date),
         aliases,
         extra: fm.extra,
         content: String::new(),

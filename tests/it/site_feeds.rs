@@ -4,6 +4,10 @@ use crate::site_fixture::{Fixture, BASE};
 
 fn news_site() -> Fixture {
     let f = Fixture::new();
+    f.file(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\nsort_by = \"date\"\n+++\n",
+    );
     f.news_section("sort_by = \"date\"\npaginate_by = 2");
     for (i, day) in ["2024-01-10", "2024-03-05", "2024-02-20"]
         .iter()

@@ -107,6 +107,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         Vec::new()
     };
     let drafts = options.drafts || config.build_drafts;
-    let library = content::load(root, &config, &base_url, drafts)?;
+    let shortcodes = render::shortcodes::Registry::new(&tables, &config.privacy.suppressed_text);
+    let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
     render::render(root, &config, &base_url, &library, &tables, sink)
 }

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use anyhow::Result;
 use rayon::prelude::*;
 
+use super::shortcode::Shortcodes;
 use super::{markdown, taxonomy, Body, ContentErrors, Library, Page, SortBy};
 use crate::config::Config;
 use crate::diagnostic::LocatedError;
@@ -18,6 +19,7 @@ pub(super) fn finish(
     section_bodies: Vec<Body>,
     page_bodies: Vec<Body>,
     config: &Config,
+    shortcodes: &dyn Shortcodes,
 ) -> Result<Library> {
     let mut links: BTreeMap<String, String> = BTreeMap::new();
     for s in &library.sections {
@@ -38,6 +40,7 @@ pub(super) fn finish(
                     body: &body.text,
                     permalink: &s.permalink,
                     location: None,
+                    shortcodes,
                 },
                 &links,
             )
@@ -55,6 +58,7 @@ pub(super) fn finish(
                     body: &body.text,
                     permalink: &p.permalink,
                     location: p.location.as_deref(),
+                    shortcodes,
                 },
                 &links,
             )

@@ -11,6 +11,7 @@ use std::path::Path;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::shortcode::{self, Shortcodes};
 use super::slug::slugify;
 use crate::diagnostic::{LocatedError, Position};
 
@@ -67,6 +68,8 @@ pub struct Source<'a> {
     pub permalink: &'a str,
     /// Press-release dateline put in front of the first paragraph.
     pub location: Option<&'a str>,
+    /// The shortcodes `{{ name(...) }}` calls may use.
+    pub shortcodes: &'a dyn Shortcodes,
 }
 
 /// Renders `source`; `links` maps content paths (`news/a.md`) to permalinks.
@@ -77,16 +80,28 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut out = Rendered::default();
     let reserved: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-    let position = |offset: usize| {
-        let mut p = Position::of_offset(source.body, offset);
+    let located = |text: &str, offset: usize| {
+        let mut p = Position::of_offset(text, offset);
         p.line += source.body_line;
         p
     };
+    let body = match shortcode::expand(source.body, source.shortcodes) {
+        Ok(text) => text,
+        Err(errors) => {
+            for e in errors {
+                let at = located(source.body, e.offset);
+                out.errors
+                    .push(LocatedError::new(source.path, Some(at), e.message));
+            }
+            std::borrow::Cow::Borrowed(source.body)
+        }
+    };
+    let position = |offset: usize| located(&body, offset);
     let mut events: Vec<Event> = Vec::new();
     let mut headings: Vec<(usize, u32, String)> = Vec::new();
     let mut open_heading: Option<usize> = None;
     let mut dateline_done = source.location.is_none();
-    for (event, range) in Parser::new_ext(source.body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -283,6 +298,7 @@ mod tests {
                 body,
                 permalink: "https://x.org/p/",
                 location: None,
+                shortcodes: &shortcode::NoShortcodes,
             },
             &links,
         )

@@ -11,6 +11,7 @@ mod assemble;
 mod front_matter;
 mod markdown;
 mod parse;
+pub mod shortcode;
 pub mod slug;
 mod taxonomy;
 
@@ -142,7 +143,13 @@ type ParsedPage = Result<Option<(Page, Body)>, Vec<LocatedError>>;
 
 /// Reads `content/` under `root`. `drafts` includes pages marked `draft = true`.
 /// `base_url` ends with `/`.
-pub fn load(root: &Path, config: &Config, base_url: &str, drafts: bool) -> Result<Library> {
+pub fn load(
+    root: &Path,
+    config: &Config,
+    base_url: &str,
+    drafts: bool,
+    shortcodes: &dyn shortcode::Shortcodes,
+) -> Result<Library> {
     let content_dir = root.join("content");
     let mut section_files: Vec<(String, PathBuf)> = Vec::new();
     let mut page_files: Vec<(String, PathBuf)> = Vec::new();
@@ -295,7 +302,7 @@ pub fn load(root: &Path, config: &Config, base_url: &str, drafts: bool) -> Resul
         taxonomies: Vec::new(),
         by_date: Vec::new(),
     };
-    assemble::finish(library, section_bodies, page_bodies, config)
+    assemble::finish(library, section_bodies, page_bodies, config, shortcodes)
 }
 
 /// The folder of a content path: `news` for `news/a.md`, `""` for `about.md`.

@@ -15,10 +15,12 @@
 //! (taxonomy_single.html), `feed` (atom.xml), `entries` (sitemap.xml), `target` (alias.html).
 //! Functions: `get_url(path)` (also `@/page.md`), `get_taxonomy_url(kind, name)`,
 //! `get_table(id)` (a protected table; an unknown id is a build error), `get_tables()`.
+//! Markdown shortcodes (`{{ stat(table="…", year="2024") }}`) are in [`shortcodes`].
 
 mod context;
 mod jobs;
 mod plan;
+pub mod shortcodes;
 mod theme;
 
 use std::collections::{BTreeMap, HashMap};

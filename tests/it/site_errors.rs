@@ -257,3 +257,29 @@ fn the_output_folder_cannot_replace_the_sources() {
     assert!(f.root().join("content/a.md").exists());
     assert!(f.root().join("config.toml").exists());
 }
+
+#[test]
+fn shortcodes_quote_only_protected_cells() {
+    let f = Fixture::new();
+    f.file(
+        "content/news/figures.md",
+        "+++\ntitle = \"Figures\"\n+++\nIntro.\n\nIn 2024, {{ stat(table=\"victims-by-year\", year=\"2024\") }} victims.\n\nWrite `{{ stat(table=\"x\") }}` in prose.\n",
+    );
+    let err = f.build_err();
+    assert!(
+        err.contains("content/news/figures.md:6:10: stat: no protected table `victims-by-year`"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("no protected table").count(),
+        1,
+        "code is left alone: {err}"
+    );
+    f.file(
+        "content/news/figures.md",
+        "+++\ntitle = \"Figures\"\n+++\n{{ chart(id=\"x\") }}\n",
+    );
+    assert!(f
+        .build_err()
+        .contains("content/news/figures.md:4:1: unknown shortcode `chart` (known: stat)"));
+}

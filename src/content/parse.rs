@@ -73,7 +73,7 @@ pub(super) fn parse_section(
     let section = Section {
         file: file.to_path_buf(),
         relative: relative.to_string(),
-        permalink: format!("{base_url}{path}"),
+        permalink: slug::permalink(base_url, &path),
         path,
         title: fm.title.unwrap_or_default(),
         description: fm.description.unwrap_or_default(),
@@ -223,7 +223,7 @@ pub(super) fn parse_page(
         updated,
         draft: fm.draft,
         slug,
-        permalink: format!("{base_url}{path}"),
+        permalink: slug::permalink(base_url, &path),
         path,
         aliases,
         weight: fm.weight,

@@ -75,6 +75,21 @@ pub fn normalise_path(path: &str, what: &str) -> Result<String, String> {
     Ok(normal)
 }
 
+/// The absolute URL of a URL path: `base_url` (ending with `/`) followed by the path, with every
+/// byte outside the URL-safe set percent-encoded (so `côte-d-ivoire/` is valid in a sitemap too).
+pub fn permalink(base_url: &str, path: &str) -> String {
+    let mut url = String::with_capacity(base_url.len() + path.len());
+    url.push_str(base_url);
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
 fn check_characters(text: &str) -> Result<(), char> {
     match text
         .chars()
@@ -112,5 +127,21 @@ mod tests {
         assert!(check_slug("../x").is_err());
         assert!(check_slug("a/b").is_err());
         assert!(check_slug("ok-slug").is_ok());
+    }
+
+    #[test]
+    fn permalinks_are_percent_encoded() {
+        assert_eq!(
+            permalink("https://x.org/a/", "news/b/"),
+            "https://x.org/a/news/b/"
+        );
+        assert_eq!(
+            permalink("https://x.org/", "countries/côte-d-ivoire/"),
+            "https://x.org/countries/c%C3%B4te-d-ivoire/"
+        );
+        assert_eq!(
+            permalink("https://x.org/", "my news/"),
+            "https://x.org/my%20news/"
+        );
     }
 }

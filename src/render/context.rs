@@ -7,6 +7,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::config::Config;
+use crate::content::slug::permalink;
 use crate::content::{Library, Page, PageDate, Section, TocEntry};
 use crate::privacy::ProtectedTable;
 
@@ -89,7 +90,7 @@ fn term_links(page: &Page, base_url: &str) -> Value {
                     "label": taxonomy_label(name),
                     "terms": terms.iter().map(|t| {
                         let slug = crate::content::slug::slugify(t);
-                        json!({"name": t, "permalink": format!("{base_url}{}", term_path(name, &slug))})
+                        json!({"name": t, "permalink": permalink(base_url, &term_path(name, &slug))})
                     }).collect::<Vec<_>>(),
                 })
             })
@@ -224,7 +225,7 @@ pub fn globals(
     config_value["taxonomies"] = json!(config
         .taxonomies
         .iter()
-        .map(|t| json!({"name": t.name, "label": taxonomy_label(&t.name), "permalink": format!("{base_url}{}/", t.name)}))
+        .map(|t| json!({"name": t.name, "label": taxonomy_label(&t.name), "permalink": permalink(base_url, &format!("{}/", t.name))}))
         .collect::<Vec<_>>());
     let mut map = Map::new();
     map.insert("config".into(), config_value);

@@ -12,6 +12,7 @@ use super::context::{self, term_path};
 use super::plan::{duplicates, make_plan, pager_count, pager_path, Feed, Job, Planned};
 use super::{require_template, Engine};
 use crate::config::Config;
+use crate::content::slug::permalink;
 use crate::content::Library;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
@@ -143,7 +144,7 @@ impl Site<'_> {
         let mut map = self.globals.clone();
         map.insert(
             "current_url".into(),
-            json!(format!("{}{url_path}", self.base_url)),
+            json!(permalink(self.base_url, url_path)),
         );
         map.insert("current_path".into(), json!(format!("/{url_path}")));
         map
@@ -159,7 +160,7 @@ impl Site<'_> {
     ) -> Value {
         let by = by.unwrap_or(items.len().max(1));
         let pagers = pager_count(items.len(), Some(by));
-        let url = |k: usize| format!("{}{}", self.base_url, pager_path(base, paginate_path, k));
+        let url = |k: usize| permalink(self.base_url, &pager_path(base, paginate_path, k));
         let slice = &items[(k * by).min(items.len())..((k + 1) * by).min(items.len())];
         json!({
             "paginate_by": by,
@@ -240,7 +241,7 @@ impl Site<'_> {
                         json!({
                             "name": term.name,
                             "slug": term.slug,
-                            "permalink": format!("{}{}", self.base_url, term_path(name, &term.slug)),
+                            "permalink": permalink(self.base_url, &term_path(name, &term.slug)),
                             "page_count": term.pages.len(),
                         })
                     })
@@ -261,9 +262,9 @@ impl Site<'_> {
                 let mut term_value = json!({
                     "name": term.name,
                     "slug": term.slug,
-                    "permalink": format!("{}{base}", self.base_url),
+                    "permalink": permalink(self.base_url, &base),
                     "page_count": term.pages.len(),
-                    "feed_url": taxonomy.config.feed.then(|| format!("{}{base}atom.xml", self.base_url)),
+                    "feed_url": taxonomy.config.feed.then(|| permalink(self.base_url, &format!("{base}atom.xml"))),
                     "pages": [],
                 });
                 if taxonomy.config.paginate_by.is_some() {
@@ -319,7 +320,7 @@ impl Site<'_> {
         json!({
             "name": name,
             "label": context::taxonomy_label(name),
-            "permalink": format!("{}{name}/", self.base_url),
+            "permalink": permalink(self.base_url, &format!("{name}/")),
         })
     }
 
@@ -362,7 +363,7 @@ impl Site<'_> {
                 (
                     format!("{} — {}", term.name, self.config.title),
                     format!("{base}atom.xml"),
-                    format!("{}{base}", self.base_url),
+                    permalink(self.base_url, &base),
                     dated(&term.pages),
                 )
             }
@@ -403,7 +404,7 @@ impl Site<'_> {
             "feed".into(),
             json!({
                 "title": title,
-                "url": format!("{}{path}", self.base_url),
+                "url": permalink(self.base_url, &path),
                 "alternate": alternate,
                 "updated": updated,
                 "author": author,

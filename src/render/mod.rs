@@ -84,9 +84,9 @@ impl Engine {
         let mut terms: BTreeMap<(String, String), String> = BTreeMap::new();
         for taxonomy in &library.taxonomies {
             for term in &taxonomy.terms {
-                let url = format!(
-                    "{base_url}{}",
-                    context::term_path(&taxonomy.config.name, &term.slug)
+                let url = crate::content::slug::permalink(
+                    base_url,
+                    &context::term_path(&taxonomy.config.name, &term.slug),
                 );
                 terms.insert(
                     (taxonomy.config.name.clone(), term.name.clone()),

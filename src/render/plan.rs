@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use walkdir::WalkDir;
 
 use super::context::term_path;
+use crate::content::slug::permalink;
 use crate::content::{Library, PageDate};
 
 /// Which Atom feed.
@@ -92,8 +93,7 @@ impl Plan {
         source: String,
         job: Job,
     ) {
-        self.sitemap
-            .insert(format!("{base_url}{url_path}"), lastmod);
+        self.sitemap.insert(permalink(base_url, url_path), lastmod);
         self.add(file_of(url_path), source, job);
     }
 }
@@ -218,7 +218,7 @@ pub(super) fn make_plan(root: &Path, library: &Library, base_url: &str) -> Resul
                 plan.add(
                     file_of(&format!("{base}page/1/")),
                     format!("{name} term {:?} (page 1)", term.name),
-                    Job::Redirect(format!("{base_url}{base}")),
+                    Job::Redirect(permalink(base_url, &base)),
                 );
             }
             if taxonomy.config.feed {

@@ -194,6 +194,15 @@ fn taxonomies_have_list_paginated_terms_and_feeds() {
     assert!(syria.find(">n12</a>").unwrap() < syria.find(">Undated</a>").unwrap());
     let page = f.read("news/n02/index.html");
     assert!(page.contains(&format!("<a href=\"{BASE}countries/syria/\">Syria</a>")));
+    f.file(
+        "content/ci.md",
+        "+++\ntitle = \"CI\"\n[taxonomies]\ncountries = [\"Côte d'Ivoire\"]\n+++\n",
+    );
+    f.build().unwrap();
+    assert!(f.exists("countries/côte-d-ivoire/index.html"));
+    assert!(f
+        .read("sitemap.xml")
+        .contains(&format!("<loc>{BASE}countries/c%C3%B4te-d-ivoire/</loc>")));
 }
 
 #[test]

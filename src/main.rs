@@ -1,7 +1,3 @@
-/// mimalloc: a build allocates and frees millions of small strings and JSON values; it cuts the
-/// CPU time of a 10,000-page build by about a fifth compared with the system allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 use clap::Parser;

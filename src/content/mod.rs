@@ -138,8 +138,8 @@ struct Body {
     line: usize,
 }
 
-/// A page file's outcome: parsed (or skipped as a draft), or its errors.
-type ParsedPage = Result<Option<(Page, Body)>, Vec<LocatedError>>;
+/// A page file's outcome: parsed, or its errors.
+type ParsedPage = Result<(Page, Body), Vec<LocatedError>>;
 
 /// Reads `content/` under `root`. `drafts` includes pages marked `draft = true`.
 /// `base_url` ends with `/`.
@@ -247,37 +247,38 @@ pub fn load(
             } else {
                 nearest_section(dir_of(relative))
             };
-            let (page, body) =
-                parse::parse_page(relative, &shown(file), &text, section, config, base_url)?;
-            Ok((drafts || !page.draft).then_some((page, body)))
+            parse::parse_page(relative, &shown(file), &text, section, config, base_url)
         })
         .collect();
     let mut pages: Vec<Page> = Vec::new();
     let mut page_bodies: Vec<Body> = Vec::new();
+    // Folders of `name/index.md` pages → the page's index, or `None` for an unpublished draft
+    // (whose files are not published either).
+    let mut bundles: BTreeMap<String, Option<usize>> = BTreeMap::new();
     for result in parsed {
         match result {
-            Ok(Some((page, body))) => {
-                pages.push(page);
-                page_bodies.push(body);
+            Ok((page, body)) => {
+                let published = drafts || !page.draft;
+                if page.relative == "index.md" || page.relative.ends_with("/index.md") {
+                    let dir = dir_of(&page.relative).to_string();
+                    bundles.insert(dir, published.then_some(pages.len()));
+                }
+                if published {
+                    pages.push(page);
+                    page_bodies.push(body);
+                }
             }
-            Ok(None) => {}
             Err(mut e) => errors.append(&mut e),
         }
     }
 
     // Other files: assets of a `name/index.md` page, or copied where they are.
-    let bundles: BTreeMap<String, usize> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.relative.ends_with("index.md") && !p.relative.ends_with("_index.md"))
-        .map(|(i, p)| (dir_of(&p.relative).to_string(), i))
-        .collect();
     let mut files = Vec::new();
     for (relative, source) in other_files {
         let mut dir = dir_of(&relative);
         let owner = loop {
-            if let Some(&i) = bundles.get(dir) {
-                break Some(i);
+            if let Some(&page) = bundles.get(dir) {
+                break Some(page);
             }
             if dir.is_empty() {
                 break None;
@@ -285,7 +286,8 @@ pub fn load(
             dir = parent_of(dir);
         };
         match owner {
-            Some(i) => pages[i].assets.push(source),
+            Some(Some(i)) => pages[i].assets.push(source),
+            Some(None) => {}
             None => files.push(ContentFile {
                 source,
                 output: relative,

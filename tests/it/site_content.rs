@@ -252,13 +252,29 @@ fn drafts_only_with_the_flag() {
         "content/secret.md",
         "+++\ntitle = \"Embargoed\"\ndraft = true\n+++\n",
     );
+    f.file(
+        "content/news/visit/index.md",
+        "+++\ntitle = \"Visit\"\ndraft = true\n+++\n",
+    );
+    f.file("content/news/visit/photo.jpg", "JPEG");
+    f.file(
+        "content/news/myindex.md",
+        "+++\ntitle = \"Not a bundle\"\n+++\n",
+    );
+    f.file("content/news/report.pdf", "PDF");
     f.build().unwrap();
     assert!(!f.exists("secret/index.html"));
+    assert!(
+        !f.exists("news/visit/photo.jpg"),
+        "a draft's files are not published"
+    );
+    assert_eq!(f.read("news/report.pdf"), "PDF");
     assert!(!f.read("sitemap.xml").contains("secret"));
     let mut options = f.options();
     options.drafts = true;
     safestat::site::build(&options).unwrap();
     assert!(f.exists("secret/index.html"));
+    assert_eq!(f.read("news/visit/photo.jpg"), "JPEG");
 }
 
 #[test]

@@ -192,6 +192,8 @@ pub fn load(
     let mut sections: Vec<Section> = Vec::new();
     let mut section_bodies: Vec<Body> = Vec::new();
     let mut section_dirs: BTreeMap<String, usize> = BTreeMap::new();
+    // Folders of draft sections: nothing under them is published without --drafts.
+    let mut draft_dirs: Vec<String> = Vec::new();
     for (relative, file) in &section_files {
         let text = if file.exists() {
             std::fs::read_to_string(file)
@@ -200,7 +202,9 @@ pub fn load(
             String::new()
         };
         match parse::parse_section(relative, &shown(file), &text, base_url) {
-            Ok((_, _, true)) if !drafts && relative != "_index.md" => {}
+            Ok((_, _, true)) if !drafts && relative != "_index.md" => {
+                draft_dirs.push(format!("{}/", dir_of(relative)));
+            }
             Ok((section, body, _)) => {
                 section_dirs.insert(dir_of(relative).to_string(), sections.len());
                 sections.push(section);
@@ -258,7 +262,8 @@ pub fn load(
     for result in parsed {
         match result {
             Ok((page, body)) => {
-                let published = drafts || !page.draft;
+                let in_draft_section = draft_dirs.iter().any(|d| page.relative.starts_with(d));
+                let published = drafts || !(page.draft || in_draft_section);
                 if page.relative == "index.md" || page.relative.ends_with("/index.md") {
                     let dir = dir_of(&page.relative).to_string();
                     bundles.insert(dir, published.then_some(pages.len()));
@@ -275,6 +280,9 @@ pub fn load(
     // Other files: assets of a `name/index.md` page, or copied where they are.
     let mut files = Vec::new();
     for (relative, source) in other_files {
+        if draft_dirs.iter().any(|d| relative.starts_with(d)) {
+            continue;
+        }
         let mut dir = dir_of(&relative);
         let owner = loop {
             if let Some(&page) = bundles.get(dir) {

@@ -262,7 +262,21 @@ fn drafts_only_with_the_flag() {
         "+++\ntitle = \"Not a bundle\"\n+++\n",
     );
     f.file("content/news/report.pdf", "PDF");
+    f.file(
+        "content/embargo/_index.md",
+        "+++\ntitle = \"Embargo\"\ndraft = true\n+++\n",
+    );
+    f.file(
+        "content/embargo/launch.md",
+        "+++\ntitle = \"Launch\"\n+++\n",
+    );
+    f.file("content/embargo/figures.csv", "a,b\n");
     f.build().unwrap();
+    assert!(
+        !f.exists("embargo/launch/index.html"),
+        "pages of a draft section are drafts"
+    );
+    assert!(!f.exists("embargo/figures.csv"));
     assert!(!f.exists("secret/index.html"));
     assert!(
         !f.exists("news/visit/photo.jpg"),

@@ -10,30 +10,30 @@
 //! # Template context
 //!
 //! Every template: `config` (title, description, base_url, default_language, author, organisation,
-//! licence, data_licence, extra, taxonomies[name, label, permalink]), `lang`, `base_url`, `menu`
-//! [name, url], `feed_url`, `build_year`, `current_url`, `current_path`.
+//! licence, data_licence, extra, taxonomies (list of name, label, permalink)), `lang`, `base_url`, `menu`
+//! (list of name, url), `feed_url`, `build_year`, `current_url`, `current_path`.
 //!
 //! - A page summary (list items, `paginator.pages`, `section.pages`, `latest_news`): title,
 //!   description, date, updated (`2024-05-02` or RFC 3339), permalink, path, slug, summary (HTML
-//!   above `<!-- more -->`, or null), location, taxonomies {name: [terms]}, reading_time,
+//!   above `<!-- more -->`, or null), location, taxonomies (map of name to terms), reading_time,
 //!   word_count, authors, extra.
 //! - `page.html` (or the section's `page_template`): `page` = summary + content, toc
-//!   [level, id, title, permalink, children], contacts [name, office, phone, tel, email], terms
-//!   [name, label, terms[name, permalink]], lower/higher {title, permalink}, section {title,
+//!   (list of level, id, title, permalink, children), contacts (list of name, office, phone, tel, email), terms
+//!   (per taxonomy: name, label, and terms with name and permalink), lower/higher {title, permalink}, section {title,
 //!   permalink}, assets, relative_path.
 //! - `index.html` (root) and `section.html`: `section` {title, description, permalink, path,
-//!   content, toc, extra, subsections[title, description, permalink, page_count], page_count,
+//!   content, toc, extra, subsections (list of title, description, permalink, page_count), page_count,
 //!   relative_path, feed_url, pages}; `paginator` {paginate_by, current_index, number_pagers,
 //!   total_pages, first, last, previous, next, pages} when the section paginates (then
 //!   `section.pages` is empty). The root also gets `latest_news` (5 summaries) and `key_figures`
-//!   [id, title, value, display] — each protected table's grand total — inside
+//!   (list of id, title, value, display) — each protected table's grand total — inside
 //!   `{% block key_figures %}`, which a site's `index.html` can override.
-//! - `taxonomy_list.html`: `taxonomy` {name, label, permalink}, `terms` [name, slug, permalink,
-//!   page_count]. `taxonomy_single.html`: `taxonomy`, `term` {name, slug, permalink, page_count,
+//! - `taxonomy_list.html`: `taxonomy` {name, label, permalink}, `terms` (list of name, slug, permalink,
+//!   page_count). `taxonomy_single.html`: `taxonomy`, `term` {name, slug, permalink, page_count,
 //!   feed_url, pages} and `paginator`.
-//! - `atom.xml`: `feed` {title, url, alternate, updated, author, entries[title, permalink,
-//!   published, updated, description, content, authors]}. `sitemap.xml`: `entries` [permalink,
-//!   lastmod]. `alias.html`: `target`. `robots.txt`, `404.html`, `style.css`: the common values.
+//! - `atom.xml`: `feed` {title, url, alternate, updated, author, entries (list of title,
+//!   permalink, published, updated, description, content, authors)}. `sitemap.xml`: `entries` (list of
+//!   permalink, lastmod). `alias.html`: `target`. `robots.txt`, `404.html`, `style.css`: the common values.
 //!
 //! Functions: `get_url(path)` (also `@/page.md#anchor`), `get_taxonomy_url(kind, name)`,
 //! `get_table(id)` (a protected table as JSON; an unknown id is a build error), `get_tables()`.

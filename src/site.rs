@@ -109,5 +109,13 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     let drafts = options.drafts || config.build_drafts;
     let shortcodes = render::shortcodes::Registry::new(&tables, &config.privacy.suppressed_text);
     let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
-    render::render(root, &config, &base_url, &library, &tables, sink)
+    let input = render::SiteInput {
+        root,
+        config: &config,
+        base_url: &base_url,
+        library: &library,
+        tables: &tables,
+        generated: &[],
+    };
+    render::render(&input, sink)
 }

@@ -39,6 +39,26 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
 /// leading slash: `"news/old-url/"`. Absolute paths, `..` segments and backslashes are rejected
 /// because they would write outside the output folder.
 pub fn normalise_path(path: &str, what: &str) -> Result<String, String> {
+    let segments = safe_segments(path, what)?;
+    let mut normal = segments.join("/");
+    let is_file = segments
+        .last()
+        .is_some_and(|s| s.ends_with(".html") || s.ends_with(".htm"));
+    if !is_file {
+        normal.push('/');
+    }
+    Ok(normal)
+}
+
+/// Checks and normalises the path of a file to write (`data/table.csv`), like [`normalise_path`].
+pub fn normalise_file_path(path: &str, what: &str) -> Result<String, String> {
+    if path.ends_with('/') {
+        return Err(format!("{what} {path:?} must name a file, not a folder"));
+    }
+    Ok(safe_segments(path, what)?.join("/"))
+}
+
+fn safe_segments<'a>(path: &'a str, what: &str) -> Result<Vec<&'a str>, String> {
     if path.starts_with('/') || path.contains("://") || path.contains(':') {
         return Err(format!(
             "{what} {path:?} must be relative to the site root (write \"news/x/\", not \"/news/x/\")"
@@ -65,14 +85,7 @@ pub fn normalise_path(path: &str, what: &str) -> Result<String, String> {
     if segments.is_empty() {
         return Err(format!("{what} {path:?} names no page"));
     }
-    let mut normal = segments.join("/");
-    let is_file = segments
-        .last()
-        .is_some_and(|s| s.ends_with(".html") || s.ends_with(".htm"));
-    if !is_file {
-        normal.push('/');
-    }
-    Ok(normal)
+    Ok(segments)
 }
 
 /// The absolute URL of a URL path: `base_url` (ending with `/`) followed by the path, with every

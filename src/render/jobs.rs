@@ -2,15 +2,13 @@
 //!
 //! Never does: decide which files exist (that is the plan) or read content.
 
-use std::path::Path;
-
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::context::{self, term_path};
 use super::plan::{duplicates, make_plan, pager_count, pager_path, Feed, Job, Planned};
-use super::{require_template, Engine};
+use super::{require_template, Engine, SiteInput};
 use crate::config::Config;
 use crate::content::slug::permalink;
 use crate::content::Library;
@@ -31,16 +29,15 @@ struct Site<'a> {
 
 /// Renders the whole site into `sink`, or reports every problem and writes what it wrote only to a
 /// staging folder that the caller throws away.
-pub fn render_site(
-    engine: &Engine,
-    root: &Path,
-    config: &Config,
-    base_url: &str,
-    library: &Library,
-    tables: &[ProtectedTable],
-    sink: &dyn Sink,
-) -> Result<()> {
-    let plan = make_plan(root, library, base_url)?;
+pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Result<()> {
+    let SiteInput {
+        config,
+        base_url,
+        library,
+        tables,
+        ..
+    } = *input;
+    let plan = make_plan(input)?;
     let mut errors = duplicates(&plan.outputs);
     for page in &library.pages {
         let name = page_template(library, page.section, page.template.as_deref());
@@ -179,6 +176,7 @@ impl Site<'_> {
         let lib = self.library;
         let (template, context) = match &o.job {
             Job::Copy(source) => return sink.copy(source, &o.path),
+            Job::Generated(bytes) => return sink.write(&o.path, bytes),
             Job::Page(i) => {
                 let page = &lib.pages[*i];
                 let mut ctx = self.context(&page.path);

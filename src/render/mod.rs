@@ -59,7 +59,7 @@ use crate::output::Sink;
 use crate::privacy::ProtectedTable;
 
 pub use context::group_thousands;
-pub use jobs::render_site;
+use jobs::render_site;
 
 /// The parsed templates and where each came from.
 pub struct Engine {
@@ -204,15 +204,30 @@ fn require_template(engine: &Engine, name: &str, asked_by: &Path) -> Result<()> 
     Ok(())
 }
 
+/// A file made by another stage (e.g. a protected table's CSV download), written as it is.
+#[derive(Debug, Clone)]
+pub struct GeneratedFile {
+    /// Output path relative to the site root, e.g. `data/victims-by-year.csv`.
+    pub path: String,
+    /// Who made it, for error messages (e.g. `download of table victims-by-year`).
+    pub source: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a build renders from.
+pub struct SiteInput<'a> {
+    pub root: &'a Path,
+    pub config: &'a Config,
+    /// `base_url` with one trailing slash.
+    pub base_url: &'a str,
+    pub library: &'a Library,
+    pub tables: &'a [ProtectedTable],
+    /// Files from other stages; their paths are checked like every other output path.
+    pub generated: &'a [GeneratedFile],
+}
+
 /// Renders into `sink`: everything, or nothing with an error listing every problem.
-pub fn render(
-    root: &Path,
-    config: &Config,
-    base_url: &str,
-    library: &Library,
-    tables: &[ProtectedTable],
-    sink: &dyn Sink,
-) -> Result<()> {
-    let engine = Engine::new(root, base_url, library, tables)?;
-    render_site(&engine, root, config, base_url, library, tables, sink)
+pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
+    let engine = Engine::new(input.root, input.base_url, input.library, input.tables)?;
+    render_site(&engine, input, sink)
 }

@@ -4,14 +4,16 @@
 //! Never does: parse content or templates.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use walkdir::WalkDir;
 
 use super::context::term_path;
+use super::SiteInput;
+use crate::content::slug::normalise_file_path;
 use crate::content::slug::permalink;
-use crate::content::{Library, PageDate};
+use crate::content::PageDate;
 
 /// Which Atom feed.
 #[derive(Debug, Clone, Copy)]
@@ -23,7 +25,7 @@ pub(super) enum Feed {
 
 /// What produces one output file.
 #[derive(Debug, Clone)]
-pub(super) enum Job {
+pub(super) enum Job<'a> {
     Page(usize),
     SectionPager {
         section: usize,
@@ -40,13 +42,14 @@ pub(super) enum Job {
     Template(&'static str),
     Sitemap,
     Copy(PathBuf),
+    Generated(&'a [u8]),
 }
 
 #[derive(Debug)]
-pub(super) struct Planned {
+pub(super) struct Planned<'a> {
     pub path: String,
     pub source: String,
-    pub job: Job,
+    pub job: Job<'a>,
 }
 
 /// The output path of a URL path: `news/a/` → `news/a/index.html`; `old.html` stays.
@@ -74,14 +77,14 @@ pub(super) fn pager_count(items: usize, paginate_by: Option<usize>) -> usize {
     }
 }
 
-pub(super) struct Plan {
-    pub outputs: Vec<Planned>,
+pub(super) struct Plan<'a> {
+    pub outputs: Vec<Planned<'a>>,
     /// permalink → last modification, for the sitemap.
     pub sitemap: BTreeMap<String, Option<String>>,
 }
 
-impl Plan {
-    fn add(&mut self, path: String, source: String, job: Job) {
+impl<'a> Plan<'a> {
+    fn add(&mut self, path: String, source: String, job: Job<'a>) {
         self.outputs.push(Planned { path, source, job });
     }
 
@@ -91,7 +94,7 @@ impl Plan {
         base_url: &str,
         lastmod: Option<String>,
         source: String,
-        job: Job,
+        job: Job<'a>,
     ) {
         self.sitemap.insert(permalink(base_url, url_path), lastmod);
         self.add(file_of(url_path), source, job);
@@ -102,7 +105,14 @@ fn lastmod(updated: Option<PageDate>, date: Option<PageDate>) -> Option<String> 
     updated.or(date).map(|d| d.rfc3339())
 }
 
-pub(super) fn make_plan(root: &Path, library: &Library, base_url: &str) -> Result<Plan> {
+pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
+    let SiteInput {
+        root,
+        library,
+        base_url,
+        generated: generated_files,
+        ..
+    } = *input;
     let mut plan = Plan {
         outputs: Vec::new(),
         sitemap: BTreeMap::new(),
@@ -250,6 +260,11 @@ pub(super) fn make_plan(root: &Path, library: &Library, base_url: &str) -> Resul
             file.source.display().to_string(),
             Job::Copy(file.source.clone()),
         );
+    }
+    for file in generated_files {
+        let path = normalise_file_path(&file.path, "generated file")
+            .map_err(|m| anyhow::anyhow!("{}: {m}", file.source))?;
+        plan.add(path, file.source.clone(), Job::Generated(&file.bytes));
     }
     let static_dir = root.join("static");
     if static_dir.is_dir() {

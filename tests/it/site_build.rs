@@ -103,3 +103,60 @@ fn the_example_site_at_the_repository_root_builds() {
     assert!(home.contains("logo.svg"), "the header override is used");
     assert!(out.path().join("public/logo.svg").exists());
 }
+
+fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> anyhow::Result<()> {
+    let config = safestat::site::load_config(f.root())?;
+    let base_url = config.base_url_slash();
+    let shortcodes = safestat::render::shortcodes::Registry::new(&[], "not published");
+    let library = safestat::content::load(f.root(), &config, &base_url, false, &shortcodes)?;
+    let staging = safestat::output::Staging::new(&f.out())?;
+    let input = safestat::render::SiteInput {
+        root: f.root(),
+        config: &config,
+        base_url: &base_url,
+        library: &library,
+        tables: &[],
+        generated,
+    };
+    safestat::render::render(&input, &staging)?;
+    staging.commit()
+}
+
+#[test]
+fn files_from_other_stages_are_written_and_checked_like_any_output() {
+    let f = Fixture::new();
+    f.file("content/about.md", "+++\ntitle = \"About\"\n+++\n");
+    let file = |path: &str| safestat::render::GeneratedFile {
+        path: path.into(),
+        source: format!("download {path}"),
+        bytes: b"year,count\n2024,1234\n".to_vec(),
+    };
+    render_with(&f, &[file("data/victims-by-year.csv")]).unwrap();
+    assert_eq!(
+        f.read("data/victims-by-year.csv"),
+        "year,count\n2024,1234\n"
+    );
+    let err = format!(
+        "{:#}",
+        render_with(&f, &[file("about/index.html")]).unwrap_err()
+    );
+    assert!(
+        err.contains(
+            "two sources write about/index.html: content/about.md and download about/index.html"
+        ),
+        "{err}"
+    );
+    let err = format!(
+        "{:#}",
+        render_with(&f, &[file("../escape.csv")]).unwrap_err()
+    );
+    assert!(
+        err.contains("download ../escape.csv: generated file"),
+        "{err}"
+    );
+    assert_eq!(
+        f.read("data/victims-by-year.csv"),
+        "year,count\n2024,1234\n",
+        "failed renders change nothing"
+    );
+}

@@ -292,14 +292,7 @@ impl Site<'_> {
                 ctx.insert("target".into(), json!(target));
                 ("alias.html".to_string(), ctx)
             }
-            Job::Template(name) => {
-                let url_path = if *name == "404.html" {
-                    "404.html"
-                } else {
-                    name
-                };
-                (name.to_string(), self.context(url_path))
-            }
+            Job::Template(name) => (name.to_string(), self.context(name)),
             Job::Sitemap => {
                 let mut ctx = self.context("sitemap.xml");
                 ctx.insert("entries".into(), Value::Array(self.sitemap.clone()));

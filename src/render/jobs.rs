@@ -3,6 +3,7 @@
 //! Never does: decide which files exist (that is the plan) or read content.
 
 use anyhow::{Context, Result};
+use chrono::Datelike;
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -15,6 +16,7 @@ use crate::content::Library;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
 
+/// What every job of one build reads: the inputs and the values computed once for all jobs.
 struct Site<'a> {
     engine: &'a Engine,
     config: &'a Config,
@@ -27,8 +29,8 @@ struct Site<'a> {
     sitemap: Vec<Value>,
 }
 
-/// Renders the whole site into `sink`, or reports every problem and writes what it wrote only to a
-/// staging folder that the caller throws away.
+/// Renders the whole site into `sink`, or fails listing every problem (a staging sink is then
+/// thrown away by its owner, so nothing is published).
 pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Result<()> {
     let SiteInput {
         config,
@@ -62,9 +64,8 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
     let source_date = source_date_epoch()?;
     let newest = library.by_date.first().and_then(|&i| library.pages[i].date);
     let build_year = source_date
-        .map(|d| d.format("%Y").to_string())
-        .or_else(|| newest.map(|d| d.at.format("%Y").to_string()))
-        .and_then(|y| y.parse().ok());
+        .map(|d| d.year())
+        .or_else(|| newest.map(|d| d.at.year()));
     let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
     let site = Site {
         engine,

@@ -6,4 +6,5 @@ mod site_content;
 mod site_errors;
 mod site_feeds;
 mod site_fixture;
+mod site_props;
 mod site_snapshots;

@@ -144,7 +144,19 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
             _ => {}
         }
         let first_paragraph = matches!(event, Event::Start(Tag::Paragraph)) && !dateline_done;
+        // Wide tables scroll inside a focusable region instead of changing the table's display
+        // (which would hide its table semantics from screen readers).
+        let table_end = matches!(event, Event::End(TagEnd::Table));
+        if matches!(event, Event::Start(Tag::Table(_))) {
+            events.push(Event::Html(
+                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">"
+                    .into(),
+            ));
+        }
         events.push(event);
+        if table_end {
+            events.push(Event::Html("</div>".into()));
+        }
         if first_paragraph {
             dateline_done = true;
             let location = source.location.unwrap_or_default();
@@ -328,7 +340,8 @@ mod tests {
     fn extensions_summary_and_links() {
         let r = md("Intro ~~old~~ text[^1].\n\n<!-- more -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[A](@/news/a.md#x) [B](@/nope.md)\n\n[^1]: Note.\n");
         assert!(r.html.contains("<del>old</del>"));
-        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"), "{}", r.html);
+        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
         assert!(r.html.contains("footnote-definition"));
         assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>");
         assert!(r.html.contains("href=\"https://x.org/news/a/#x\""));

@@ -21,6 +21,7 @@ pub(super) fn finish(
     config: &Config,
     shortcodes: &dyn Shortcodes,
 ) -> Result<Library> {
+    let base_url = library.sections[0].permalink.clone();
     let mut links: BTreeMap<String, String> = BTreeMap::new();
     for s in &library.sections {
         links.insert(s.relative.clone(), s.permalink.clone());
@@ -39,6 +40,7 @@ pub(super) fn finish(
                     body_line: body.line,
                     body: &body.text,
                     permalink: &s.permalink,
+                    base_url: &base_url,
                     location: None,
                     shortcodes,
                 },
@@ -57,6 +59,7 @@ pub(super) fn finish(
                     body_line: body.line,
                     body: &body.text,
                     permalink: &p.permalink,
+                    base_url: &base_url,
                     location: p.location.as_deref(),
                     shortcodes,
                 },

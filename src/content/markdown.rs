@@ -66,6 +66,9 @@ pub struct Source<'a> {
     pub body: &'a str,
     /// The page's permalink, for table-of-contents links.
     pub permalink: &'a str,
+    /// `base_url` (ending with `/`): root-relative links (`/about/`) are made absolute with it, so
+    /// they work when the site is served from a sub-path.
+    pub base_url: &'a str,
     /// Press-release dateline put in front of the first paragraph.
     pub location: Option<&'a str>,
     /// The shortcodes `{{ name(...) }}` calls may use.
@@ -219,7 +222,10 @@ fn resolve<'a>(
     out: &mut Rendered,
 ) -> CowStr<'a> {
     let Some(rest) = dest.strip_prefix("@/") else {
-        return dest.clone();
+        return match dest.strip_prefix('/') {
+            Some(path) if !path.starts_with('/') => format!("{}{path}", source.base_url).into(),
+            _ => dest.clone(),
+        };
     };
     let (target, anchor) = match rest.split_once('#') {
         Some((t, a)) => (t, Some(a)),
@@ -309,6 +315,7 @@ mod tests {
                 body_line: 4,
                 body,
                 permalink: "https://x.org/p/",
+                base_url: "https://x.org/sub/",
                 location: None,
                 shortcodes: &shortcode::NoShortcodes,
             },
@@ -345,6 +352,15 @@ mod tests {
         assert!(r.html.contains("footnote-definition"));
         assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>");
         assert!(r.html.contains("href=\"https://x.org/news/a/#x\""));
+        let rooted = md("[a](/about/) ![l](/logo.svg) [b](//cdn.example/x) [c](https://y.org/)");
+        assert!(
+            rooted.html.contains("href=\"https://x.org/sub/about/\""),
+            "{}",
+            rooted.html
+        );
+        assert!(rooted.html.contains("src=\"https://x.org/sub/logo.svg\""));
+        assert!(rooted.html.contains("href=\"//cdn.example/x\""));
+        assert!(rooted.html.contains("href=\"https://y.org/\""));
         assert_eq!(r.anchor_checks.len(), 1);
         assert_eq!(r.errors.len(), 1);
         let e = r.errors[0].to_string();

@@ -111,6 +111,7 @@ pub struct ContentFile {
 /// The whole content tree, ready to render.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
+    /// Every section; `sections[0]` is the root (`content/_index.md`).
     pub sections: Vec<Section>,
     pub pages: Vec<Page>,
     pub files: Vec<ContentFile>,
@@ -186,9 +187,11 @@ pub fn load(
     let mut errors: Vec<LocatedError> = Vec::new();
 
     // Sections, by folder ("" is the root, which always exists).
+    // The root section is always `sections[0]`.
     if !section_files.iter().any(|(r, _)| r == "_index.md") {
-        section_files.insert(0, ("_index.md".into(), content_dir.join("_index.md")));
+        section_files.push(("_index.md".into(), content_dir.join("_index.md")));
     }
+    section_files.sort_by_key(|(relative, _)| relative != "_index.md");
     let mut sections: Vec<Section> = Vec::new();
     let mut section_bodies: Vec<Body> = Vec::new();
     let mut section_dirs: BTreeMap<String, usize> = BTreeMap::new();

@@ -71,6 +71,7 @@ fn sections_sort_by_date_weight_and_title() {
         "content/guide/a.md",
         "+++\ntitle = \"A\"\nweight = 2\n+++\n",
     );
+    f.file("content/Zebra/_index.md", "+++\ntitle = \"Zebra\"\n+++\n");
     f.file(
         "content/faq/_index.md",
         "+++\ntitle = \"FAQ\"\nsort_by = \"title\"\n+++\n",
@@ -92,6 +93,12 @@ fn sections_sort_by_date_weight_and_title() {
         );
     };
     order(&f.read("news/index.html"), &["new", "mid", "old"]);
+    let home = f.read("index.html");
+    assert!(
+        home.contains("<h1>Home</h1>") && home.contains("Latest news"),
+        "{home}"
+    );
+    assert!(!f.read("Zebra/index.html").contains("Latest news"));
     order(&f.read("guide/index.html"), &["B", "A"]);
     order(&f.read("faq/index.html"), &["alpha", "Beta"]);
     let mid = f.read("news/mid/index.html");

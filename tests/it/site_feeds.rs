@@ -21,8 +21,9 @@ fn news_site() -> Fixture {
     }
     f.file(
         "content/about.md",
-        "+++\ntitle = \"About <us>\"\n+++\n## A & B\n",
+        "+++\ntitle = \"About <us>\"\n+++\n## A & B\n\n[News](/news/) ![Logo](/logo.svg)\n",
     );
+    f.file("static/logo.svg", "<svg/>");
     f
 }
 

@@ -230,11 +230,28 @@ pub fn globals(
     let mut map = Map::new();
     map.insert("config".into(), config_value);
     map.insert("lang".into(), json!(config.default_language));
+    map.insert(
+        "dir".into(),
+        json!(text_direction(&config.default_language)),
+    );
     map.insert("base_url".into(), json!(base_url));
     map.insert("menu".into(), Value::Array(menu));
     map.insert("feed_url".into(), json!(format!("{base_url}atom.xml")));
     map.insert("build_year".into(), json!(build_year));
     map
+}
+
+/// `rtl` for languages written right to left (Arabic, Hebrew, Persian, Urdu, …), else `ltr`.
+pub fn text_direction(language: &str) -> &'static str {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" => "rtl",
+        _ => "ltr",
+    }
 }
 
 /// A menu or template URL: absolute URLs pass through, others are made relative to `base_url`.
@@ -297,6 +314,8 @@ mod tests {
     #[test]
     fn labels_and_urls() {
         assert_eq!(taxonomy_label("countries"), "Countries");
+        assert_eq!(text_direction("ar-LB"), "rtl");
+        assert_eq!(text_direction("fr"), "ltr");
         assert_eq!(
             absolute("https://x.org/a/", "/news/"),
             "https://x.org/a/news/"

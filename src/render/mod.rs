@@ -9,9 +9,10 @@
 //!
 //! # Template context
 //!
-//! Every template: `config` (title, description, base_url, default_language, author, organisation,
-//! licence, data_licence, extra, taxonomies (list of name, label, permalink)), `lang`, `base_url`, `menu`
-//! (list of name, url), `feed_url`, `build_year`, `current_url`, `current_path`.
+//! Every template: `lang`, `dir` (`ltr` or `rtl`), `config` (title, description, base_url,
+//! default_language, author, organisation, licence, data_licence, extra, taxonomies (list of name,
+//! label, permalink)), `base_url`, `menu` (list of name, url), `feed_url`, `build_year`,
+//! `current_url`, `current_path`.
 //!
 //! - A page summary (list items, `paginator.pages`, `section.pages`, `latest_news`): title,
 //!   description, date, updated (`2024-05-02` or RFC 3339), permalink, path, slug, summary (HTML

@@ -33,6 +33,23 @@ fn a_site_with_only_a_config_builds_the_whole_theme() {
 }
 
 #[test]
+fn arabic_sites_are_right_to_left() {
+    let f = Fixture::new();
+    f.file(
+        "config.toml",
+        "title = \"الهجرة\"\nbase_url = \"https://example.org/\"\ndefault_language = \"ar\"\n",
+    );
+    f.file(
+        "content/about.md",
+        "+++\ntitle = \"من نحن\"\n+++\n## الأرقام الرئيسية\n",
+    );
+    f.build().unwrap();
+    let html = f.read("about/index.html");
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("<h2 id=\"الأرقام-الرئيسية\">"), "{html}");
+}
+
+#[test]
 fn site_templates_override_the_theme_by_name() {
     let f = Fixture::new();
     f.file(

@@ -47,7 +47,7 @@ Second paragraph.
         html.contains("<time datetime=\"2024-05-02\">2 May 2024</time>"),
         "{html}"
     );
-    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(html.contains("<a class=\"skip-link\" href=\"#main\">"));
     assert!(html.contains("<main id=\"main\""));
 }

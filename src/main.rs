@@ -26,17 +26,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             output_dir,
             base_url,
             drafts,
-        } => safestat::site::build(&BuildOptions {
-            root,
-            output_dir,
-            base_url,
-            drafts,
-        }),
-        Command::Check { root, drafts } => safestat::site::check(&BuildOptions {
-            root,
-            drafts,
-            ..Default::default()
-        }),
+        } => {
+            let output = output_dir.clone().unwrap_or_else(|| root.join("public"));
+            safestat::site::build(&BuildOptions {
+                root,
+                output_dir,
+                base_url,
+                drafts,
+            })?;
+            println!("Built the site into {}", output.display());
+            Ok(())
+        }
+        Command::Check { root, drafts } => {
+            safestat::site::check(&BuildOptions {
+                root,
+                drafts,
+                ..Default::default()
+            })?;
+            println!("No problems found");
+            Ok(())
+        }
         Command::Init { dir } => {
             safestat::scaffold::init(&dir)?;
             println!("Created a new site in {}", dir.display());

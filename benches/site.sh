@@ -76,7 +76,7 @@ awk -v n="$pages" -v dir="$site/content/news" 'BEGIN {
 out="$base/safestat-bench-$pages-public"
 times=$(mktemp)
 for run in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M %U %S" -o "$times" -a "$bin" build --root "$site" --output-dir "$out"
+  /usr/bin/time -f "%e %M %U %S" -o "$times" -a "$bin" build --root "$site" --output-dir "$out" > /dev/null
 done
 html=$(find "$out" -name '*.html' | wc -l)
 echo "pages: $pages   html files: $html   runs: $runs"

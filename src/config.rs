@@ -35,8 +35,51 @@ pub struct Config {
     pub build_drafts: bool,
     /// Disclosure-control settings.
     pub privacy: PrivacyConfig,
+    /// Taxonomies pages may use in `[taxonomies]` (Zola's `taxonomies = [{ name = "tags" }]`).
+    pub taxonomies: Vec<TaxonomyConfig>,
+    /// The site's navigation, in order (the default header lists it).
+    pub menu: Vec<MenuItem>,
+    /// How many entries each Atom feed holds (newest first).
+    pub feed_limit: usize,
     /// Free table handed to templates as `config.extra`.
     pub extra: toml::Table,
+}
+
+/// One `[[taxonomies]]` entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    /// The key used in page front matter (`[taxonomies] tags = [...]`) and the URL (`/tags/`).
+    pub name: String,
+    /// Terms listed per page on each term's page; no pagination when absent.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+    /// Whether each term gets its own Atom feed (`/tags/<term>/atom.xml`).
+    #[serde(default = "yes")]
+    pub feed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One `[[menu]]` entry: a label and a path relative to `base_url` (`"news/"`) or an absolute URL.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+fn default_taxonomies() -> Vec<TaxonomyConfig> {
+    ["tags", "countries"]
+        .into_iter()
+        .map(|name| TaxonomyConfig {
+            name: name.to_string(),
+            paginate_by: Some(10),
+            feed: true,
+        })
+        .collect()
 }
 
 impl Default for Config {
@@ -52,6 +95,9 @@ impl Default for Config {
             data_licence: "CC-BY-4.0".to_string(),
             build_drafts: false,
             privacy: PrivacyConfig::default(),
+            taxonomies: default_taxonomies(),
+            menu: Vec::new(),
+            feed_limit: 20,
             extra: toml::Table::new(),
         }
     }
@@ -129,6 +175,38 @@ impl Config {
                 path.display(),
                 self.base_url
             );
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for taxonomy in &self.taxonomies {
+            let valid = !taxonomy.name.is_empty()
+                && taxonomy
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !valid {
+                bail!(
+                    "{}: taxonomy name {:?} must be lowercase letters, digits, - or _",
+                    path.display(),
+                    taxonomy.name
+                );
+            }
+            if !names.insert(taxonomy.name.as_str()) {
+                bail!(
+                    "{}: taxonomy {:?} is declared twice",
+                    path.display(),
+                    taxonomy.name
+                );
+            }
+            if taxonomy.paginate_by == Some(0) {
+                bail!(
+                    "{}: taxonomy {:?}: paginate_by must be at least 1",
+                    path.display(),
+                    taxonomy.name
+                );
+            }
+        }
+        if self.feed_limit == 0 {
+            bail!("{}: feed_limit must be at least 1", path.display());
         }
         Ok(())
     }

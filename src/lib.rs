@@ -8,10 +8,14 @@
 
 pub mod cli;
 pub mod config;
+pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod output;
 pub mod privacy;
 pub mod publish;
+pub mod render;
+pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;

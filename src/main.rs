@@ -26,17 +26,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             output_dir,
             base_url,
             drafts,
-        } => safestat::site::build(&BuildOptions {
-            root,
-            output_dir,
-            base_url,
-            drafts,
-        }),
-        Command::Check { root, drafts } => safestat::site::check(&BuildOptions {
-            root,
-            drafts,
-            ..Default::default()
-        }),
+        } => {
+            let output = output_dir.clone().unwrap_or_else(|| root.join("public"));
+            safestat::site::build(&BuildOptions {
+                root,
+                output_dir,
+                base_url,
+                drafts,
+            })?;
+            println!("Built the site into {}", output.display());
+            Ok(())
+        }
+        Command::Check { root, drafts } => {
+            safestat::site::check(&BuildOptions {
+                root,
+                drafts,
+                ..Default::default()
+            })?;
+            println!("No problems found");
+            Ok(())
+        }
         #[cfg(feature = "serve")]
         Command::Serve {
             root,
@@ -50,11 +59,18 @@ fn run(command: Command) -> anyhow::Result<()> {
             drafts,
             ..safestat::serve::ServeOptions::new(root)
         }),
-        Command::Init { dir } => anyhow::bail!("init {} is not built yet", dir.display()),
+        Command::Init { dir } => {
+            safestat::scaffold::init(&dir)?;
+            println!("Created a new site in {}", dir.display());
+            Ok(())
+        }
         Command::New {
             kind: NewKind::News { title, root },
         } => {
-            anyhow::bail!("new news {title:?} in {} is not built yet", root.display())
+            let today = chrono::Utc::now().date_naive();
+            let path = safestat::scaffold::new_news(&root, &title, today)?;
+            println!("Created {}", path.display());
+            Ok(())
         }
         Command::Audit { root, json } => {
             anyhow::bail!("audit of {} ({json:?}) is not built yet", root.display())

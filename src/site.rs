@@ -1,5 +1,6 @@
 //! The one place that wires the stages together:
 //! config → data → privacy → (content, render) → output.
+//! A site without `data/` has no protected tables; its pages still build.
 //!
 //! Owns: the order of the stages and the options of a build. Never does: the work of any stage.
 
@@ -8,8 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 use crate::config::Config;
+use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
-use crate::{data, privacy};
+use crate::{content, data, privacy, render};
 
 /// Options of `safestat build` and `safestat check`.
 #[derive(Debug, Clone, Default)]
@@ -37,12 +39,83 @@ pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
 
 /// Builds the site into the output folder, replacing it only when the whole build succeeded.
 pub fn build(options: &BuildOptions) -> Result<()> {
-    let _ = options;
-    bail!("the site engine is not built yet")
+    let output = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    refuse_to_replace_sources(&options.root, &output)?;
+    let staging = Staging::new(&output)?;
+    run(options, &staging)?;
+    staging.commit()
+}
+
+/// The output folder is replaced wholesale, so it must not be (or hold) the site's own sources.
+fn refuse_to_replace_sources(root: &Path, output: &Path) -> Result<()> {
+    let absolute = |p: &Path| -> Result<PathBuf> {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()?.join(p)
+        };
+        let mut normal = PathBuf::new();
+        for part in p.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    normal.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => normal.push(other),
+            }
+        }
+        Ok(normal)
+    };
+    let root = absolute(root)?;
+    let output = absolute(output)?;
+    let sources = ["content", "static", "templates", "data"].map(|d| root.join(d));
+    if root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s)) {
+        bail!(
+            "refusing to build into {}: it would replace the site's own files (choose a folder like {})",
+            output.display(),
+            root.join("public").display()
+        );
+    }
+    Ok(())
 }
 
 /// Does everything `build` does except writing.
 pub fn check(options: &BuildOptions) -> Result<()> {
-    let _ = options;
-    bail!("the site engine is not built yet")
+    run(options, &Discard)
+}
+
+/// config → data → privacy → content → render, into `sink`.
+fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
+    let root = &options.root;
+    let mut config = load_config(root)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.clone();
+    }
+    if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
+        bail!(
+            "base_url {:?} must be an absolute http:// or https:// URL",
+            config.base_url
+        );
+    }
+    let base_url = config.base_url_slash();
+    let tables = if root.join("data").is_dir() {
+        protect_data(root, &config)?.tables
+    } else {
+        Vec::new()
+    };
+    let drafts = options.drafts || config.build_drafts;
+    let shortcodes = render::shortcodes::Registry::new(&tables, &config.privacy.suppressed_text);
+    let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
+    let input = render::SiteInput {
+        root,
+        config: &config,
+        base_url: &base_url,
+        library: &library,
+        tables: &tables,
+        generated: &[],
+    };
+    render::render(&input, sink)
 }

@@ -25,3 +25,11 @@ mod serve_live;
 mod serve_support;
 #[cfg(feature = "serve")]
 mod serve_webdriver;
+mod site_build;
+mod site_cli;
+mod site_content;
+mod site_errors;
+mod site_feeds;
+mod site_fixture;
+mod site_props;
+mod site_snapshots;

@@ -1,0 +1,370 @@
+//! Markdown → HTML with pulldown-cmark: tables, footnotes, strikethrough and heading attributes;
+//! unique heading ids that keep non-Latin letters; a table of contents; the summary cut at
+//! `<!-- more -->`; the press-release dateline; and internal links `@/path.md#anchor`.
+//!
+//! Never does: I/O. Anchors of other pages are only known once every page is rendered, so they are
+//! returned as [`AnchorCheck`]s for the caller to verify.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::shortcode::{self, Shortcodes};
+use super::slug::slugify;
+use crate::diagnostic::{LocatedError, Position};
+
+/// The marker that ends a page's summary.
+const MORE: &str = "<!-- more -->";
+const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
+
+/// Ids the default theme uses on every page; headings never take them, so ids stay unique.
+const RESERVED_IDS: &[&str] = &[
+    "main",
+    "continue-reading",
+    "contacts-heading",
+    "latest-heading",
+    "key-figures-heading",
+];
+
+/// One entry of a table of contents; `children` are the headings nested under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u32,
+    pub id: String,
+    pub title: String,
+    pub permalink: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// A link to `@/target#anchor` whose anchor must exist in the target once it is rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorCheck {
+    pub target: String,
+    pub anchor: String,
+    pub position: Position,
+}
+
+/// What rendering one Markdown body produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub summary: Option<String>,
+    pub toc: Vec<TocEntry>,
+    pub heading_ids: HashSet<String>,
+    pub anchor_checks: Vec<AnchorCheck>,
+    pub errors: Vec<LocatedError>,
+}
+
+/// What the renderer needs to know about the page being rendered.
+pub struct Source<'a> {
+    /// The file, for error messages.
+    pub path: &'a Path,
+    /// 0-based line of the file on which `body` starts.
+    pub body_line: usize,
+    pub body: &'a str,
+    /// The page's permalink, for table-of-contents links.
+    pub permalink: &'a str,
+    /// `base_url` (ending with `/`): root-relative links (`/about/`) are made absolute with it, so
+    /// they work when the site is served from a sub-path.
+    pub base_url: &'a str,
+    /// Press-release dateline put in front of the first paragraph.
+    pub location: Option<&'a str>,
+    /// The shortcodes `{{ name(...) }}` calls may use.
+    pub shortcodes: &'a dyn Shortcodes,
+}
+
+/// Renders `source`; `links` maps content paths (`news/a.md`) to permalinks.
+pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = Rendered::default();
+    let reserved: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let located = |text: &str, offset: usize| {
+        let mut p = Position::of_offset(text, offset);
+        p.line += source.body_line;
+        p
+    };
+    let body = match shortcode::expand(source.body, source.shortcodes) {
+        Ok(text) => text,
+        Err(errors) => {
+            for e in errors {
+                let at = located(source.body, e.offset);
+                out.errors
+                    .push(LocatedError::new(source.path, Some(at), e.message));
+            }
+            std::borrow::Cow::Borrowed(source.body)
+        }
+    };
+    let position = |offset: usize| located(&body, offset);
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings: Vec<(usize, u32, String)> = Vec::new();
+    let mut open_heading: Option<usize> = None;
+    let mut dateline_done = source.location.is_none();
+    for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: resolve(&dest_url, links, position(range.start), source, &mut out),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: resolve(&dest_url, links, position(range.start), source, &mut out),
+                title,
+                id,
+            }),
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() == MORE => {
+                Event::Html(CONTINUE_READING.into())
+            }
+            other => other,
+        };
+        match &event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                open_heading = Some(events.len());
+                headings.push((events.len(), heading_level(*level), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => open_heading = None,
+            Event::Text(t) | Event::Code(t) if open_heading.is_some() => {
+                if let Some(h) = headings.last_mut() {
+                    h.2.push_str(t);
+                }
+            }
+            _ => {}
+        }
+        let first_paragraph = matches!(event, Event::Start(Tag::Paragraph)) && !dateline_done;
+        // Wide tables scroll inside a focusable region instead of changing the table's display
+        // (which would hide its table semantics from screen readers).
+        let table_end = matches!(event, Event::End(TagEnd::Table));
+        if matches!(event, Event::Start(Tag::Table(_))) {
+            events.push(Event::Html(
+                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">"
+                    .into(),
+            ));
+        }
+        events.push(event);
+        if table_end {
+            events.push(Event::Html("</div>".into()));
+        }
+        if first_paragraph {
+            dateline_done = true;
+            let location = source.location.unwrap_or_default();
+            events.push(Event::Html(
+                format!(
+                    "<span class=\"dateline\">{} — </span>",
+                    escape_html(location)
+                )
+                .into(),
+            ));
+        }
+    }
+    let mut flat_toc = Vec::new();
+    for (index, level, title) in headings {
+        let Event::Start(Tag::Heading { id, .. }) = &mut events[index] else {
+            unreachable!("heading index points at a heading start");
+        };
+        let wanted = match id {
+            Some(given) => given.to_string(),
+            None => {
+                let s = slugify(&title);
+                if s.is_empty() {
+                    "section".to_string()
+                } else {
+                    s
+                }
+            }
+        };
+        let mut unique = wanted.clone();
+        let mut n = 1;
+        while out.heading_ids.contains(&unique) || reserved.contains(&unique) {
+            unique = format!("{wanted}-{n}");
+            n += 1;
+        }
+        out.heading_ids.insert(unique.clone());
+        *id = Some(unique.clone().into());
+        flat_toc.push(TocEntry {
+            level,
+            permalink: format!("{}#{}", source.permalink, unique),
+            id: unique,
+            title: title.trim().to_string(),
+            children: Vec::new(),
+        });
+    }
+    out.toc = nest(flat_toc);
+    let mut html_out = String::with_capacity(source.body.len() * 3 / 2);
+    html::push_html(&mut html_out, events.into_iter());
+    if let Some(cut) = html_out.find(CONTINUE_READING) {
+        out.summary = Some(html_out[..cut].trim_end().to_string());
+    }
+    out.html = html_out;
+    out
+}
+
+fn resolve<'a>(
+    dest: &CowStr<'a>,
+    links: &BTreeMap<String, String>,
+    position: Position,
+    source: &Source,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    let Some(rest) = dest.strip_prefix("@/") else {
+        return match dest.strip_prefix('/') {
+            Some(path) if !path.starts_with('/') => format!("{}{path}", source.base_url).into(),
+            _ => dest.clone(),
+        };
+    };
+    let (target, anchor) = match rest.split_once('#') {
+        Some((t, a)) => (t, Some(a)),
+        None => (rest, None),
+    };
+    match links.get(target) {
+        Some(permalink) => match anchor {
+            Some(anchor) => {
+                out.anchor_checks.push(AnchorCheck {
+                    target: target.to_string(),
+                    anchor: anchor.to_string(),
+                    position,
+                });
+                format!("{permalink}#{anchor}").into()
+            }
+            None => permalink.clone().into(),
+        },
+        None => {
+            out.errors.push(LocatedError::new(
+                source.path,
+                Some(position),
+                format!("internal link \"{dest}\": there is no page content/{target}"),
+            ));
+            dest.clone()
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u32 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Nests a flat list of headings: each heading holds the deeper ones that follow it.
+fn nest(flat: Vec<TocEntry>) -> Vec<TocEntry> {
+    let mut roots: Vec<TocEntry> = Vec::new();
+    for entry in flat {
+        insert(&mut roots, entry);
+    }
+    roots
+}
+
+fn insert(list: &mut Vec<TocEntry>, entry: TocEntry) {
+    match list.last_mut() {
+        Some(last) if last.level < entry.level => insert(&mut last.children, entry),
+        _ => list.push(entry),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(body: &str) -> Rendered {
+        let mut links = BTreeMap::new();
+        links.insert("news/a.md".to_string(), "https://x.org/news/a/".to_string());
+        render(
+            &Source {
+                path: Path::new("content/p.md"),
+                body_line: 4,
+                body,
+                permalink: "https://x.org/p/",
+                base_url: "https://x.org/sub/",
+                location: None,
+                shortcodes: &shortcode::NoShortcodes,
+            },
+            &links,
+        )
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_html("a<b>&\"c'é"), "a&lt;b&gt;&amp;&quot;c&#39;é");
+        assert_eq!(escape_html("plain"), "plain");
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_keep_letters() {
+        let r =
+            md("# Données clés\n\n## Données clés\n\n## الأرقام\n\n### Custom {#mine}\n\n# Main\n");
+        assert!(r.html.contains("id=\"main-1\""), "{}", r.html);
+        assert!(r.html.contains("id=\"données-clés\""), "{}", r.html);
+        assert!(r.html.contains("id=\"données-clés-1\""), "{}", r.html);
+        assert!(r.html.contains("id=\"الأرقام\""), "{}", r.html);
+        assert!(r.html.contains("id=\"mine\""), "{}", r.html);
+        assert_eq!(r.toc.len(), 2);
+        assert_eq!(r.toc[0].children.len(), 2);
+        assert_eq!(r.toc[0].children[1].children[0].id, "mine");
+    }
+
+    #[test]
+    fn extensions_summary_and_links() {
+        let r = md("Intro ~~old~~ text[^1].\n\n<!-- more -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[A](@/news/a.md#x) [B](@/nope.md)\n\n[^1]: Note.\n");
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"), "{}", r.html);
+        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
+        assert!(r.html.contains("footnote-definition"));
+        assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>");
+        assert!(r.html.contains("href=\"https://x.org/news/a/#x\""));
+        let rooted = md("[a](/about/) ![l](/logo.svg) [b](//cdn.example/x) [c](https://y.org/)");
+        assert!(
+            rooted.html.contains("href=\"https://x.org/sub/about/\""),
+            "{}",
+            rooted.html
+        );
+        assert!(rooted.html.contains("src=\"https://x.org/sub/logo.svg\""));
+        assert!(rooted.html.contains("href=\"//cdn.example/x\""));
+        assert!(rooted.html.contains("href=\"https://y.org/\""));
+        assert_eq!(r.anchor_checks.len(), 1);
+        assert_eq!(r.errors.len(), 1);
+        let e = r.errors[0].to_string();
+        assert!(e.starts_with("content/p.md:13:"), "{e}");
+        assert!(e.contains("nope.md"), "{e}");
+    }
+}

@@ -1,0 +1,328 @@
+//! The content tree: walking `content/`, front matter, Markdown, sections, pages, internal links and
+//! taxonomies, into a [`Library`] the renderer reads.
+//!
+//! Owns: everything about `content/` — which files are sections (`_index.md`) and pages (`*.md`,
+//! `name/index.md` with co-located assets), their URLs, their order, drafts, and every content
+//! error, each named by file, line and column. All problems of a build are reported together.
+//!
+//! Never does: touch case data or write files.
+
+mod assemble;
+mod front_matter;
+mod markdown;
+mod parse;
+pub mod shortcode;
+pub mod slug;
+mod taxonomy;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+pub use front_matter::{Contact, PageDate, SortBy};
+pub use markdown::{escape_html, TocEntry};
+pub use taxonomy::{Taxonomy, Term};
+
+use crate::config::Config;
+use crate::diagnostic::LocatedError;
+
+/// A page: one Markdown file that becomes one HTML page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The source file (for messages).
+    pub file: PathBuf,
+    /// Path under `content/` with `/` separators: `news/a.md`, `news/b/index.md`.
+    pub relative: String,
+    /// Index of the section the page belongs to.
+    pub section: usize,
+    pub title: String,
+    pub description: String,
+    pub date: Option<PageDate>,
+    pub updated: Option<PageDate>,
+    pub draft: bool,
+    pub slug: String,
+    /// URL path relative to `base_url`, ending with `/`: `news/a/`.
+    pub path: String,
+    pub permalink: String,
+    /// Old URL paths (normalised like `path`) that redirect here.
+    pub aliases: Vec<String>,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    pub authors: Vec<String>,
+    pub location: Option<String>,
+    pub contacts: Vec<Contact>,
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    pub extra: toml::Table,
+    pub content: String,
+    pub summary: Option<String>,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+    pub reading_time: usize,
+    /// Files co-located with a `name/index.md` page, copied next to its HTML.
+    pub assets: Vec<PathBuf>,
+    /// Neighbours in the section's order: `lower` comes after this page, `higher` before it.
+    pub lower: Option<usize>,
+    pub higher: Option<usize>,
+}
+
+/// A section: a folder with an `_index.md` (the root section always exists).
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub file: PathBuf,
+    /// `_index.md`, `news/_index.md`.
+    pub relative: String,
+    /// URL path relative to `base_url`: `""` for the root, `news/` otherwise.
+    pub path: String,
+    pub permalink: String,
+    pub title: String,
+    pub description: String,
+    pub sort_by: SortBy,
+    pub weight: i64,
+    pub paginate_by: Option<usize>,
+    pub paginate_path: String,
+    pub template: Option<String>,
+    pub page_template: Option<String>,
+    pub render: bool,
+    pub transparent: bool,
+    /// Whether the section has its own Atom feed (never the root: the site feed covers it).
+    pub generate_feed: bool,
+    pub aliases: Vec<String>,
+    pub extra: toml::Table,
+    pub content: String,
+    pub toc: Vec<TocEntry>,
+    pub parent: Option<usize>,
+    /// Sub-sections in weight, then path order.
+    pub subsections: Vec<usize>,
+    /// Pages listed by this section (its own, plus those of transparent sub-sections), sorted.
+    pub pages: Vec<usize>,
+}
+
+/// Non-Markdown files under `content/` that are not page assets: copied at the same place.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub source: PathBuf,
+    /// Output path relative to the output root.
+    pub output: String,
+}
+
+/// The whole content tree, ready to render.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Every section; `sections[0]` is the root (`content/_index.md`).
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    pub files: Vec<ContentFile>,
+    pub taxonomies: Vec<Taxonomy>,
+    /// Every dated page, newest first (feeds, latest news).
+    pub by_date: Vec<usize>,
+}
+
+/// Every problem found, one per line, each naming its file.
+#[derive(Debug, thiserror::Error)]
+#[error("{} problem(s) in content:\n{}", .0.len(), list(.0))]
+pub struct ContentErrors(pub Vec<LocatedError>);
+
+fn list(errors: &[LocatedError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("  {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A parsed file's Markdown body and the 0-based line it starts on.
+struct Body {
+    text: String,
+    line: usize,
+}
+
+/// A page file's outcome: parsed, or its errors.
+type ParsedPage = Result<(Page, Body), Vec<LocatedError>>;
+
+/// Reads `content/` under `root`. `drafts` includes pages marked `draft = true`.
+/// `base_url` ends with `/`.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    base_url: &str,
+    drafts: bool,
+    shortcodes: &dyn shortcode::Shortcodes,
+) -> Result<Library> {
+    let content_dir = root.join("content");
+    let mut section_files: Vec<(String, PathBuf)> = Vec::new();
+    let mut page_files: Vec<(String, PathBuf)> = Vec::new();
+    let mut other_files: Vec<(String, PathBuf)> = Vec::new();
+    if content_dir.is_dir() {
+        for entry in WalkDir::new(&content_dir).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("cannot walk {}", content_dir.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let relative = entry
+                .path()
+                .strip_prefix(&content_dir)
+                .expect("walked under content/")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if relative.split('/').any(|s| s.starts_with('.')) {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy();
+            let target = if name == "_index.md" {
+                &mut section_files
+            } else if name.ends_with(".md") {
+                &mut page_files
+            } else {
+                &mut other_files
+            };
+            target.push((relative, entry.path().to_path_buf()));
+        }
+    }
+    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let mut errors: Vec<LocatedError> = Vec::new();
+
+    // Sections, by folder ("" is the root, which always exists).
+    // The root section is always `sections[0]`.
+    if !section_files.iter().any(|(r, _)| r == "_index.md") {
+        section_files.push(("_index.md".into(), content_dir.join("_index.md")));
+    }
+    section_files.sort_by_key(|(relative, _)| relative != "_index.md");
+    let mut sections: Vec<Section> = Vec::new();
+    let mut section_bodies: Vec<Body> = Vec::new();
+    let mut section_dirs: BTreeMap<String, usize> = BTreeMap::new();
+    // Folders of draft sections: nothing under them is published without --drafts.
+    let mut draft_dirs: Vec<String> = Vec::new();
+    for (relative, file) in &section_files {
+        let text = if file.exists() {
+            std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read {}", file.display()))?
+        } else {
+            String::new()
+        };
+        match parse::parse_section(relative, &shown(file), &text, base_url) {
+            Ok((_, _, true)) if !drafts && relative != "_index.md" => {
+                draft_dirs.push(format!("{}/", dir_of(relative)));
+            }
+            Ok((section, body, _)) => {
+                section_dirs.insert(dir_of(relative).to_string(), sections.len());
+                sections.push(section);
+                section_bodies.push(body);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !section_dirs.contains_key("") {
+        return Err(ContentErrors(errors).into());
+    }
+    let nearest_section = |dir: &str| -> usize {
+        let mut d = dir;
+        loop {
+            if let Some(&i) = section_dirs.get(d) {
+                return i;
+            }
+            d = d.rfind('/').map_or("", |i| &d[..i]);
+        }
+    };
+    for i in 0..sections.len() {
+        let dir = dir_of(&sections[i].relative);
+        if !dir.is_empty() {
+            let parent = nearest_section(parent_of(dir));
+            sections[i].parent = Some(parent);
+            sections[parent].subsections.push(i);
+        }
+    }
+
+    // Pages: read and parse in parallel, then keep those that are published.
+    let parsed: Vec<ParsedPage> = page_files
+        .par_iter()
+        .map(|(relative, file)| {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                vec![LocatedError::new(
+                    &shown(file),
+                    None,
+                    format!("cannot read: {e}"),
+                )]
+            })?;
+            let is_bundle = relative.ends_with("/index.md") || relative == "index.md";
+            let section = if is_bundle {
+                nearest_section(parent_of(dir_of(relative)))
+            } else {
+                nearest_section(dir_of(relative))
+            };
+            parse::parse_page(relative, &shown(file), &text, section, config, base_url)
+        })
+        .collect();
+    let mut pages: Vec<Page> = Vec::new();
+    let mut page_bodies: Vec<Body> = Vec::new();
+    // Folders of `name/index.md` pages → the page's index, or `None` for an unpublished draft
+    // (whose files are not published either).
+    let mut bundles: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for result in parsed {
+        match result {
+            Ok((page, body)) => {
+                let in_draft_section = draft_dirs.iter().any(|d| page.relative.starts_with(d));
+                let published = drafts || !(page.draft || in_draft_section);
+                if page.relative == "index.md" || page.relative.ends_with("/index.md") {
+                    let dir = dir_of(&page.relative).to_string();
+                    bundles.insert(dir, published.then_some(pages.len()));
+                }
+                if published {
+                    pages.push(page);
+                    page_bodies.push(body);
+                }
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+
+    // Other files: assets of a `name/index.md` page, or copied where they are.
+    let mut files = Vec::new();
+    for (relative, source) in other_files {
+        if draft_dirs.iter().any(|d| relative.starts_with(d)) {
+            continue;
+        }
+        let mut dir = dir_of(&relative);
+        let owner = loop {
+            if let Some(&page) = bundles.get(dir) {
+                break Some(page);
+            }
+            if dir.is_empty() {
+                break None;
+            }
+            dir = parent_of(dir);
+        };
+        match owner {
+            Some(Some(i)) => pages[i].assets.push(source),
+            Some(None) => {}
+            None => files.push(ContentFile {
+                source,
+                output: relative,
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors).into());
+    }
+    let library = Library {
+        sections,
+        pages,
+        files,
+        taxonomies: Vec::new(),
+        by_date: Vec::new(),
+    };
+    assemble::finish(library, section_bodies, page_bodies, config, shortcodes)
+}
+
+/// The folder of a content path: `news` for `news/a.md`, `""` for `about.md`.
+fn dir_of(relative: &str) -> &str {
+    relative.rfind('/').map_or("", |i| &relative[..i])
+}
+
+fn parent_of(dir: &str) -> &str {
+    dir_of(dir)
+}

@@ -1,0 +1,328 @@
+//! What templates receive: small, precomputed values built once per build (page summaries, the
+//! site's globals) and combined per output file. List pages get summaries, never full pages, so no
+//! page walks all pages.
+//!
+//! Never does: render or read files.
+
+use serde_json::{json, Map, Value};
+
+use crate::config::Config;
+use crate::content::slug::permalink;
+use crate::content::{Library, Page, PageDate, Section, TocEntry};
+use crate::privacy::ProtectedTable;
+
+/// Converts a TOML table (front matter or config `extra`) to JSON for templates.
+pub fn toml_to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => json!(i),
+        toml::Value::Float(f) => json!(f),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => table_to_json(t),
+    }
+}
+
+pub fn table_to_json(table: &toml::Table) -> Value {
+    Value::Object(
+        table
+            .iter()
+            .map(|(k, v)| (k.clone(), toml_to_json(v)))
+            .collect(),
+    )
+}
+
+/// A term's URL path relative to `base_url`.
+pub fn term_path(taxonomy: &str, slug: &str) -> String {
+    format!("{taxonomy}/{slug}/")
+}
+
+/// The display label of a taxonomy: `countries` → `Countries`.
+pub fn taxonomy_label(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c
+            .to_uppercase()
+            .chain(chars)
+            .collect::<String>()
+            .replace(['-', '_'], " "),
+        None => String::new(),
+    }
+}
+
+fn date(d: &Option<PageDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.display()))
+}
+
+/// The small form of a page that list pages use (kept small: it is copied into every listing).
+pub fn summary(page: &Page) -> Value {
+    let terms: Map<String, Value> = page
+        .taxonomies
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
+    json!({
+        "title": page.title,
+        "description": page.description,
+        "date": date(&page.date),
+        "updated": date(&page.updated),
+        "permalink": page.permalink,
+        "path": format!("/{}", page.path),
+        "slug": page.slug,
+        "summary": page.summary,
+        "location": page.location,
+        "taxonomies": terms,
+        "reading_time": page.reading_time,
+        "word_count": page.word_count,
+        "authors": page.authors,
+        "extra": table_to_json(&page.extra),
+    })
+}
+
+fn term_links(page: &Page, base_url: &str) -> Value {
+    Value::Array(
+        page.taxonomies
+            .iter()
+            .map(|(name, terms)| {
+                json!({
+                    "name": name,
+                    "label": taxonomy_label(name),
+                    "terms": terms.iter().map(|t| {
+                        let slug = crate::content::slug::slugify(t);
+                        json!({"name": t, "permalink": permalink(base_url, &term_path(name, &slug))})
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn toc(entries: &[TocEntry]) -> Value {
+    serde_json::to_value(entries).expect("a table of contents serialises")
+}
+
+/// The full page, for its own template: the summary plus content, table of contents, contacts,
+/// term links (`terms`: per taxonomy, each term's name and permalink) and neighbours.
+pub fn page(library: &Library, index: usize, summaries: &[Value], base_url: &str) -> Value {
+    let page = &library.pages[index];
+    let Value::Object(mut map) = summaries[index].clone() else {
+        unreachable!("summaries are objects");
+    };
+    let neighbour = |i: Option<usize>| {
+        i.map_or(
+            Value::Null,
+            |i| json!({"title": library.pages[i].title, "permalink": library.pages[i].permalink}),
+        )
+    };
+    let section = &library.sections[page.section];
+    let contacts: Vec<Value> = page
+        .contacts
+        .iter()
+        .map(|c| {
+            let tel: String = c
+                .phone
+                .chars()
+                .enumerate()
+                .filter(|&(i, ch)| ch.is_ascii_digit() || (i == 0 && ch == '+'))
+                .map(|(_, ch)| ch)
+                .collect();
+            json!({"name": c.name, "office": c.office, "phone": c.phone, "tel": tel, "email": c.email})
+        })
+        .collect();
+    map.insert("content".into(), Value::String(page.content.clone()));
+    map.insert("toc".into(), toc(&page.toc));
+    map.insert("terms".into(), term_links(page, base_url));
+    map.insert("contacts".into(), Value::Array(contacts));
+    map.insert("lower".into(), neighbour(page.lower));
+    map.insert("higher".into(), neighbour(page.higher));
+    map.insert("relative_path".into(), Value::String(page.relative.clone()));
+    map.insert(
+        "section".into(),
+        json!({"title": section.title, "permalink": section.permalink}),
+    );
+    map.insert(
+        "assets".into(),
+        json!(page
+            .assets
+            .iter()
+            .filter_map(|a| a.file_name())
+            .map(|n| format!("{}{}", page.permalink, n.to_string_lossy()))
+            .collect::<Vec<_>>()),
+    );
+    Value::Object(map)
+}
+
+/// A section without its pages (templates get those from `section.pages` or the paginator).
+pub fn section(library: &Library, index: usize, feed_url: Option<String>) -> Value {
+    let s: &Section = &library.sections[index];
+    let subsections: Vec<Value> = s
+        .subsections
+        .iter()
+        .map(|&i| {
+            let sub = &library.sections[i];
+            json!({
+                "title": sub.title,
+                "description": sub.description,
+                "permalink": sub.permalink,
+                "page_count": sub.pages.len(),
+            })
+        })
+        .collect();
+    json!({
+        "title": s.title,
+        "description": s.description,
+        "permalink": s.permalink,
+        "path": format!("/{}", s.path),
+        "content": s.content,
+        "toc": toc(&s.toc),
+        "extra": table_to_json(&s.extra),
+        "subsections": subsections,
+        "page_count": s.pages.len(),
+        "relative_path": s.relative,
+        "feed_url": feed_url,
+        "pages": [],
+    })
+}
+
+/// The values every template receives.
+pub fn globals(
+    config: &Config,
+    base_url: &str,
+    build_year: Option<i32>,
+    library: &Library,
+) -> Map<String, Value> {
+    let menu: Vec<Value> = if config.menu.is_empty() {
+        let mut items = vec![json!({"name": "Home", "url": base_url})];
+        let root = &library.sections[0];
+        items.extend(root.subsections.iter().map(|&i| {
+            let s = &library.sections[i];
+            json!({"name": s.title, "url": s.permalink})
+        }));
+        items.extend(root.pages.iter().map(|&i| {
+            let p = &library.pages[i];
+            json!({"name": p.title, "url": p.permalink})
+        }));
+        items
+    } else {
+        config
+            .menu
+            .iter()
+            .map(|m| json!({"name": m.name, "url": absolute(base_url, &m.url)}))
+            .collect()
+    };
+    let mut config_value = json!({
+        "title": config.title,
+        "description": config.description,
+        "base_url": base_url,
+        "default_language": config.default_language,
+        "author": config.author,
+        "organisation": config.organisation,
+        "licence": config.licence,
+        "data_licence": config.data_licence,
+        "extra": table_to_json(&config.extra),
+    });
+    config_value["taxonomies"] = json!(config
+        .taxonomies
+        .iter()
+        .map(|t| json!({"name": t.name, "label": taxonomy_label(&t.name), "permalink": permalink(base_url, &format!("{}/", t.name))}))
+        .collect::<Vec<_>>());
+    let mut map = Map::new();
+    map.insert("config".into(), config_value);
+    map.insert("lang".into(), json!(config.default_language));
+    map.insert(
+        "dir".into(),
+        json!(text_direction(&config.default_language)),
+    );
+    map.insert("base_url".into(), json!(base_url));
+    map.insert("menu".into(), Value::Array(menu));
+    map.insert("feed_url".into(), json!(format!("{base_url}atom.xml")));
+    map.insert("build_year".into(), json!(build_year));
+    map
+}
+
+/// `rtl` for languages written right to left (Arabic, Hebrew, Persian, Urdu, …), else `ltr`.
+pub fn text_direction(language: &str) -> &'static str {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" => "rtl",
+        _ => "ltr",
+    }
+}
+
+/// A menu or template URL: absolute URLs pass through, others are made relative to `base_url`.
+pub fn absolute(base_url: &str, url: &str) -> String {
+    if url.contains("://")
+        || url.starts_with("mailto:")
+        || url.starts_with("tel:")
+        || url.starts_with('#')
+    {
+        url.to_string()
+    } else {
+        format!("{base_url}{}", url.trim_start_matches('/'))
+    }
+}
+
+/// The home page's key figures: each protected table's grand total, as published (or the
+/// suppression text). Every number shown is a cell of a protected table.
+pub fn key_figures(tables: &[ProtectedTable], config: &Config) -> Value {
+    Value::Array(
+        tables
+            .iter()
+            .map(|t| {
+                let value = t.grand_total().value.published();
+                json!({
+                    "id": t.id,
+                    "title": t.title,
+                    "value": value,
+                    "display": value.map_or_else(|| config.privacy.suppressed_text.clone(), group_thousands),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `12345` → `12,345`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn labels_and_urls() {
+        assert_eq!(taxonomy_label("countries"), "Countries");
+        assert_eq!(text_direction("ar-LB"), "rtl");
+        assert_eq!(text_direction("fr"), "ltr");
+        assert_eq!(
+            absolute("https://x.org/a/", "/news/"),
+            "https://x.org/a/news/"
+        );
+        assert_eq!(
+            absolute("https://x.org/a/", "https://y.org/"),
+            "https://y.org/"
+        );
+    }
+}

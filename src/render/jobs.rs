@@ -1,0 +1,408 @@
+//! Rendering the plan: each output file's context and template, all in parallel, into a sink.
+//!
+//! Never does: decide which files exist (that is the plan) or read content.
+
+use anyhow::{Context, Result};
+use chrono::Datelike;
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use super::context::{self, term_path};
+use super::plan::{duplicates, make_plan, pager_count, pager_path, Feed, Job, Planned};
+use super::{require_template, Engine, SiteInput};
+use crate::config::Config;
+use crate::content::slug::permalink;
+use crate::content::Library;
+use crate::output::Sink;
+use crate::privacy::ProtectedTable;
+
+/// What every job of one build reads: the inputs and the values computed once for all jobs.
+struct Site<'a> {
+    engine: &'a Engine,
+    config: &'a Config,
+    base_url: &'a str,
+    library: &'a Library,
+    tables: &'a [ProtectedTable],
+    globals: Map<String, Value>,
+    summaries: Vec<Value>,
+    fallback_time: String,
+    sitemap: Vec<Value>,
+}
+
+/// Renders the whole site into `sink`, or fails listing every problem (a staging sink is then
+/// thrown away by its owner, so nothing is published).
+pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Result<()> {
+    let SiteInput {
+        config,
+        base_url,
+        library,
+        tables,
+        ..
+    } = *input;
+    let plan = make_plan(input)?;
+    let mut errors = duplicates(&plan.outputs);
+    for page in &library.pages {
+        let name = page_template(library, page.section, page.template.as_deref());
+        if let Err(e) = require_template(engine, &name, &page.file) {
+            errors.push(e.to_string());
+        }
+    }
+    for section in &library.sections {
+        if let Some(name) = &section.template {
+            if let Err(e) = require_template(engine, name, &section.file) {
+                errors.push(e.to_string());
+            }
+        }
+    }
+    if !errors.is_empty() {
+        anyhow::bail!(
+            "{} problem(s) in the site:\n  {}",
+            errors.len(),
+            errors.join("\n  ")
+        );
+    }
+    let source_date = source_date_epoch()?;
+    let newest = library.by_date.first().and_then(|&i| library.pages[i].date);
+    let build_year = source_date
+        .map(|d| d.year())
+        .or_else(|| newest.map(|d| d.at.year()));
+    let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
+    let site = Site {
+        engine,
+        config,
+        base_url,
+        library,
+        tables,
+        globals: context::globals(config, base_url, build_year, library),
+        summaries,
+        fallback_time: source_date.map_or_else(
+            || "1970-01-01T00:00:00Z".to_string(),
+            |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ),
+        sitemap: plan
+            .sitemap
+            .iter()
+            .map(|(permalink, lastmod)| json!({"permalink": permalink, "lastmod": lastmod}))
+            .collect(),
+    };
+    let mut failures: Vec<String> = plan
+        .outputs
+        .par_iter()
+        .filter_map(|o| site.run(o, sink).err().map(|e| format!("{e:#}")))
+        .collect();
+    if failures.is_empty() {
+        return Ok(());
+    }
+    failures.sort();
+    failures.dedup();
+    let total = failures.len();
+    failures.truncate(20);
+    anyhow::bail!(
+        "{total} problem(s) while rendering:\n  {}{}",
+        failures.join("\n  "),
+        if total > 20 { "\n  …" } else { "" }
+    )
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), the one way wall-clock-like time enters a build.
+fn source_date_epoch() -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => {
+            let secs: i64 = s
+                .trim()
+                .parse()
+                .with_context(|| format!("SOURCE_DATE_EPOCH={s:?} is not a number of seconds"))?;
+            let at = chrono::DateTime::from_timestamp(secs, 0)
+                .with_context(|| format!("SOURCE_DATE_EPOCH={s} is out of range"))?;
+            Ok(Some(at))
+        }
+        Err(_) => Ok(None),
+    }
+}
+
+/// The template of a page: its own, else the nearest section's `page_template`, else `page.html`.
+fn page_template(library: &Library, mut section: usize, own: Option<&str>) -> String {
+    if let Some(t) = own {
+        return t.to_string();
+    }
+    loop {
+        let s = &library.sections[section];
+        if let Some(t) = &s.page_template {
+            return t.clone();
+        }
+        match s.parent {
+            Some(p) => section = p,
+            None => return "page.html".to_string(),
+        }
+    }
+}
+
+impl Site<'_> {
+    fn context(&self, url_path: &str) -> Map<String, Value> {
+        let mut map = self.globals.clone();
+        map.insert(
+            "current_url".into(),
+            json!(permalink(self.base_url, url_path)),
+        );
+        map.insert("current_path".into(), json!(format!("/{url_path}")));
+        map
+    }
+
+    fn paginator(
+        &self,
+        base: &str,
+        paginate_path: &str,
+        items: &[usize],
+        by: Option<usize>,
+        k: usize,
+    ) -> Value {
+        let by = by.unwrap_or(items.len().max(1));
+        let pagers = pager_count(items.len(), Some(by));
+        let url = |k: usize| permalink(self.base_url, &pager_path(base, paginate_path, k));
+        let slice = &items[(k * by).min(items.len())..((k + 1) * by).min(items.len())];
+        json!({
+            "paginate_by": by,
+            "current_index": k + 1,
+            "number_pagers": pagers,
+            "total_pages": items.len(),
+            "first": url(0),
+            "last": url(pagers - 1),
+            "previous": if k > 0 { Some(url(k - 1)) } else { None },
+            "next": if k + 1 < pagers { Some(url(k + 1)) } else { None },
+            "pages": slice.iter().map(|&i| self.summaries[i].clone()).collect::<Vec<_>>(),
+        })
+    }
+
+    fn run(&self, o: &Planned, sink: &dyn Sink) -> Result<()> {
+        let lib = self.library;
+        let (template, context) = match &o.job {
+            Job::Copy(source) => return sink.copy(source, &o.path),
+            Job::Generated(bytes) => return sink.write(&o.path, bytes),
+            Job::Page(i) => {
+                let page = &lib.pages[*i];
+                let mut ctx = self.context(&page.path);
+                ctx.insert(
+                    "page".into(),
+                    context::page(lib, *i, &self.summaries, self.base_url),
+                );
+                (
+                    page_template(lib, page.section, page.template.as_deref()),
+                    ctx,
+                )
+            }
+            Job::SectionPager { section, pager } => {
+                let s = &lib.sections[*section];
+                let url_path = pager_path(&s.path, &s.paginate_path, *pager);
+                let mut ctx = self.context(&url_path);
+                let feed = s.generate_feed.then(|| format!("{}atom.xml", s.permalink));
+                let mut value = context::section(lib, *section, feed);
+                if s.paginate_by.is_some() {
+                    ctx.insert(
+                        "paginator".into(),
+                        self.paginator(&s.path, &s.paginate_path, &s.pages, s.paginate_by, *pager),
+                    );
+                } else {
+                    value["pages"] = s.pages.iter().map(|&i| self.summaries[i].clone()).collect();
+                }
+                ctx.insert("section".into(), value);
+                let default = if *section == 0 {
+                    "index.html"
+                } else {
+                    "section.html"
+                };
+                if *section == 0 {
+                    let latest: Vec<Value> = lib
+                        .by_date
+                        .iter()
+                        .take(5)
+                        .map(|&i| self.summaries[i].clone())
+                        .collect();
+                    ctx.insert("latest_news".into(), Value::Array(latest));
+                    ctx.insert(
+                        "key_figures".into(),
+                        context::key_figures(self.tables, self.config),
+                    );
+                }
+                (
+                    s.template.clone().unwrap_or_else(|| default.to_string()),
+                    ctx,
+                )
+            }
+            Job::TaxonomyList(t) => {
+                let taxonomy = &lib.taxonomies[*t];
+                let name = &taxonomy.config.name;
+                let mut ctx = self.context(&format!("{name}/"));
+                ctx.insert("taxonomy".into(), self.taxonomy_value(*t));
+                let terms: Vec<Value> = taxonomy
+                    .terms
+                    .iter()
+                    .map(|term| {
+                        json!({
+                            "name": term.name,
+                            "slug": term.slug,
+                            "permalink": permalink(self.base_url, &term_path(name, &term.slug)),
+                            "page_count": term.pages.len(),
+                        })
+                    })
+                    .collect();
+                ctx.insert("terms".into(), Value::Array(terms));
+                ("taxonomy_list.html".to_string(), ctx)
+            }
+            Job::TermPager {
+                taxonomy: t,
+                term: k,
+                pager,
+            } => {
+                let taxonomy = &lib.taxonomies[*t];
+                let term = &taxonomy.terms[*k];
+                let base = term_path(&taxonomy.config.name, &term.slug);
+                let mut ctx = self.context(&pager_path(&base, "page", *pager));
+                ctx.insert("taxonomy".into(), self.taxonomy_value(*t));
+                let mut term_value = json!({
+                    "name": term.name,
+                    "slug": term.slug,
+                    "permalink": permalink(self.base_url, &base),
+                    "page_count": term.pages.len(),
+                    "feed_url": taxonomy.config.feed.then(|| permalink(self.base_url, &format!("{base}atom.xml"))),
+                    "pages": [],
+                });
+                if taxonomy.config.paginate_by.is_some() {
+                    ctx.insert(
+                        "paginator".into(),
+                        self.paginator(
+                            &base,
+                            "page",
+                            &term.pages,
+                            taxonomy.config.paginate_by,
+                            *pager,
+                        ),
+                    );
+                } else {
+                    term_value["pages"] = term
+                        .pages
+                        .iter()
+                        .map(|&i| self.summaries[i].clone())
+                        .collect();
+                }
+                ctx.insert("term".into(), term_value);
+                ("taxonomy_single.html".to_string(), ctx)
+            }
+            Job::Feed(feed) => ("atom.xml".to_string(), self.feed(*feed)),
+            Job::Redirect(target) => {
+                let mut ctx = self.context(&o.path);
+                ctx.insert("target".into(), json!(target));
+                ("alias.html".to_string(), ctx)
+            }
+            Job::Template(name) => (name.to_string(), self.context(name)),
+            Job::Sitemap => {
+                let mut ctx = self.context("sitemap.xml");
+                ctx.insert("entries".into(), Value::Array(self.sitemap.clone()));
+                ("sitemap.xml".to_string(), ctx)
+            }
+        };
+        let html = self
+            .engine
+            .render(&template, context)
+            .with_context(|| format!("rendering {} for {}", o.path, o.source))?;
+        sink.write(&o.path, html.as_bytes())
+    }
+
+    fn taxonomy_value(&self, t: usize) -> Value {
+        let name = &self.library.taxonomies[t].config.name;
+        json!({
+            "name": name,
+            "label": context::taxonomy_label(name),
+            "permalink": permalink(self.base_url, &format!("{name}/")),
+        })
+    }
+
+    fn feed(&self, feed: Feed) -> Map<String, Value> {
+        let lib = self.library;
+        let dated = |list: &[usize]| -> Vec<usize> {
+            let mut v: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| lib.pages[i].date.is_some())
+                .collect();
+            v.sort_by(|&a, &b| {
+                lib.pages[b]
+                    .date
+                    .cmp(&lib.pages[a].date)
+                    .then(lib.pages[a].relative.cmp(&lib.pages[b].relative))
+            });
+            v
+        };
+        let (title, path, alternate, entries) = match feed {
+            Feed::Site => (
+                self.config.title.clone(),
+                "atom.xml".to_string(),
+                self.base_url.to_string(),
+                lib.by_date.clone(),
+            ),
+            Feed::Section(s) => {
+                let section = &lib.sections[s];
+                (
+                    format!("{} — {}", section.title, self.config.title),
+                    format!("{}atom.xml", section.path),
+                    section.permalink.clone(),
+                    dated(&section.pages),
+                )
+            }
+            Feed::Term(t, k) => {
+                let taxonomy = &lib.taxonomies[t];
+                let term = &taxonomy.terms[k];
+                let base = term_path(&taxonomy.config.name, &term.slug);
+                (
+                    format!("{} — {}", term.name, self.config.title),
+                    format!("{base}atom.xml"),
+                    permalink(self.base_url, &base),
+                    dated(&term.pages),
+                )
+            }
+        };
+        let entries: Vec<usize> = entries.into_iter().take(self.config.feed_limit).collect();
+        let updated = entries
+            .iter()
+            .filter_map(|&i| lib.pages[i].updated.or(lib.pages[i].date))
+            .max()
+            .map_or_else(|| self.fallback_time.clone(), |d| d.rfc3339());
+        let author = [
+            &self.config.author,
+            &self.config.organisation,
+            &self.config.title,
+        ]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .cloned()
+        .unwrap_or_else(|| "safestat".to_string());
+        let entries: Vec<Value> = entries
+            .iter()
+            .map(|&i| {
+                let p = &lib.pages[i];
+                let published = p.date.map(|d| d.rfc3339());
+                json!({
+                    "title": p.title,
+                    "permalink": p.permalink,
+                    "published": published,
+                    "updated": p.updated.map(|d| d.rfc3339()).or(published),
+                    "description": p.description,
+                    "content": p.content,
+                    "authors": p.authors,
+                })
+            })
+            .collect();
+        let mut ctx = self.context(&path);
+        ctx.insert(
+            "feed".into(),
+            json!({
+                "title": title,
+                "url": permalink(self.base_url, &path),
+                "alternate": alternate,
+                "updated": updated,
+                "author": author,
+                "entries": entries,
+            }),
+        );
+        ctx
+    }
+}

@@ -1,0 +1,234 @@
+//! Rendering: the Tera engine (parsed once, default theme embedded, site overrides by name), the
+//! template functions, and the plan of every file the site consists of, rendered in parallel.
+//!
+//! Owns: what is written where — pages, paginated sections, taxonomy pages, Atom feeds, the sitemap,
+//! `robots.txt`, `404.html`, alias redirects, copies of `static/` and content assets — and the
+//! check that no two sources claim the same output path.
+//!
+//! Never does: read case data. Statistics arrive only as [`ProtectedTable`]s.
+//!
+//! # Template context
+//!
+//! Every template: `lang`, `dir` (`ltr` or `rtl`), `config` (title, description, base_url,
+//! default_language, author, organisation, licence, data_licence, extra, taxonomies (list of name,
+//! label, permalink)), `base_url`, `menu` (list of name, url), `feed_url`, `build_year`,
+//! `current_url`, `current_path`.
+//!
+//! - A page summary (list items, `paginator.pages`, `section.pages`, `latest_news`): title,
+//!   description, date, updated (`2024-05-02` or RFC 3339), permalink, path, slug, summary (HTML
+//!   above `<!-- more -->`, or null), location, taxonomies (map of name to terms), reading_time,
+//!   word_count, authors, extra.
+//! - `page.html` (or the section's `page_template`): `page` = summary + content, toc
+//!   (list of level, id, title, permalink, children), contacts (list of name, office, phone, tel, email), terms
+//!   (per taxonomy: name, label, and terms with name and permalink), lower/higher {title, permalink}, section {title,
+//!   permalink}, assets, relative_path.
+//! - `index.html` (root) and `section.html`: `section` {title, description, permalink, path,
+//!   content, toc, extra, subsections (list of title, description, permalink, page_count), page_count,
+//!   relative_path, feed_url, pages}; `paginator` {paginate_by, current_index, number_pagers,
+//!   total_pages, first, last, previous, next, pages} when the section paginates (then
+//!   `section.pages` is empty). The root also gets `latest_news` (5 summaries) and `key_figures`
+//!   (list of id, title, value, display) — each protected table's grand total — inside
+//!   `{% block key_figures %}`, which a site's `index.html` can override.
+//! - `taxonomy_list.html`: `taxonomy` {name, label, permalink}, `terms` (list of name, slug, permalink,
+//!   page_count). `taxonomy_single.html`: `taxonomy`, `term` {name, slug, permalink, page_count,
+//!   feed_url, pages} and `paginator`.
+//! - `atom.xml`: `feed` {title, url, alternate, updated, author, entries (list of title,
+//!   permalink, published, updated, description, content, authors)}. `sitemap.xml`: `entries` (list of
+//!   permalink, lastmod). `alias.html`: `target`. `robots.txt`, `404.html`, `style.css`: the common values.
+//!
+//! Functions: `get_url(path)` (also `@/page.md#anchor`), `get_taxonomy_url(kind, name)`,
+//! `get_table(id)` (a protected table as JSON; an unknown id is a build error), `get_tables()`.
+//! Markdown shortcodes (`{{ stat(table="…", year="2024") }}`) are in [`shortcodes`].
+
+mod context;
+mod jobs;
+mod plan;
+pub mod shortcodes;
+mod theme;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+use serde_json::{Map, Value};
+use tera::Tera;
+
+use crate::config::Config;
+use crate::content::Library;
+use crate::output::Sink;
+use crate::privacy::ProtectedTable;
+
+pub use context::group_thousands;
+use jobs::render_site;
+
+/// The parsed templates and where each came from.
+pub struct Engine {
+    tera: Tera,
+    origins: theme::Origins,
+}
+
+impl Engine {
+    /// Loads and parses the theme and overrides, and registers the template functions.
+    pub fn new(
+        root: &Path,
+        base_url: &str,
+        library: &Library,
+        tables: &[ProtectedTable],
+    ) -> Result<Engine> {
+        let (mut tera, origins) = theme::load(root)?;
+        let mut links: BTreeMap<String, String> = BTreeMap::new();
+        for s in &library.sections {
+            links.insert(s.relative.clone(), s.permalink.clone());
+        }
+        for p in &library.pages {
+            links.insert(p.relative.clone(), p.permalink.clone());
+        }
+        let base = base_url.to_string();
+        tera.register_function(
+            "get_url",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let path = string_arg(args, "get_url", "path")?;
+                if let Some(target) = path.strip_prefix("@/") {
+                    let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                    let Some(url) = links.get(file) else {
+                        return Err(format!("get_url: there is no page content/{file}").into());
+                    };
+                    let anchor = if anchor.is_empty() {
+                        String::new()
+                    } else {
+                        format!("#{anchor}")
+                    };
+                    return Ok(Value::String(format!("{url}{anchor}")));
+                }
+                Ok(Value::String(context::absolute(&base, &path)))
+            },
+        );
+        let mut terms: BTreeMap<(String, String), String> = BTreeMap::new();
+        for taxonomy in &library.taxonomies {
+            for term in &taxonomy.terms {
+                let url = crate::content::slug::permalink(
+                    base_url,
+                    &context::term_path(&taxonomy.config.name, &term.slug),
+                );
+                terms.insert(
+                    (taxonomy.config.name.clone(), term.name.clone()),
+                    url.clone(),
+                );
+                terms.insert((taxonomy.config.name.clone(), term.slug.clone()), url);
+            }
+        }
+        tera.register_function(
+            "get_taxonomy_url",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let kind = string_arg(args, "get_taxonomy_url", "kind")?;
+                let name = string_arg(args, "get_taxonomy_url", "name")?;
+                let slug = crate::content::slug::slugify(&name);
+                terms
+                    .get(&(kind.clone(), name.clone()))
+                    .or_else(|| terms.get(&(kind.clone(), slug)))
+                    .map(|u| Value::String(u.clone()))
+                    .ok_or_else(|| format!("get_taxonomy_url: no {kind} term {name:?}").into())
+            },
+        );
+        let table_values: Arc<BTreeMap<String, Value>> = Arc::new(
+            tables
+                .iter()
+                .map(|t| {
+                    (
+                        t.id.clone(),
+                        serde_json::to_value(t).expect("tables serialise"),
+                    )
+                })
+                .collect(),
+        );
+        let by_id = Arc::clone(&table_values);
+        tera.register_function(
+            "get_table",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let id = string_arg(args, "get_table", "id")?;
+                by_id.get(&id).cloned().ok_or_else(|| {
+                    let known: Vec<&str> = by_id.keys().map(String::as_str).collect();
+                    format!(
+                        "get_table: no protected table `{id}` (tables: {})",
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    )
+                    .into()
+                })
+            },
+        );
+        tera.register_function(
+            "get_tables",
+            move |_: &HashMap<String, Value>| -> tera::Result<Value> {
+                Ok(Value::Array(table_values.values().cloned().collect()))
+            },
+        );
+        Ok(Engine { tera, origins })
+    }
+
+    /// Whether a template of this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
+    /// Renders `name` with `context`; errors name the template's file.
+    pub fn render(&self, name: &str, context: Map<String, Value>) -> Result<String> {
+        let context = tera::Context::from_value(Value::Object(context))
+            .expect("a JSON object is a valid context");
+        self.tera.render(name, &context).map_err(|e| {
+            let origin = self.origins.get(name).map_or(name, String::as_str);
+            anyhow::anyhow!("{}", theme::located(origin, &e))
+        })
+    }
+}
+
+fn string_arg(args: &HashMap<String, Value>, function: &str, name: &str) -> tera::Result<String> {
+    match args.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(format!("{function}: `{name}` must be a string, not {other}").into()),
+        None => Err(format!("{function}: missing argument `{name}`").into()),
+    }
+}
+
+/// Fails when `name` is not a template, naming the content file that asked for it.
+fn require_template(engine: &Engine, name: &str, asked_by: &Path) -> Result<()> {
+    if !engine.has(name) {
+        bail!(
+            "{}: template {name:?} does not exist (not in templates/ nor in the default theme)",
+            asked_by.display()
+        );
+    }
+    Ok(())
+}
+
+/// A file made by another stage (e.g. a protected table's CSV download), written as it is.
+#[derive(Debug, Clone)]
+pub struct GeneratedFile {
+    /// Output path relative to the site root, e.g. `data/victims-by-year.csv`.
+    pub path: String,
+    /// Who made it, for error messages (e.g. `download of table victims-by-year`).
+    pub source: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a build renders from.
+pub struct SiteInput<'a> {
+    pub root: &'a Path,
+    pub config: &'a Config,
+    /// `base_url` with one trailing slash.
+    pub base_url: &'a str,
+    pub library: &'a Library,
+    pub tables: &'a [ProtectedTable],
+    /// Files from other stages; their paths are checked like every other output path.
+    pub generated: &'a [GeneratedFile],
+}
+
+/// Renders into `sink`: everything, or nothing with an error listing every problem.
+pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
+    let engine = Engine::new(input.root, input.base_url, input.library, input.tables)?;
+    render_site(&engine, input, sink)
+}

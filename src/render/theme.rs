@@ -1,0 +1,150 @@
+//! The default theme, embedded in the binary, and the site's overrides from `templates/`.
+//!
+//! Owns: which template source wins for each name (the site's file over the embedded one), and
+//! parsing every template once, with errors naming the file, line and column.
+//!
+//! Never does: render.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{LocatedError, Position};
+
+/// The embedded default theme: (template name, source).
+const EMBEDDED: &[(&str, &str)] = &[
+    ("base.html", include_str!("theme/base.html")),
+    ("index.html", include_str!("theme/index.html")),
+    ("section.html", include_str!("theme/section.html")),
+    ("page.html", include_str!("theme/page.html")),
+    (
+        "taxonomy_list.html",
+        include_str!("theme/taxonomy_list.html"),
+    ),
+    (
+        "taxonomy_single.html",
+        include_str!("theme/taxonomy_single.html"),
+    ),
+    ("404.html", include_str!("theme/404.html")),
+    ("alias.html", include_str!("theme/alias.html")),
+    ("atom.xml", include_str!("theme/atom.xml")),
+    ("sitemap.xml", include_str!("theme/sitemap.xml")),
+    ("robots.txt", include_str!("theme/robots.txt")),
+    ("style.css", include_str!("theme/style.css")),
+    (
+        "partials/header.html",
+        include_str!("theme/partials/header.html"),
+    ),
+    (
+        "partials/footer.html",
+        include_str!("theme/partials/footer.html"),
+    ),
+    (
+        "partials/summary.html",
+        include_str!("theme/partials/summary.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("theme/partials/pagination.html"),
+    ),
+    (
+        "partials/contacts.html",
+        include_str!("theme/partials/contacts.html"),
+    ),
+];
+
+/// Where a template came from, for error messages: `templates/page.html` or
+/// `page.html (default theme)`.
+pub type Origins = BTreeMap<String, String>;
+
+/// Loads the embedded theme and the site's `templates/` (which override by name), parses each
+/// template once, and returns the engine with each template's origin.
+pub fn load(root: &Path) -> Result<(Tera, Origins)> {
+    let mut sources: BTreeMap<String, (String, String)> = EMBEDDED
+        .iter()
+        .map(|(name, text)| {
+            (
+                name.to_string(),
+                (format!("{name} (default theme)"), text.to_string()),
+            )
+        })
+        .collect();
+    let dir = root.join("templates");
+    if dir.is_dir() {
+        for entry in WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(&dir)
+                .expect("walked under templates/")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if name.split('/').any(|s| s.starts_with('.')) {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path())
+                .with_context(|| format!("cannot read {}", entry.path().display()))?;
+            sources.insert(name.clone(), (format!("templates/{name}"), text));
+        }
+    }
+    let mut errors = Vec::new();
+    for (name, (origin, text)) in &sources {
+        if let Err(e) = tera::Template::new(name, None, text) {
+            errors.push(located(origin, &e).to_string());
+        }
+    }
+    if !errors.is_empty() {
+        anyhow::bail!("template error(s):\n  {}", errors.join("\n  "));
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(crate::content::escape_html);
+    tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
+        .map_err(|e| anyhow::anyhow!("{}", chain(&e)))
+        .context("templates do not fit together (check `extends` and `include` names)")?;
+    let origins = sources.into_iter().map(|(n, (o, _))| (n, o)).collect();
+    Ok((tera, origins))
+}
+
+/// Every message in a Tera error's chain, joined.
+pub fn chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+/// A template error located at `origin:line:column` when Tera's parser gives a position.
+pub fn located(origin: &str, err: &tera::Error) -> LocatedError {
+    let message = chain(err);
+    let position = message.find("--> ").and_then(|at| {
+        let rest = &message[at + 4..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+            .unwrap_or(rest.len());
+        let (line, column) = rest[..end].split_once(':')?;
+        Some(Position {
+            line: line.parse().ok()?,
+            column: column.parse().ok()?,
+        })
+    });
+    let short: String = message
+        .lines()
+        .map(|l| l.trim().trim_start_matches("= "))
+        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|'))
+        .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    LocatedError::new(Path::new(origin), position, short)
+}

@@ -6,17 +6,75 @@
 //!
 //! Never does: rendering. A [`ProtectedTable`] carries no true value of a suppressed cell, so nothing
 //! downstream can leak one.
+//!
+//! # The rules
+//!
+//! **Pooling.** In every dimension that allows it (`pool_rare`), a category with fewer than `k`
+//! cases in the whole dataset is counted in one `Other` category (labelled `other_label`), the same
+//! in every table. `Unknown` is never pooled. If the domain already has a category labelled like
+//! `Other`, that category is the pool. If `Other` would itself hold fewer than `k` cases (but some),
+//! the next-smallest category is pooled in too, and so on, until it holds `k` or nothing is left to
+//! pool; then it is an ordinary small category, suppressed like any small cell. A category with no
+//! case at all is not listed in a pooled dimension. A pooled label appears in no published table.
+//!
+//! **Tables.** Every table is published as its full grid: every combination of categories, every
+//! margin and the grand total.
+//!
+//! **Primary suppression.** Every cell with 1 ≤ count < `k` is suppressed; so is every zero when
+//! `zeros = "suppress"`. A published count is therefore 0 or at least `k`.
+//!
+//! **One cell, one status.** Two cells of any tables of a dataset are the same cell when they count
+//! the same set of cases (same dataset, same filter effect, same category in each dimension used,
+//! totals over the rest) — decided on the actual data, so a filter that excludes no case or a
+//! category that equals its total is recognised. Such a cell is published or suppressed everywhere.
+//!
+//! **Attacker and guarantee.** The attacker knows every published cell of every table exactly,
+//! knows that counts are non-negative, and knows which combinations of all the columns used by the
+//! dataset's tables (dimensions and filter columns) occur at all. The audit is the linear program
+//! whose variables are those occurring combinations (the finest cross-classification), each ≥ 0,
+//! with one equality per published cell. It must show, for every suppressed cell with at least one
+//! case, its feasible interval `[lo, hi]` (rounded inward to integers):
+//! - a primary cell: `hi ≥ k` — it cannot be confined below `k` — **and** `hi − lo ≥ k` — it cannot
+//!   be narrowed to fewer than `k + 1` values. The second half is stronger than the first whenever
+//!   the attacker can prove a lower bound above zero: a cell of 10 proven to lie in `[9, 11]`
+//!   reaches `k = 11` but is all but disclosed; this rule refuses it.
+//! - a secondary cell: `hi > lo` — it is not pinned to a single value.
+//!
+//! A suppressed zero is exempt: the attacker knows which combinations are empty, so no pattern can
+//! hide it; `zeros = "suppress"` only keeps empty cells off the page.
+//!
+//! The audit is conservative: it solves one LP per group of linked suppressed cells and holds the
+//! finest cells outside the group at their true counts (granting them to the attacker), and every
+//! bound is certified by a solution checked here. So the intervals reported lie inside the true
+//! ones, and a cell passing here passes under the full LP. See [`attack`] for the details.
+//!
+//! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
+//! to hide few cases (cost = the cell's count), see [`suppression`]. Every build runs the audit on
+//! the final pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.
 
+mod attack;
+mod cube;
+mod pooling;
 pub mod records;
+mod report;
+mod suppression;
 mod table;
 
+pub use report::{
+    AuditReport, AuditTotals, DatasetPooling, PoolingAudit, SuppressedCellAudit, Suppression,
+    TableAudit,
+};
 pub use table::{CellValue, ProtectedCell, ProtectedTable, PublishedCategory, PublishedDimension};
 
-use anyhow::Result;
-use serde::Serialize;
+use anyhow::{Context, Result};
 
 use crate::config::PrivacyConfig;
-use crate::data::DataInput;
+use crate::data::{ColumnKind, DataInput};
+
+use attack::Status;
+use cube::CellSystem;
+use pooling::PooledColumn;
+use suppression::{audit_all, unsafe_cells, AuditCache};
 
 /// The output of protection: what may be published, and the report that proves it (which holds true
 /// values and must never be written under `public/`).
@@ -26,12 +84,323 @@ pub struct Protection {
     pub report: AuditReport,
 }
 
-/// The audit of one build. Contains true values: for `safestat audit` only.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct AuditReport {}
+/// Errors a caller or test must tell apart.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProtectionError {
+    /// The final audit found a cell the attacker could disclose: nothing may be published.
+    #[error("would publish an unsafe table: table `{table}`, cell {cell}: {reason}")]
+    UnsafeTable {
+        table: String,
+        cell: String,
+        reason: String,
+    },
+    /// A table declaration does not fit its dataset.
+    #[error("table `{table}`: {reason}")]
+    InvalidTable { table: String, reason: String },
+}
 
 /// Aggregates, suppresses and audits every declared table together.
 pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> {
-    let _ = (input, config);
-    anyhow::bail!("disclosure control is not built yet")
+    let k = u64::from(config.k);
+    for spec in &input.tables {
+        let invalid = |reason: String| ProtectionError::InvalidTable {
+            table: spec.id.clone(),
+            reason,
+        };
+        let Some(dataset) = input.datasets.get(spec.dataset) else {
+            return Err(invalid(format!("dataset #{} does not exist", spec.dataset)).into());
+        };
+        let columns = spec
+            .dimensions
+            .iter()
+            .chain(spec.filters.iter().map(|f| &f.column));
+        if let Some(c) = columns.copied().find(|&c| c >= dataset.columns.len()) {
+            return Err(invalid(format!("column #{c} does not exist")).into());
+        }
+        if spec.dimensions.is_empty() || spec.dimensions.len() > 4 {
+            return Err(invalid(format!(
+                "{} dimensions; a table has 1 to 4",
+                spec.dimensions.len()
+            ))
+            .into());
+        }
+    }
+
+    let mut tables: Vec<Option<ProtectedTable>> = vec![None; input.tables.len()];
+    let mut report = AuditReport {
+        k: config.k,
+        zeros: config.zeros,
+        rules: rules(config),
+        ..AuditReport::default()
+    };
+    let mut table_audits: Vec<Option<TableAudit>> = vec![None; input.tables.len()];
+    for (d, dataset) in input.datasets.iter().enumerate() {
+        let specs: Vec<usize> = (0..input.tables.len())
+            .filter(|&t| input.tables[t].dataset == d)
+            .collect();
+        if specs.is_empty() {
+            continue;
+        }
+        let mut pooled: Vec<Option<PooledColumn>> = vec![None; dataset.columns.len()];
+        for &s in &specs {
+            for &c in &input.tables[s].dimensions {
+                if pooled[c].is_none() {
+                    pooled[c] = Some(pooling::pool_column(&dataset.columns[c], config));
+                }
+            }
+        }
+        let mut dims: Vec<PoolingAudit> = pooled
+            .iter()
+            .flatten()
+            .filter_map(|p| p.pooled.clone())
+            .collect();
+        dims.retain(|p| !p.pooled_labels.is_empty());
+        if !dims.is_empty() {
+            report.pooling.push(DatasetPooling {
+                dataset: dataset.dataset.clone(),
+                dimensions: dims,
+            });
+        }
+
+        let system = cube::build(dataset, &input.tables, &specs, &pooled)
+            .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
+        let mut cache = AuditCache::new();
+        let pattern = suppression::choose(&system, k, config.zeros, &mut cache);
+        let status = match pattern {
+            Ok(pattern) => pattern,
+            Err(reason) => {
+                return Err(ProtectionError::UnsafeTable {
+                    table: dataset.dataset.clone(),
+                    cell: "(any)".to_string(),
+                    reason,
+                }
+                .into())
+            }
+        };
+        // The audit of record: recompute the groups of the final pattern and check every cell.
+        let intervals = audit_all(&system, &status, k, &mut cache);
+        let built: Vec<ProtectedTable> = system
+            .tables
+            .iter()
+            .map(|grid| protected_table(input, &pooled, &system, &status, grid.spec))
+            .collect::<Result<_>>()?;
+        verify(&system, &status, &intervals, &built, k, config)?;
+        for (grid, table) in system.tables.iter().zip(&built) {
+            table_audits[grid.spec] = Some(table_audit(&system, &status, &intervals, grid, table));
+            tables[grid.spec] = Some(table.clone());
+        }
+        add_totals(&mut report.totals, &system, &status);
+    }
+    report.tables = table_audits.into_iter().flatten().collect();
+    report.totals.tables = report.tables.len();
+    Ok(Protection {
+        tables: tables.into_iter().flatten().collect(),
+        report,
+    })
+}
+
+fn rules(config: &PrivacyConfig) -> Vec<String> {
+    let k = config.k;
+    vec![
+        format!("every published count is 0 or at least k = {k}; categories with fewer than {k} cases are pooled into `{}`", config.other_label),
+        "a cell shown in several tables has one status everywhere".to_string(),
+        format!("every primary cell's feasible interval [lo, hi] under the attacker's LP has hi ≥ {k} and hi − lo ≥ {k}"),
+        "no secondary cell is pinned to one value (hi > lo)".to_string(),
+    ]
+}
+
+/// The audit of record: fails the build if any guarantee does not hold for the final pattern.
+fn verify(
+    system: &CellSystem,
+    status: &[Status],
+    intervals: &[Option<attack::Interval>],
+    tables: &[ProtectedTable],
+    k: u64,
+    config: &PrivacyConfig,
+) -> Result<(), ProtectionError> {
+    let failing = unsafe_cells(system, status, intervals, k);
+    let describe = |cell: u32| {
+        let (t, g) = system.cells[cell as usize].appearances[0];
+        let table = &tables[t];
+        (table.id.clone(), cell_labels(table, g).join(" × "))
+    };
+    if let Some((cell, reason)) = failing.into_iter().next() {
+        let (table, cell) = describe(cell);
+        return Err(ProtectionError::UnsafeTable {
+            table,
+            cell,
+            reason,
+        });
+    }
+    // What is published must be 0 or ≥ k, and zeros only when allowed.
+    for table in tables {
+        for (g, cell) in table.cells.iter().enumerate() {
+            if let CellValue::Published(n) = cell.value {
+                let bad = (n > 0 && n < k)
+                    || (n == 0 && config.zeros == crate::config::ZeroPolicy::Suppress);
+                if bad {
+                    return Err(ProtectionError::UnsafeTable {
+                        table: table.id.clone(),
+                        cell: cell_labels(table, g).join(" × "),
+                        reason: format!("published count {n} is below k = {k}"),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kind_name(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Category => "category",
+        ColumnKind::Year => "year",
+        ColumnKind::Integer => "integer",
+    }
+}
+
+fn protected_table(
+    input: &DataInput,
+    pooled: &[Option<PooledColumn>],
+    system: &CellSystem,
+    status: &[Status],
+    spec_index: usize,
+) -> Result<ProtectedTable> {
+    let spec = &input.tables[spec_index];
+    let dataset = &input.datasets[spec.dataset];
+    let grid = system
+        .tables
+        .iter()
+        .find(|g| g.spec == spec_index)
+        .expect("every table of the dataset has a grid");
+    let dimensions = spec
+        .dimensions
+        .iter()
+        .map(|&c| {
+            let column = &dataset.columns[c];
+            PublishedDimension {
+                id: column.id.clone(),
+                label: column.label.clone(),
+                kind: kind_name(column.kind).to_string(),
+                categories: pooled[c]
+                    .as_ref()
+                    .expect("dimension columns are pooled")
+                    .categories
+                    .clone(),
+            }
+        })
+        .collect();
+    let values = grid
+        .cells
+        .iter()
+        .map(|&c| match status[c as usize] {
+            Status::Published => CellValue::Published(system.cells[c as usize].value),
+            Status::Primary | Status::Secondary => CellValue::Suppressed,
+        })
+        .collect();
+    let filter = spec
+        .filters
+        .iter()
+        .map(|f| f.description.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    ProtectedTable::from_grid(
+        spec.id.clone(),
+        spec.title.clone(),
+        spec.description.clone(),
+        dataset.dataset.clone(),
+        filter,
+        dimensions,
+        values,
+    )
+}
+
+/// `Dimension: Category` for each dimension of grid cell `g`.
+fn cell_labels(table: &ProtectedTable, g: usize) -> Vec<String> {
+    table.cells[g]
+        .key
+        .iter()
+        .zip(&table.dimensions)
+        .map(|(k, d)| {
+            let category = k.map_or("Total", |i| d.categories[i].label.as_str());
+            format!("{}: {category}", d.label)
+        })
+        .collect()
+}
+
+fn table_audit(
+    system: &CellSystem,
+    status: &[Status],
+    intervals: &[Option<attack::Interval>],
+    grid: &cube::TableGrid,
+    table: &ProtectedTable,
+) -> TableAudit {
+    let mut distinct: Vec<u32> = grid.cells.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut audit = TableAudit {
+        id: table.id.clone(),
+        title: table.title.clone(),
+        dataset: table.dataset.clone(),
+        cells: grid.cells.len(),
+        primary: 0,
+        secondary: 0,
+        cases_hidden_secondary: 0,
+        cases_hidden: 0,
+        suppressed: Vec::new(),
+    };
+    for &c in &distinct {
+        let value = system.cells[c as usize].value;
+        match status[c as usize] {
+            Status::Published => {}
+            Status::Primary => {
+                audit.primary += 1;
+                audit.cases_hidden += value;
+            }
+            Status::Secondary => {
+                audit.secondary += 1;
+                audit.cases_hidden += value;
+                audit.cases_hidden_secondary += value;
+            }
+        }
+    }
+    for (g, &c) in grid.cells.iter().enumerate() {
+        let suppression = match status[c as usize] {
+            Status::Published => continue,
+            Status::Primary => Suppression::Primary,
+            Status::Secondary => Suppression::Secondary,
+        };
+        let value = system.cells[c as usize].value;
+        let (lo, hi) = match intervals[c as usize] {
+            Some(i) => (i.lo_int(), i.hi_int()),
+            None => (value, value),
+        };
+        audit.suppressed.push(SuppressedCellAudit {
+            key: table.cells[g].key.clone(),
+            labels: cell_labels(table, g),
+            value,
+            suppression,
+            lo,
+            hi,
+        });
+    }
+    audit
+}
+
+fn add_totals(totals: &mut AuditTotals, system: &CellSystem, status: &[Status]) {
+    totals.cells += system.cells.len();
+    for (c, cell) in system.cells.iter().enumerate() {
+        match status[c] {
+            Status::Published => {}
+            Status::Primary => {
+                totals.primary += 1;
+                totals.cases_hidden += cell.value;
+            }
+            Status::Secondary => {
+                totals.secondary += 1;
+                totals.cases_hidden += cell.value;
+                totals.cases_hidden_secondary += cell.value;
+            }
+        }
+    }
 }

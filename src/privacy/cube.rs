@@ -1,0 +1,353 @@
+//! The cell system of one dataset: its finest cross-classification and every cell of every table
+//! over it, with cells that count the same cases identified as one cell.
+//!
+//! A *finest cell* is one distinct, occurring combination of the classes of every column that any
+//! table of the dataset uses (as a dimension or in a filter). Each table cell counts a union of
+//! finest cells, so two table cells count the same set of cases exactly when they hold the same
+//! finest cells; that member list is the identity of a [`Cell`].
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{bail, Result};
+
+use crate::data::{CaseTable, TableSpec};
+
+use super::pooling::PooledColumn;
+
+/// Index of a distinct cell within a dataset's [`CellSystem`].
+pub(crate) type CellId = u32;
+
+const NOT_COUNTED: u32 = u32::MAX;
+
+/// A distinct cell: the finest cells it counts, their total, and where it appears.
+#[derive(Debug)]
+pub(crate) struct Cell {
+    /// Indices of finest cells, ascending. Empty for a cell that counts no case.
+    pub members: Vec<u32>,
+    /// The true count.
+    pub value: u64,
+    /// `(table position in the dataset, grid index)` of each appearance.
+    pub appearances: Vec<(usize, usize)>,
+}
+
+/// One table laid over the finest cells.
+#[derive(Debug)]
+pub(crate) struct TableGrid {
+    /// Index of the table in `DataInput::tables`.
+    pub spec: usize,
+    /// Grid size per dimension: its categories plus the total.
+    pub sizes: Vec<usize>,
+    /// Row-major strides of the grid.
+    pub strides: Vec<usize>,
+    /// `cells[grid index]`: the distinct cell shown there.
+    pub cells: Vec<CellId>,
+    /// `full[finest cell]`: grid index of the innermost cell counting it, or `NOT_COUNTED` when a
+    /// filter of the table excludes it.
+    full: Vec<u32>,
+}
+
+impl TableGrid {
+    /// Calls `f` with every grid index that counts finest cell `finest` (its innermost cell and
+    /// every margin above it).
+    pub fn for_each_containing(&self, finest: u32, mut f: impl FnMut(usize)) {
+        let full = self.full[finest as usize];
+        if full == NOT_COUNTED {
+            return;
+        }
+        let full = full as usize;
+        let d = self.sizes.len();
+        // The amount to add to `full` to move dimension i from its category to its total.
+        let mut to_total = [0usize; 4];
+        let mut rest = full;
+        for (i, step) in to_total.iter_mut().enumerate().take(d) {
+            let coord = rest / self.strides[i];
+            rest %= self.strides[i];
+            *step = (self.sizes[i] - 1 - coord) * self.strides[i];
+        }
+        for mask in 0u32..(1 << d) {
+            let mut g = full;
+            for (i, step) in to_total.iter().enumerate().take(d) {
+                if mask & (1 << i) != 0 {
+                    g += step;
+                }
+            }
+            f(g);
+        }
+    }
+}
+
+/// Every cell of every table of one dataset.
+#[derive(Debug)]
+pub(crate) struct CellSystem {
+    /// Case count of each finest cell (all ≥ 1).
+    pub finest_counts: Vec<u64>,
+    pub cells: Vec<Cell>,
+    pub tables: Vec<TableGrid>,
+    /// Additivity relations: each line lists distinct cells, categories first and the total last.
+    /// A line is kept only when it says something (the total is not one of its categories).
+    pub lines: Vec<Vec<CellId>>,
+    /// Number of cases in the dataset.
+    pub cases: u64,
+}
+
+/// The classes of one used column: codes that no table can tell apart share a class.
+struct ColumnClasses {
+    column: usize,
+    class_of: Vec<u32>,
+    /// Published category index of each class (for dimension columns).
+    published: Vec<Option<u32>>,
+    /// `allowed[class][i]`: whether the i-th filter on this column admits the class.
+    allowed: Vec<Vec<bool>>,
+}
+
+/// Builds the cell system of `dataset` for the tables `specs` (indices into `all_specs`).
+/// `pooled[column]` is the pooled form of every column used as a dimension.
+pub(crate) fn build(
+    dataset: &CaseTable,
+    all_specs: &[TableSpec],
+    specs: &[usize],
+    pooled: &[Option<PooledColumn>],
+) -> Result<CellSystem> {
+    // The used columns, and the filters that read each one.
+    let mut used: Vec<usize> = Vec::new();
+    for &s in specs {
+        used.extend(&all_specs[s].dimensions);
+        used.extend(all_specs[s].filters.iter().map(|f| f.column));
+    }
+    used.sort_unstable();
+    used.dedup();
+    let position = |column: usize| used.binary_search(&column).expect("column is used");
+
+    // Every filter gets a slot among the filters on its column: (used position, slot).
+    let mut filters_on: Vec<Vec<&[bool]>> = vec![Vec::new(); used.len()];
+    let mut filter_slots: Vec<Vec<(usize, usize)>> = Vec::with_capacity(specs.len());
+    for &s in specs {
+        let mut slots = Vec::new();
+        for filter in &all_specs[s].filters {
+            let p = position(filter.column);
+            slots.push((p, filters_on[p].len()));
+            filters_on[p].push(filter.allowed.as_slice());
+        }
+        filter_slots.push(slots);
+    }
+
+    let mut classes: Vec<ColumnClasses> = Vec::with_capacity(used.len());
+    for (p, &column) in used.iter().enumerate() {
+        let filters = &filters_on[p];
+        let n = dataset.columns[column].categories.len();
+        let mut interned: HashMap<(Option<u32>, Vec<bool>), u32> = HashMap::new();
+        let mut cc = ColumnClasses {
+            column,
+            class_of: Vec::with_capacity(n),
+            published: Vec::new(),
+            allowed: Vec::new(),
+        };
+        for code in 0..n {
+            let published = pooled[column]
+                .as_ref()
+                .map_or(Some(0), |p| p.published_of[code]);
+            let bits: Vec<bool> = filters
+                .iter()
+                .map(|a| a.get(code).copied().unwrap_or(false))
+                .collect();
+            let next = interned.len() as u32;
+            let class = *interned.entry((published, bits.clone())).or_insert(next);
+            if class == next {
+                cc.published.push(published);
+                cc.allowed.push(bits);
+            }
+            cc.class_of.push(class);
+        }
+        classes.push(cc);
+    }
+
+    // Pack each case's classes into one key; sort; count runs.
+    let radices: Vec<u128> = classes.iter().map(|c| c.published.len() as u128).collect();
+    let mut capacity: u128 = 1;
+    for &r in &radices {
+        capacity = match capacity.checked_mul(r.max(1)) {
+            Some(c) => c,
+            None => bail!(
+                "dataset `{}`: the tables use too many combinations of categories to audit",
+                dataset.dataset
+            ),
+        };
+    }
+    let rows = dataset.len;
+    let mut keys: Vec<u128> = vec![0; rows];
+    for (cc, &radix) in classes.iter().zip(&radices) {
+        let codes = &dataset.columns[cc.column].codes;
+        if codes.len() != rows {
+            bail!(
+                "dataset `{}`: column `{}` has {} values for {} cases",
+                dataset.dataset,
+                dataset.columns[cc.column].id,
+                codes.len(),
+                rows
+            );
+        }
+        for (key, &code) in keys.iter_mut().zip(codes) {
+            let Some(&class) = cc.class_of.get(code as usize) else {
+                bail!(
+                    "dataset `{}`: column `{}` holds code {code} outside its domain",
+                    dataset.dataset,
+                    dataset.columns[cc.column].id
+                );
+            };
+            *key = *key * radix + u128::from(class);
+        }
+    }
+    keys.sort_unstable();
+    let mut finest_keys: Vec<u128> = Vec::new();
+    let mut finest_counts: Vec<u64> = Vec::new();
+    for key in keys {
+        if finest_keys.last() == Some(&key) {
+            *finest_counts.last_mut().expect("a count per key") += 1;
+        } else {
+            finest_keys.push(key);
+            finest_counts.push(1);
+        }
+    }
+    // Decode each finest cell's class per used column.
+    let u = used.len();
+    let mut finest_classes = vec![0u32; finest_keys.len() * u];
+    for (f, &key) in finest_keys.iter().enumerate() {
+        let mut rest = key;
+        for i in (0..u).rev() {
+            finest_classes[f * u + i] = (rest % radices[i]) as u32;
+            rest /= radices[i];
+        }
+    }
+
+    // Lay every table over the finest cells and identify equal cells.
+    let mut identity: HashMap<Vec<u32>, CellId> = HashMap::new();
+    let mut values: Vec<u64> = Vec::new();
+    let mut appearances: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut tables = Vec::with_capacity(specs.len());
+    for (t, &s) in specs.iter().enumerate() {
+        let spec = &all_specs[s];
+        if spec.dimensions.is_empty() || spec.dimensions.len() > 4 {
+            bail!(
+                "table `{}` has {} dimensions; a table has 1 to 4",
+                spec.id,
+                spec.dimensions.len()
+            );
+        }
+        let sizes: Vec<usize> = spec
+            .dimensions
+            .iter()
+            .map(|&c| {
+                pooled[c]
+                    .as_ref()
+                    .expect("dimension columns are pooled")
+                    .categories
+                    .len()
+                    + 1
+            })
+            .collect();
+        let mut strides = vec![1usize; sizes.len()];
+        for i in (0..sizes.len().saturating_sub(1)).rev() {
+            strides[i] = strides[i + 1] * sizes[i + 1];
+        }
+        let grid_len: usize = sizes.iter().product();
+        let dim_pos: Vec<usize> = spec.dimensions.iter().map(|&c| position(c)).collect();
+        let filter_pos = &filter_slots[t];
+        let mut grid = TableGrid {
+            spec: s,
+            sizes,
+            strides,
+            cells: vec![0; grid_len],
+            full: vec![NOT_COUNTED; finest_keys.len()],
+        };
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); grid_len];
+        for f in 0..finest_keys.len() {
+            let fc = &finest_classes[f * u..(f + 1) * u];
+            let admitted = filter_pos
+                .iter()
+                .all(|&(p, i)| classes[p].allowed[fc[p] as usize][i]);
+            if !admitted {
+                continue;
+            }
+            let mut g = 0usize;
+            for (i, &p) in dim_pos.iter().enumerate() {
+                let Some(category) = classes[p].published[fc[p] as usize] else {
+                    bail!(
+                        "dataset `{}`: a case has a code of `{}` that pooling did not place",
+                        dataset.dataset,
+                        dataset.columns[classes[p].column].id
+                    );
+                };
+                g += category as usize * grid.strides[i];
+            }
+            grid.full[f] = g as u32;
+            grid.for_each_containing(f as u32, |cell| members[cell].push(f as u32));
+        }
+        for (g, list) in members.into_iter().enumerate() {
+            let value: u64 = list.iter().map(|&f| finest_counts[f as usize]).sum();
+            let next = values.len() as CellId;
+            let id = *identity.entry(list).or_insert(next);
+            if id == next {
+                values.push(value);
+                appearances.push(Vec::new());
+            }
+            appearances[id as usize].push((t, g));
+            grid.cells[g] = id;
+        }
+        tables.push(grid);
+    }
+    let mut cells: Vec<Cell> = values
+        .into_iter()
+        .zip(appearances)
+        .map(|(value, appearances)| Cell {
+            members: Vec::new(),
+            value,
+            appearances,
+        })
+        .collect();
+    for (list, id) in identity {
+        cells[id as usize].members = list;
+    }
+
+    let lines = lines_of(&tables, &cells);
+    Ok(CellSystem {
+        finest_counts,
+        cells,
+        tables,
+        lines,
+        cases: rows as u64,
+    })
+}
+
+/// Every informative additivity relation (total = sum of categories) of every table, deduplicated.
+fn lines_of(tables: &[TableGrid], cells: &[Cell]) -> Vec<Vec<CellId>> {
+    let mut seen: HashSet<Vec<CellId>> = HashSet::new();
+    let mut lines = Vec::new();
+    for table in tables {
+        for (i, &size) in table.sizes.iter().enumerate() {
+            let stride = table.strides[i];
+            for start in 0..table.cells.len() {
+                if (start / stride) % size != 0 {
+                    continue;
+                }
+                let total = table.cells[start + (size - 1) * stride];
+                if cells[total as usize].value == 0 {
+                    continue;
+                }
+                let mut line: Vec<CellId> = (0..size - 1)
+                    .map(|j| table.cells[start + j * stride])
+                    .filter(|&c| cells[c as usize].value > 0)
+                    .collect();
+                if line.contains(&total) {
+                    continue;
+                }
+                line.sort_unstable();
+                line.dedup();
+                line.push(total);
+                if seen.insert(line.clone()) {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    lines
+}

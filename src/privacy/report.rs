@@ -1,0 +1,162 @@
+//! The [`AuditReport`]: what was pooled and suppressed, and the interval the attacker is left with
+//! for every suppressed cell. It holds true values, so it is for `safestat audit` only and is never
+//! written under the site's output.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::config::ZeroPolicy;
+
+pub use super::pooling::PoolingAudit;
+
+/// The audit of one build. Contains true values: for `safestat audit` only.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AuditReport {
+    /// The threshold: every published count is 0 or at least `k`.
+    pub k: u32,
+    /// Whether zeros are published or suppressed.
+    pub zeros: ZeroPolicy,
+    /// The rules the audit proved, in words.
+    pub rules: Vec<String>,
+    /// Per dataset and dimension, what was pooled into `Other`.
+    pub pooling: Vec<DatasetPooling>,
+    /// One entry per declared table, in declaration order.
+    pub tables: Vec<TableAudit>,
+    /// Over all tables, counting each distinct cell once.
+    pub totals: AuditTotals,
+}
+
+/// The pooling of one dataset.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetPooling {
+    pub dataset: String,
+    pub dimensions: Vec<PoolingAudit>,
+}
+
+/// Why a cell is suppressed. Never shown to readers (invariant 3), only in the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Suppression {
+    /// The cell itself is small (1 ≤ count < k), or a zero under `zeros = "suppress"`.
+    Primary,
+    /// Suppressed to protect other cells.
+    Secondary,
+}
+
+/// A suppressed cell in the audit.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuppressedCellAudit {
+    /// The cell's key in the table (`None` = that dimension's total), as in `ProtectedTable`.
+    pub key: Vec<Option<usize>>,
+    /// `Dimension: Category` per dimension, e.g. `["Year: 2019", "Gender: Total"]`.
+    pub labels: Vec<String>,
+    /// The true count.
+    pub value: u64,
+    pub suppression: Suppression,
+    /// The smallest value the attacker cannot rule out (certified by the audit LP).
+    pub lo: u64,
+    /// The largest value the attacker cannot rule out (certified by the audit LP; the audit stops
+    /// looking above the dataset's size plus k).
+    pub hi: u64,
+}
+
+/// The audit of one table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableAudit {
+    pub id: String,
+    pub title: String,
+    pub dataset: String,
+    /// Grid cells, margins and grand total included.
+    pub cells: usize,
+    /// Distinct suppressed cells of the table by kind.
+    pub primary: usize,
+    pub secondary: usize,
+    /// Cases in the secondary suppressions of the table.
+    pub cases_hidden_secondary: u64,
+    /// Cases in all suppressions of the table.
+    pub cases_hidden: u64,
+    /// Every suppressed grid cell, in grid order.
+    pub suppressed: Vec<SuppressedCellAudit>,
+}
+
+/// Totals over the build, each distinct cell counted once however many tables show it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AuditTotals {
+    pub tables: usize,
+    pub cells: usize,
+    pub primary: usize,
+    pub secondary: usize,
+    pub cases_hidden_secondary: u64,
+    pub cases_hidden: u64,
+}
+
+impl AuditReport {
+    /// The report as plain text, for the terminal.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let zeros = match self.zeros {
+            ZeroPolicy::Publish => "published",
+            ZeroPolicy::Suppress => "suppressed",
+        };
+        let _ = writeln!(
+            out,
+            "Disclosure-control audit (k = {}, zeros {zeros}) — contains true values: do not publish",
+            self.k
+        );
+        for rule in &self.rules {
+            let _ = writeln!(out, "  • {rule}");
+        }
+        for dataset in &self.pooling {
+            for dim in &dataset.dimensions {
+                let _ = writeln!(
+                    out,
+                    "Pooled into Other in {}/{}: {} categories, {} cases ({})",
+                    dataset.dataset,
+                    dim.dimension,
+                    dim.pooled_labels.len(),
+                    dim.other_total,
+                    dim.pooled_labels.join(", ")
+                );
+            }
+        }
+        for table in &self.tables {
+            let _ = writeln!(
+                out,
+                "\nTable `{}` — {} (dataset {})",
+                table.id, table.title, table.dataset
+            );
+            let _ = writeln!(
+                out,
+                "  cells {}, primary {}, secondary {}, cases hidden {} (by secondary {})",
+                table.cells,
+                table.primary,
+                table.secondary,
+                table.cases_hidden,
+                table.cases_hidden_secondary
+            );
+            for cell in &table.suppressed {
+                let kind = match cell.suppression {
+                    Suppression::Primary => "primary",
+                    Suppression::Secondary => "secondary",
+                };
+                let _ = writeln!(
+                    out,
+                    "    {:<50} true {:>6}  {:<9}  feasible [{}, {}]",
+                    cell.labels.join(" × "),
+                    cell.value,
+                    kind,
+                    cell.lo,
+                    cell.hi
+                );
+            }
+        }
+        let t = &self.totals;
+        let _ = writeln!(
+            out,
+            "\nTotal: {} tables, {} distinct cells, primary {}, secondary {}, cases hidden {} (by secondary {})",
+            t.tables, t.cells, t.primary, t.secondary, t.cases_hidden, t.cases_hidden_secondary
+        );
+        out
+    }
+}

@@ -1,0 +1,209 @@
+//! Choosing the [`SuppressionPattern`] of one dataset: primary suppression, then complementary
+//! (secondary) suppression until the attacker's LP shows every suppressed cell safe.
+//!
+//! The search, in rounds:
+//! 1. *Lines*: every additivity line (a total and its categories, in any table) holding exactly one
+//!    suppressed cell would give it away by subtraction, so the cheapest published cell of that
+//!    line (fewest cases, then lowest id) is suppressed too; repeated until no such line is left.
+//! 2. *Audit*: the groups of suppressed cells are solved as LPs ([`super::attack`]); a group whose
+//!    cells were already proven safe is not solved again (more suppression elsewhere cannot change
+//!    its LP, which depends only on its own cells and the published cells around them).
+//! 3. *Repair*: for each cell still unsafe, the cheapest published cell is suppressed from the
+//!    nearest ring that has one: its own lines, then its group's lines, then the tables it is in,
+//!    then the whole dataset. Then back to 1.
+//!
+//! Every round suppresses at least one more cell, so the search ends; once everything is
+//! suppressed no published constraint is left and every cell is safe. Suppressing more never
+//! narrows an interval (the LP only loses constraints), so a cell found safe stays safe.
+
+use std::collections::HashMap;
+
+use super::attack::{audit_group, groups, verdict, Interval, Status};
+use super::cube::{CellId, CellSystem};
+use crate::config::ZeroPolicy;
+
+/// The outcome for one dataset: the status of each distinct cell.
+pub(crate) type SuppressionPattern = Vec<Status>;
+
+/// Cache of group audits, keyed by the group's cells.
+pub(crate) type AuditCache = HashMap<Vec<CellId>, Vec<Interval>>;
+
+/// Primary suppression: 1 ≤ count < k, and zeros when `zeros = "suppress"`.
+pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Status> {
+    system
+        .cells
+        .iter()
+        .map(|cell| {
+            let small = cell.value >= 1 && cell.value < k;
+            let zero = cell.value == 0 && zeros == ZeroPolicy::Suppress;
+            if small || zero {
+                Status::Primary
+            } else {
+                Status::Published
+            }
+        })
+        .collect()
+}
+
+/// Audits every group of the current pattern (using and filling `cache`); returns the intervals.
+pub(crate) fn audit_all(
+    system: &CellSystem,
+    status: &[Status],
+    k: u64,
+    cache: &mut AuditCache,
+) -> Vec<Option<Interval>> {
+    let mut intervals = vec![None; system.cells.len()];
+    for group in groups(system, status) {
+        let found = match cache.get(&group) {
+            Some(found) => found.clone(),
+            None => {
+                let found = audit_group(system, status, &group, k);
+                cache.insert(group.clone(), found.clone());
+                found
+            }
+        };
+        for (&cell, interval) in group.iter().zip(found) {
+            intervals[cell as usize] = Some(interval);
+        }
+    }
+    intervals
+}
+
+/// Cells that fail the guarantee under `intervals`, ascending.
+pub(crate) fn unsafe_cells(
+    system: &CellSystem,
+    status: &[Status],
+    intervals: &[Option<Interval>],
+    k: u64,
+) -> Vec<(CellId, String)> {
+    let mut failing = Vec::new();
+    for (c, cell) in system.cells.iter().enumerate() {
+        if status[c] == Status::Published || cell.value == 0 {
+            continue;
+        }
+        let reason = match intervals[c] {
+            Some(interval) => verdict(status[c], cell.value, interval, k),
+            None => Some("the cell was not audited".to_string()),
+        };
+        if let Some(reason) = reason {
+            failing.push((c as CellId, reason));
+        }
+    }
+    failing
+}
+
+/// Chooses the suppression pattern of one dataset. Fails only if even suppressing every cell of
+/// the dataset leaves a cell unsafe, which the attacker model rules out.
+pub(crate) fn choose(
+    system: &CellSystem,
+    k: u64,
+    zeros: ZeroPolicy,
+    cache: &mut AuditCache,
+) -> Result<SuppressionPattern, String> {
+    let mut status = primary(system, k, zeros);
+    let mut lines_of: Vec<Vec<u32>> = vec![Vec::new(); system.cells.len()];
+    for (l, line) in system.lines.iter().enumerate() {
+        for &c in line {
+            lines_of[c as usize].push(l as u32);
+        }
+    }
+    loop {
+        close_lines(system, &mut status);
+        let intervals = audit_all(system, &status, k, cache);
+        let failing = unsafe_cells(system, &status, &intervals, k);
+        if failing.is_empty() {
+            return Ok(status);
+        }
+        let group_of = group_index(system, &status);
+        let mut added = false;
+        for (cell, reason) in failing {
+            // An earlier repair in this round may have helped already; the next audit will tell.
+            match repair_candidate(system, &status, &lines_of, &group_of, cell) {
+                Some(candidate) => {
+                    status[candidate as usize] = Status::Secondary;
+                    added = true;
+                }
+                None if !added => return Err(reason),
+                None => {}
+            }
+        }
+    }
+}
+
+/// Suppresses a partner on every line that has exactly one suppressed cell, until none has.
+fn close_lines(system: &CellSystem, status: &mut [Status]) {
+    loop {
+        let mut changed = false;
+        for line in &system.lines {
+            let hidden = line
+                .iter()
+                .filter(|&&c| status[c as usize] != Status::Published)
+                .count();
+            if hidden != 1 {
+                continue;
+            }
+            let partner = line
+                .iter()
+                .copied()
+                .filter(|&c| status[c as usize] == Status::Published)
+                .min_by_key(|&c| (system.cells[c as usize].value, c));
+            if let Some(p) = partner {
+                status[p as usize] = Status::Secondary;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// For each nonzero suppressed cell, the cells of its audit group.
+fn group_index(
+    system: &CellSystem,
+    status: &[Status],
+) -> HashMap<CellId, std::rc::Rc<Vec<CellId>>> {
+    let mut index = HashMap::new();
+    for group in groups(system, status) {
+        let group = std::rc::Rc::new(group);
+        for &c in group.iter() {
+            index.insert(c, group.clone());
+        }
+    }
+    index
+}
+
+/// The cheapest published, nonzero cell in the nearest ring around `cell`.
+fn repair_candidate(
+    system: &CellSystem,
+    status: &[Status],
+    lines_of: &[Vec<u32>],
+    group_of: &HashMap<CellId, std::rc::Rc<Vec<CellId>>>,
+    cell: CellId,
+) -> Option<CellId> {
+    let open =
+        |c: CellId| status[c as usize] == Status::Published && system.cells[c as usize].value > 0;
+    let cheapest = |candidates: &mut dyn Iterator<Item = CellId>| {
+        candidates
+            .filter(|&c| open(c))
+            .min_by_key(|&c| (system.cells[c as usize].value, c))
+    };
+    let on_lines = |c: CellId| {
+        lines_of[c as usize]
+            .iter()
+            .flat_map(|&l| system.lines[l as usize].iter().copied())
+    };
+    let group: Vec<CellId> = group_of
+        .get(&cell)
+        .map_or_else(|| vec![cell], |g| g.as_ref().clone());
+    let tables_of = |c: CellId| {
+        system.cells[c as usize]
+            .appearances
+            .iter()
+            .flat_map(|&(t, _)| system.tables[t].cells.iter().copied())
+    };
+    cheapest(&mut on_lines(cell))
+        .or_else(|| cheapest(&mut group.iter().flat_map(|&g| on_lines(g))))
+        .or_else(|| cheapest(&mut group.iter().flat_map(|&g| tables_of(g))))
+        .or_else(|| cheapest(&mut (0..system.cells.len() as CellId)))
+}

@@ -44,7 +44,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             anyhow::bail!("new news {title:?} in {} is not built yet", root.display())
         }
         Command::Audit { root, json } => {
-            anyhow::bail!("audit of {} ({json:?}) is not built yet", root.display())
+            let report = safestat::site::audit(&root, json.as_deref())?;
+            print!("{}", report.to_text());
+            Ok(())
         }
         Command::Synth { rows, seed, output } => {
             anyhow::bail!("synth {rows} {seed} {output:?} is not built yet")

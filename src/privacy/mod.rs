@@ -73,7 +73,7 @@ use crate::data::{ColumnKind, DataInput};
 use attack::Status;
 use cube::CellSystem;
 use pooling::PooledColumn;
-use suppression::{audit_all, unsafe_cells, AuditCache};
+use suppression::{audit_cells, unsafe_cells};
 
 /// The output of protection: what may be published, and the report that proves it (which holds true
 /// values and must never be written under `public/`).
@@ -163,8 +163,7 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
 
         let system = cube::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
-        let mut cache = AuditCache::new();
-        let pattern = suppression::choose(&system, k, config.zeros, &mut cache);
+        let pattern = suppression::choose(&system, k, config.zeros);
         let status = match pattern {
             Ok(pattern) => pattern,
             Err(reason) => {
@@ -176,8 +175,8 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
                 .into())
             }
         };
-        // The audit of record: recompute the groups of the final pattern and check every cell.
-        let intervals = audit_all(&system, &status, k, &mut cache);
+        // The audit of record: every suppressed cell of the final pattern, solved afresh.
+        let intervals = audit_cells(&system, &status, k, None);
         let built: Vec<ProtectedTable> = system
             .tables
             .iter()

@@ -1,14 +1,22 @@
 //! The attacker's linear program: how far can each suppressed cell be confined by someone who knows
 //! every published cell?
 //!
-//! Suppressed cells are grouped (they share a finest cell, or lie on a common line of some table);
-//! one LP is solved per group, with the group's finest cells as variables (≥ 0) and every published
-//! cell that counts any of them as an equality. Finest cells outside the group are held at their true
-//! counts — that is, the attacker is granted them too. This only shrinks the feasible set of the
-//! full audit LP, so every interval found here lies inside the attacker's true interval: the check is
-//! conservative. Each bound is certified by the solver's own solution, which is re-checked against
-//! every constraint here; when the solver fails or its point does not check out, the bound falls
-//! back to the true value (the one point known to be feasible), which can only make the check fail.
+//! Suppressed cells (with at least one case) are *linked* when they share a finest cell or lie on a
+//! common line of some table. Each suppressed cell is solved in an LP over its *neighbourhood*: the
+//! suppressed cells within a few links of it (radius 2, then 3, then 6 while it is not yet shown
+//! safe; at most `BUDGET` finest cells), plus the finest cells of small published innermost cells
+//! around them. Those finest cells are the variables (≥ 0); every published cell counting any of
+//! them is an equality. A row that leaves a single variable free fixes it (exact presolve).
+//!
+//! Finest cells outside the LP are held at their true counts — the attacker is granted them too.
+//! This only shrinks the feasible set of the full audit LP, so every interval found here lies
+//! inside the attacker's true interval: the check is conservative, never optimistic. The price is
+//! over-suppression on data with many dimensions, where a published innermost cell of another
+//! table often holds just one of the LP's finest cells and so pins it.
+//!
+//! Each bound is certified by the solver's own point, re-checked here against every constraint;
+//! when the solver fails or panics, or its point does not check out, the bound falls back to the
+//! true value (the one point known to be feasible), which can only make the check fail.
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -43,9 +43,9 @@
 //! A suppressed zero is exempt: the attacker knows which combinations are empty, so no pattern can
 //! hide it; `zeros = "suppress"` only keeps empty cells off the page.
 //!
-//! The audit is conservative: it solves one LP per group of linked suppressed cells and holds the
-//! finest cells outside the group at their true counts (granting them to the attacker), and every
-//! bound is certified by a solution checked here. So the intervals reported lie inside the true
+//! The audit is conservative: it solves, per suppressed cell, the LP of a neighbourhood of linked
+//! suppressed cells and holds the finest cells outside it at their true counts (granting them to
+//! the attacker), and every bound is certified by a solution checked here. So the intervals reported lie inside the true
 //! ones, and a cell passing here passes under the full LP. See [`attack`] for the details.
 //!
 //! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
@@ -73,7 +73,7 @@ use crate::data::{ColumnKind, DataInput};
 use attack::Status;
 use cube::CellSystem;
 use pooling::PooledColumn;
-use suppression::{audit_cells, unsafe_cells};
+use suppression::unsafe_cells;
 
 /// The output of protection: what may be published, and the report that proves it (which holds true
 /// values and must never be written under `public/`).
@@ -164,7 +164,8 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
         let system = cube::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
         let pattern = suppression::choose(&system, k, config.zeros);
-        let status = match pattern {
+        // `choose` ends on a full audit of its final pattern: that audit is the one of record.
+        let (status, intervals) = match pattern {
             Ok(pattern) => pattern,
             Err(reason) => {
                 return Err(ProtectionError::UnsafeTable {
@@ -175,8 +176,6 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
                 .into())
             }
         };
-        // The audit of record: every suppressed cell of the final pattern, solved afresh.
-        let intervals = audit_cells(&system, &status, k, None);
         let built: Vec<ProtectedTable> = system
             .tables
             .iter()

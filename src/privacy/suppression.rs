@@ -5,9 +5,9 @@
 //! 1. *Lines*: every additivity line (a total and its categories, in any table) holding exactly one
 //!    suppressed cell would give it away by subtraction, so the cheapest published cell of that
 //!    line (fewest cases, then lowest id) is suppressed too; repeated until no such line is left.
-//! 2. *Audit*: the groups of suppressed cells are solved as LPs ([`super::attack`]); a group whose
-//!    cells were already proven safe is not solved again (more suppression elsewhere cannot change
-//!    its LP, which depends only on its own cells and the published cells around them).
+//! 2. *Audit*: each suppressed cell not yet shown safe is solved in the LP of its neighbourhood
+//!    ([`super::attack`]). A cell shown safe is not solved again: more suppression only adds
+//!    variables and removes constraints, so its interval can only widen.
 //! 3. *Repair*: for each cell still unsafe, the cheapest published cell is suppressed from the
 //!    nearest ring that has one: its own lines, then its neighbourhood's lines, then the tables it is in,
 //!    then the whole dataset. Then back to 1.
@@ -22,8 +22,9 @@ use super::attack::{audit_cell, verdict, Interval, Links, Status, RADII};
 use super::cube::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
-/// The outcome for one dataset: the status of each distinct cell.
-pub(crate) type SuppressionPattern = Vec<Status>;
+/// The outcome for one dataset: the status of each distinct cell, and the certified interval of
+/// each nonzero suppressed cell from the full audit of that pattern.
+pub(crate) type SuppressionPattern = (Vec<Status>, Vec<Option<Interval>>);
 
 /// Primary suppression: 1 ≤ count < k, and zeros when `zeros = "suppress"`.
 pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Status> {
@@ -106,24 +107,35 @@ pub(crate) fn choose(
             lines_of[c as usize].push(l as u32);
         }
     }
-    // A cell shown safe stays safe as suppression grows, so each round audits only the others.
+    // A cell shown safe in its neighbourhood almost always stays safe as suppression grows, so a
+    // round audits only the others; once none fails, a full round over every suppressed cell is
+    // the audit of record, and the search goes on if it finds anything.
     let mut proven = vec![false; system.cells.len()];
+    let mut full = false;
     loop {
         close_lines(system, &mut status);
-        let todo: Vec<bool> = proven.iter().map(|p| !p).collect();
+        let todo: Vec<bool> = proven.iter().map(|p| full || !p).collect();
         let intervals = audit_cells(system, &status, k, Some(&todo));
         let mut failing = Vec::new();
         for (c, interval) in intervals.iter().enumerate() {
             if let Some(interval) = interval {
                 match verdict(status[c], system.cells[c].value, *interval, k) {
                     None => proven[c] = true,
-                    Some(reason) => failing.push((c as CellId, reason)),
+                    Some(reason) => {
+                        proven[c] = false;
+                        failing.push((c as CellId, reason));
+                    }
                 }
             }
         }
         if failing.is_empty() {
-            return Ok(status);
+            if full {
+                return Ok((status, intervals));
+            }
+            full = true;
+            continue;
         }
+        full = false;
         let links = Links::new(system, &status);
         let mut added = false;
         for (cell, reason) in failing {

@@ -18,7 +18,7 @@
 //! when the solver fails or panics, or its point does not check out, the bound falls back to the
 //! true value (the one point known to be feasible), which can only make the check fail.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use good_lp::{microlp, variable, Expression, ProblemVariables, Solution, SolverModel};
@@ -84,7 +84,12 @@ pub(crate) fn verdict(status: Status, value: u64, interval: Interval, k: u64) ->
 /// The attacker can only trade cases between linked cells, so a cell's LP needs the suppressed cells
 /// near it in this graph.
 pub(crate) struct Links {
-    adjacent: Vec<Vec<CellId>>,
+    /// For each finest cell, the suppressed cells counting it.
+    owners: Vec<Vec<CellId>>,
+    /// For each line, its suppressed cells.
+    hidden_on_line: Vec<Vec<CellId>>,
+    /// For each cell, the lines it lies on.
+    lines_of: Vec<Vec<u32>>,
 }
 
 impl Links {
@@ -93,7 +98,6 @@ impl Links {
         let hidden = |c: CellId| {
             status[c as usize] != Status::Published && system.cells[c as usize].value > 0
         };
-        let mut adjacent: Vec<Vec<CellId>> = vec![Vec::new(); n];
         let mut owners: Vec<Vec<CellId>> = vec![Vec::new(); system.finest_counts.len()];
         for c in 0..n as CellId {
             if hidden(c) {
@@ -102,27 +106,42 @@ impl Links {
                 }
             }
         }
-        let mut link_all = |cells: &[CellId]| {
-            for &a in cells {
-                for &b in cells {
-                    if a != b {
-                        adjacent[a as usize].push(b);
-                    }
+        let mut lines_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let hidden_on_line = system
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(l, line)| {
+                let cells: Vec<CellId> = line.iter().copied().filter(|&c| hidden(c)).collect();
+                for &c in &cells {
+                    lines_of[c as usize].push(l as u32);
                 }
-            }
-        };
-        for owned in owners.iter().filter(|o| o.len() > 1) {
-            link_all(owned);
+                cells
+            })
+            .collect();
+        Links {
+            owners,
+            hidden_on_line,
+            lines_of,
         }
-        for line in &system.lines {
-            let hidden_cells: Vec<CellId> = line.iter().copied().filter(|&c| hidden(c)).collect();
-            link_all(&hidden_cells);
-        }
-        for list in &mut adjacent {
-            list.sort_unstable();
-            list.dedup();
-        }
-        Links { adjacent }
+    }
+
+    /// The suppressed cells linked to `cell`.
+    fn adjacent<'s>(
+        &'s self,
+        system: &'s CellSystem,
+        cell: CellId,
+    ) -> impl Iterator<Item = CellId> + 's {
+        let through_lines = self.lines_of[cell as usize]
+            .iter()
+            .flat_map(|&l| self.hidden_on_line[l as usize].iter().copied());
+        let through_cases = system.cells[cell as usize]
+            .members
+            .iter()
+            .flat_map(|&f| self.owners[f as usize].iter().copied());
+        through_lines
+            .chain(through_cases)
+            .filter(move |&d| d != cell)
     }
 
     /// The cells within `radius` links of `cell` (itself included), ascending — nearest first and,
@@ -136,13 +155,13 @@ impl Links {
         budget: usize,
     ) -> Vec<CellId> {
         let size = |c: CellId| system.cells[c as usize].members.len();
-        let mut seen = vec![cell];
+        let mut seen: HashSet<CellId> = HashSet::from([cell]);
         let mut used = size(cell);
         let mut frontier = vec![cell];
         for _ in 0..radius {
             let mut ring: Vec<CellId> = frontier
                 .iter()
-                .flat_map(|&c| self.adjacent[c as usize].iter().copied())
+                .flat_map(|&c| self.adjacent(system, c))
                 .filter(|d| !seen.contains(d))
                 .collect();
             ring.sort_unstable_by_key(|&d| (size(d), d));
@@ -151,7 +170,7 @@ impl Links {
             for d in ring {
                 if used + size(d) <= budget {
                     used += size(d);
-                    seen.push(d);
+                    seen.insert(d);
                     next.push(d);
                 }
             }
@@ -160,6 +179,7 @@ impl Links {
             }
             frontier = next;
         }
+        let mut seen: Vec<CellId> = seen.into_iter().collect();
         seen.sort_unstable();
         seen
     }

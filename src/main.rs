@@ -73,7 +73,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit { root, json } => {
-            anyhow::bail!("audit of {} ({json:?}) is not built yet", root.display())
+            let report = safestat::site::audit(&root, json.as_deref())?;
+            print!("{}", report.to_text());
+            Ok(())
         }
         Command::Synth { rows, seed, output } => {
             safestat::data::synth::run(rows, seed, output.as_deref())

@@ -37,6 +37,17 @@ pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
     privacy::protect(&input, &config.privacy)
 }
 
+/// `safestat audit`: protects the site's data as a build would and returns the audit report; with
+/// `json`, also writes it there (never under the site's published folders).
+pub fn audit(root: &Path, json: Option<&Path>) -> Result<privacy::AuditReport> {
+    let config = load_config(root)?;
+    let protection = protect_data(root, &config)?;
+    if let Some(path) = json {
+        protection.report.write_json(path, root, None)?;
+    }
+    Ok(protection.report)
+}
+
 /// Builds the site into the output folder, replacing it only when the whole build succeeded.
 pub fn build(options: &BuildOptions) -> Result<()> {
     let output = options

@@ -47,6 +47,12 @@ pub(crate) struct TableGrid {
 }
 
 impl TableGrid {
+    /// The grid index of the innermost cell counting finest cell `finest`, unless filtered out.
+    pub fn innermost(&self, finest: u32) -> Option<usize> {
+        let full = self.full[finest as usize];
+        (full != NOT_COUNTED).then_some(full as usize)
+    }
+
     /// Calls `f` with every grid index that counts finest cell `finest` (its innermost cell and
     /// every margin above it).
     pub fn for_each_containing(&self, finest: u32, mut f: impl FnMut(usize)) {

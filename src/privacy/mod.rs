@@ -43,9 +43,9 @@
 //! A suppressed zero is exempt: the attacker knows which combinations are empty, so no pattern can
 //! hide it; `zeros = "suppress"` only keeps empty cells off the page.
 //!
-//! The audit is conservative: it solves one LP per group of linked suppressed cells and holds the
-//! finest cells outside the group at their true counts (granting them to the attacker), and every
-//! bound is certified by a solution checked here. So the intervals reported lie inside the true
+//! The audit is conservative: it solves, per suppressed cell, the LP of a neighbourhood of linked
+//! suppressed cells and holds the finest cells outside it at their true counts (granting them to
+//! the attacker), and every bound is certified by a solution checked here. So the intervals reported lie inside the true
 //! ones, and a cell passing here passes under the full LP. See [`attack`] for the details.
 //!
 //! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
@@ -74,7 +74,7 @@ use crate::data::{ColumnKind, DataInput};
 use attack::Status;
 use cube::CellSystem;
 use pooling::PooledColumn;
-use suppression::{audit_all, unsafe_cells, AuditCache};
+use suppression::unsafe_cells;
 
 /// The output of protection: what may be published, and the report that proves it (which holds true
 /// values and must never be written under `public/`).
@@ -164,9 +164,9 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
 
         let system = cube::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
-        let mut cache = AuditCache::new();
-        let pattern = suppression::choose(&system, k, config.zeros, &mut cache);
-        let status = match pattern {
+        let pattern = suppression::choose(&system, k, config.zeros);
+        // `choose` ends on a full audit of its final pattern: that audit is the one of record.
+        let (status, intervals) = match pattern {
             Ok(pattern) => pattern,
             Err(reason) => {
                 return Err(ProtectionError::UnsafeTable {
@@ -177,8 +177,6 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
                 .into())
             }
         };
-        // The audit of record: recompute the groups of the final pattern and check every cell.
-        let intervals = audit_all(&system, &status, k, &mut cache);
         let built: Vec<ProtectedTable> = system
             .tables
             .iter()

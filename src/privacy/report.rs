@@ -3,6 +3,9 @@
 //! written under the site's output.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
 
 use serde::Serialize;
 
@@ -158,5 +161,71 @@ impl AuditReport {
             t.tables, t.cells, t.primary, t.secondary, t.cases_hidden, t.cases_hidden_secondary
         );
         out
+    }
+}
+
+/// Folders of a site whose contents can end up published: the output, and the files copied or
+/// rendered into it.
+const PUBLISHED_FOLDERS: [&str; 3] = ["public", "static", "content"];
+
+impl AuditReport {
+    /// Writes the report as JSON to `path`, refusing any place under `site_root` from which it
+    /// could be published (`public/`, `static/`, `content/`) or under `output_dir`.
+    pub fn write_json(
+        &self,
+        path: &Path,
+        site_root: &Path,
+        output_dir: Option<&Path>,
+    ) -> Result<()> {
+        let target = resolve(path).with_context(|| format!("cannot write {}", path.display()))?;
+        let root = resolve(site_root)
+            .with_context(|| format!("cannot find the site at {}", site_root.display()))?;
+        let mut forbidden: Vec<PathBuf> = PUBLISHED_FOLDERS.iter().map(|f| root.join(f)).collect();
+        if let Some(out) = output_dir {
+            forbidden.push(resolve(out).with_context(|| format!("cannot find {}", out.display()))?);
+        }
+        if let Some(folder) = forbidden.iter().find(|f| target.starts_with(f)) {
+            bail!(
+                "refusing to write the audit report to {}: it holds true values and {} is published; write it outside the site's published folders",
+                path.display(),
+                folder.display()
+            );
+        }
+        let json =
+            serde_json::to_string_pretty(self).context("cannot serialise the audit report")?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+/// An absolute path with symbolic links resolved, for a path that may not exist yet: its deepest
+/// existing ancestor is canonicalised and the rest appended.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut existing = absolute.as_path();
+    let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            let mut resolved = canonical;
+            for part in rest.iter().rev() {
+                if *part == ".." {
+                    resolved.pop();
+                } else if *part != "." {
+                    resolved.push(part);
+                }
+            }
+            return Ok(resolved);
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => bail!("{} has no existing ancestor", path.display()),
+        }
     }
 }

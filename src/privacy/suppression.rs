@@ -5,28 +5,26 @@
 //! 1. *Lines*: every additivity line (a total and its categories, in any table) holding exactly one
 //!    suppressed cell would give it away by subtraction, so the cheapest published cell of that
 //!    line (fewest cases, then lowest id) is suppressed too; repeated until no such line is left.
-//! 2. *Audit*: the groups of suppressed cells are solved as LPs ([`super::attack`]); a group whose
-//!    cells were already proven safe is not solved again (more suppression elsewhere cannot change
-//!    its LP, which depends only on its own cells and the published cells around them).
+//! 2. *Audit*: each suppressed cell not yet shown safe is solved in the LP of its neighbourhood
+//!    ([`super::attack`]). A cell shown safe is not solved again: more suppression only adds
+//!    variables and removes constraints, so its interval can only widen.
 //! 3. *Repair*: for each cell still unsafe, the cheapest published cell is suppressed from the
-//!    nearest ring that has one: its own lines, then its group's lines, then the tables it is in,
+//!    nearest ring that has one: its own lines, then its neighbourhood's lines, then the tables it is in,
 //!    then the whole dataset. Then back to 1.
 //!
 //! Every round suppresses at least one more cell, so the search ends; once everything is
 //! suppressed no published constraint is left and every cell is safe. Suppressing more never
 //! narrows an interval (the LP only loses constraints), so a cell found safe stays safe.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
 
-use super::attack::{audit_group, groups, verdict, Interval, Status};
+use super::attack::{audit_cell, verdict, Interval, Links, Status, RADII};
 use super::cube::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
-/// The outcome for one dataset: the status of each distinct cell.
-pub(crate) type SuppressionPattern = Vec<Status>;
-
-/// Cache of group audits, keyed by the group's cells.
-pub(crate) type AuditCache = HashMap<Vec<CellId>, Vec<Interval>>;
+/// The outcome for one dataset: the status of each distinct cell, and the certified interval of
+/// each nonzero suppressed cell from the full audit of that pattern.
+pub(crate) type SuppressionPattern = (Vec<Status>, Vec<Option<Interval>>);
 
 /// Primary suppression: 1 ≤ count < k, and zeros when `zeros = "suppress"`.
 pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Status> {
@@ -45,26 +43,29 @@ pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Sta
         .collect()
 }
 
-/// Audits every group of the current pattern (using and filling `cache`); returns the intervals.
-pub(crate) fn audit_all(
+/// Audits the nonzero suppressed cells with `todo[cell]` set (all when `todo` is `None`), in
+/// parallel; returns their certified intervals.
+pub(crate) fn audit_cells(
     system: &CellSystem,
     status: &[Status],
     k: u64,
-    cache: &mut AuditCache,
+    todo: Option<&[bool]>,
 ) -> Vec<Option<Interval>> {
+    let links = Links::new(system, status);
+    let cells: Vec<CellId> = (0..system.cells.len() as CellId)
+        .filter(|&c| {
+            status[c as usize] != Status::Published
+                && system.cells[c as usize].value > 0
+                && todo.map_or(true, |t| t[c as usize])
+        })
+        .collect();
+    let found: Vec<(CellId, Interval)> = cells
+        .par_iter()
+        .map(|&c| (c, audit_cell(system, status, &links, c, k)))
+        .collect();
     let mut intervals = vec![None; system.cells.len()];
-    for group in groups(system, status) {
-        let found = match cache.get(&group) {
-            Some(found) => found.clone(),
-            None => {
-                let found = audit_group(system, status, &group, k);
-                cache.insert(group.clone(), found.clone());
-                found
-            }
-        };
-        for (&cell, interval) in group.iter().zip(found) {
-            intervals[cell as usize] = Some(interval);
-        }
+    for (c, interval) in found {
+        intervals[c as usize] = Some(interval);
     }
     intervals
 }
@@ -98,7 +99,6 @@ pub(crate) fn choose(
     system: &CellSystem,
     k: u64,
     zeros: ZeroPolicy,
-    cache: &mut AuditCache,
 ) -> Result<SuppressionPattern, String> {
     let mut status = primary(system, k, zeros);
     let mut lines_of: Vec<Vec<u32>> = vec![Vec::new(); system.cells.len()];
@@ -107,18 +107,40 @@ pub(crate) fn choose(
             lines_of[c as usize].push(l as u32);
         }
     }
+    // A cell shown safe in its neighbourhood almost always stays safe as suppression grows, so a
+    // round audits only the others; once none fails, a full round over every suppressed cell is
+    // the audit of record, and the search goes on if it finds anything.
+    let mut proven = vec![false; system.cells.len()];
+    let mut full = false;
     loop {
         close_lines(system, &mut status);
-        let intervals = audit_all(system, &status, k, cache);
-        let failing = unsafe_cells(system, &status, &intervals, k);
-        if failing.is_empty() {
-            return Ok(status);
+        let todo: Vec<bool> = proven.iter().map(|p| full || !p).collect();
+        let intervals = audit_cells(system, &status, k, Some(&todo));
+        let mut failing = Vec::new();
+        for (c, interval) in intervals.iter().enumerate() {
+            if let Some(interval) = interval {
+                match verdict(status[c], system.cells[c].value, *interval, k) {
+                    None => proven[c] = true,
+                    Some(reason) => {
+                        proven[c] = false;
+                        failing.push((c as CellId, reason));
+                    }
+                }
+            }
         }
-        let group_of = group_index(system, &status);
+        if failing.is_empty() {
+            if full {
+                return Ok((status, intervals));
+            }
+            full = true;
+            continue;
+        }
+        full = false;
+        let links = Links::new(system, &status);
         let mut added = false;
         for (cell, reason) in failing {
             // An earlier repair in this round may have helped already; the next audit will tell.
-            match repair_candidate(system, &status, &lines_of, &group_of, cell) {
+            match repair_candidate(system, &status, &lines_of, &links, cell) {
                 Some(candidate) => {
                     status[candidate as usize] = Status::Secondary;
                     added = true;
@@ -158,27 +180,12 @@ fn close_lines(system: &CellSystem, status: &mut [Status]) {
     }
 }
 
-/// For each nonzero suppressed cell, the cells of its audit group.
-fn group_index(
-    system: &CellSystem,
-    status: &[Status],
-) -> HashMap<CellId, std::rc::Rc<Vec<CellId>>> {
-    let mut index = HashMap::new();
-    for group in groups(system, status) {
-        let group = std::rc::Rc::new(group);
-        for &c in group.iter() {
-            index.insert(c, group.clone());
-        }
-    }
-    index
-}
-
 /// The cheapest published, nonzero cell in the nearest ring around `cell`.
 fn repair_candidate(
     system: &CellSystem,
     status: &[Status],
     lines_of: &[Vec<u32>],
-    group_of: &HashMap<CellId, std::rc::Rc<Vec<CellId>>>,
+    links: &Links,
     cell: CellId,
 ) -> Option<CellId> {
     let open =
@@ -193,9 +200,7 @@ fn repair_candidate(
             .iter()
             .flat_map(|&l| system.lines[l as usize].iter().copied())
     };
-    let group: Vec<CellId> = group_of
-        .get(&cell)
-        .map_or_else(|| vec![cell], |g| g.as_ref().clone());
+    let group = links.around(system, cell, RADII[RADII.len() - 1], usize::MAX);
     let tables_of = |c: CellId| {
         system.cells[c as usize]
             .appearances

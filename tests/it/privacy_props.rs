@@ -61,7 +61,7 @@ fn case() -> impl Strategy<Value = Case> {
             domains,
             pool,
             rows,
-            tables: tables.into_iter().collect::<Vec<_>>().into_iter().collect(),
+            tables,
             k,
             zeros,
         })

@@ -41,9 +41,11 @@
 //! Markdown shortcodes (`{{ stat(table="…", year="2024") }}`) are in [`shortcodes`].
 
 mod context;
+pub mod figures;
 mod jobs;
 mod plan;
 pub mod shortcodes;
+mod statistics;
 mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -54,12 +56,14 @@ use anyhow::{bail, Result};
 use serde_json::{Map, Value};
 use tera::Tera;
 
-use crate::config::Config;
+use crate::config::{Config, PrivacyConfig};
+use crate::content::shortcode::Args;
 use crate::content::Library;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
 
 pub use context::group_thousands;
+use figures::Figures;
 use jobs::render_site;
 
 /// The parsed templates and where each came from.
@@ -75,6 +79,7 @@ impl Engine {
         base_url: &str,
         library: &Library,
         tables: &[ProtectedTable],
+        privacy: &PrivacyConfig,
     ) -> Result<Engine> {
         let (mut tera, origins) = theme::load(root)?;
         let mut links: BTreeMap<String, String> = BTreeMap::new();
@@ -167,6 +172,35 @@ impl Engine {
                 Ok(Value::Array(table_values.values().cloned().collect()))
             },
         );
+        let figures = Arc::new(Figures::new(tables, privacy, base_url));
+        type Figure = fn(&Figures, &Args) -> Result<String, String>;
+        let functions: [(&str, Figure); 4] = [
+            ("stat", Figures::stat),
+            ("percent", Figures::percent),
+            ("chart", |f, args| f.chart(args, None)),
+            ("table", |f, args| f.table_embed(args, None)),
+        ];
+        for (name, function) in functions {
+            let figures = Arc::clone(&figures);
+            tera.register_function(
+                name,
+                move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                    let args: Args = args
+                        .iter()
+                        .map(|(k, v)| {
+                            let text = match v {
+                                Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            };
+                            (k.clone(), text)
+                        })
+                        .collect();
+                    function(&figures, &args)
+                        .map(Value::String)
+                        .map_err(tera::Error::msg)
+                },
+            );
+        }
         Ok(Engine { tera, origins })
     }
 
@@ -229,6 +263,12 @@ pub struct SiteInput<'a> {
 
 /// Renders into `sink`: everything, or nothing with an error listing every problem.
 pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
-    let engine = Engine::new(input.root, input.base_url, input.library, input.tables)?;
+    let engine = Engine::new(
+        input.root,
+        input.base_url,
+        input.library,
+        input.tables,
+        &input.config.privacy,
+    )?;
     render_site(&engine, input, sink)
 }

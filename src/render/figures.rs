@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use crate::config::PrivacyConfig;
 use crate::content::shortcode::Args;
 use crate::privacy::{CellValue, ProtectedTable};
-use crate::publish::{chart_svg, escape_html, format_cell, format_percent, table_element_id, table_html};
+use crate::publish::{
+    chart_svg, escape_html, format_cell, format_percent, table_element_id, table_html,
+};
 
 /// The folder of the statistics pages: `/statistics/<table-id>/`.
 pub const STATISTICS_DIR: &str = "statistics";

@@ -9,8 +9,8 @@ use serde_json::{json, Map, Value};
 
 use super::context::{self, term_path};
 use super::figures::{statistics_path, STATISTICS_DIR};
-use super::statistics;
 use super::plan::{duplicates, make_plan, pager_count, pager_path, Feed, Job, Planned};
+use super::statistics;
 use super::{require_template, Engine, SiteInput};
 use crate::config::Config;
 use crate::content::slug::permalink;

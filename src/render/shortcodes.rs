@@ -168,8 +168,13 @@ mod tests {
             "94.9%"
         );
         assert_eq!(
-            percent(&[("table", "victims-by-year"), ("year", "2024"), ("of", "year"), ("decimals", "0")])
-                .unwrap(),
+            percent(&[
+                ("table", "victims-by-year"),
+                ("year", "2024"),
+                ("of", "year"),
+                ("decimals", "0")
+            ])
+            .unwrap(),
             "95%"
         );
         assert_eq!(
@@ -198,7 +203,10 @@ mod tests {
                 .map(|rest| rest[..rest.find('"').unwrap()].to_string())
                 .collect()
         };
-        let mut all: Vec<String> = [&first, &second, &table].iter().flat_map(|h| ids(h)).collect();
+        let mut all: Vec<String> = [&first, &second, &table]
+            .iter()
+            .flat_map(|h| ids(h))
+            .collect();
         let count = all.len();
         all.sort();
         all.dedup();

@@ -39,7 +39,7 @@ pub(super) fn table_summary(table: &ProtectedTable, base_url: &str) -> Value {
 
 /// Everything `statistics_table.html` shows of one table: the summary plus `chart` (inline SVG or
 /// null), `table_html`, `element_id` (the table's id, which the chart points at), `data_date`,
-/// `has_suppressed`, `citation`.
+/// `has_suppressed`, `citation`, `privacy` {k, suppressed_text, other_label, unknown_label}.
 pub(super) fn table_page(
     table: &ProtectedTable,
     config: &Config,
@@ -74,11 +74,14 @@ pub(super) fn table_page(
     value["table_html"] = json!(table_html(table, privacy, &element_id));
     value["element_id"] = json!(element_id);
     value["data_date"] = json!(privacy.data_date);
-    value["has_suppressed"] = json!(table
-        .cells
-        .iter()
-        .any(|c| c.value == CellValue::Suppressed));
+    value["has_suppressed"] = json!(table.cells.iter().any(|c| c.value == CellValue::Suppressed));
     value["citation"] = json!(citation);
+    value["privacy"] = json!({
+        "k": privacy.k,
+        "suppressed_text": privacy.suppressed_text,
+        "other_label": privacy.other_label,
+        "unknown_label": privacy.unknown_label,
+    });
     value
 }
 

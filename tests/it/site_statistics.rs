@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::publish_frictionless::{frictionless_validate, report};
+use crate::site_feeds::check_links_under_base;
 use crate::site_fixture::{Fixture, BASE};
 
 /// Cases per (year, gender), the planted combination being (2023, M) = 2.
@@ -373,6 +374,13 @@ fn without_configured_key_figures_the_home_page_shows_each_grand_total() {
             "{title} in\n{home}"
         );
     }
+}
+
+#[test]
+fn every_link_of_the_statistics_pages_and_downloads_resolves() {
+    let f = statistics_site();
+    f.build().unwrap();
+    assert!(check_links_under_base(&f) > 100);
 }
 
 #[test]

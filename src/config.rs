@@ -41,8 +41,24 @@ pub struct Config {
     pub menu: Vec<MenuItem>,
     /// How many entries each Atom feed holds (newest first).
     pub feed_limit: usize,
+    /// Figures shown on the home page, each a cell of a protected table. When none are given, the
+    /// home page shows each table's grand total.
+    pub key_figures: Vec<KeyFigure>,
     /// Free table handed to templates as `config.extra`.
     pub extra: toml::Table,
+}
+
+/// One `[[key_figures]]` entry: a label and a cell of a protected table, looked up like the `stat`
+/// shortcode (`cell = { gender = "F" }`; dimensions not named are taken at their total).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigure {
+    pub label: String,
+    /// The table's id in `data/tables.toml`.
+    pub table: String,
+    /// Dimension id → category code (or label, or `Total`).
+    #[serde(default)]
+    pub cell: std::collections::BTreeMap<String, String>,
 }
 
 /// One `[[taxonomies]]` entry.
@@ -98,6 +114,7 @@ impl Default for Config {
             taxonomies: default_taxonomies(),
             menu: Vec::new(),
             feed_limit: 20,
+            key_figures: Vec::new(),
             extra: toml::Table::new(),
         }
     }

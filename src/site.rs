@@ -1,17 +1,20 @@
 //! The one place that wires the stages together:
 //! config → data → privacy → (content, render) → output.
-//! A site without `data/` has no protected tables; its pages still build.
+//! A site without `data/` has no protected tables; its pages still build. A site with tables also
+//! gets their downloads (`data/<id>.csv`, `data/<id>.json`, `data/datapackage.json`), made by
+//! `publish` from the protected tables — nothing under `data/` is ever copied.
 //!
 //! Owns: the order of the stages and the options of a build. Never does: the work of any stage.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{bail, Result};
 
 use crate::config::Config;
 use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
-use crate::{content, data, privacy, render};
+use crate::{content, data, privacy, publish, render};
 
 /// Options of `safestat build` and `safestat check`.
 #[derive(Debug, Clone, Default)]
@@ -117,8 +120,25 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     } else {
         Vec::new()
     };
+    let generated = if tables.is_empty() {
+        Vec::new()
+    } else {
+        publish::downloads(&tables, &config)?
+            .into_iter()
+            .map(|d| render::GeneratedFile {
+                source: format!("download {}", d.path),
+                path: d.path,
+                bytes: d.bytes,
+            })
+            .collect()
+    };
     let drafts = options.drafts || config.build_drafts;
-    let shortcodes = render::shortcodes::Registry::new(&tables, &config.privacy.suppressed_text);
+    let figures = Arc::new(render::figures::Figures::new(
+        &tables,
+        &config.privacy,
+        &base_url,
+    ));
+    let shortcodes = render::shortcodes::Registry::new(figures);
     let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
     let input = render::SiteInput {
         root,
@@ -126,7 +146,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         base_url: &base_url,
         library: &library,
         tables: &tables,
-        generated: &[],
+        generated: &generated,
     };
     render::render(&input, sink)
 }

@@ -18,6 +18,13 @@ pub type Args = BTreeMap<String, String>;
 pub trait Shortcodes: Sync {
     /// The replacement text of one call, or a message saying what is wrong with it.
     fn expand(&self, name: &str, args: &Args) -> Result<String, String>;
+
+    /// Like [`Shortcodes::expand`], for the `call`-th call (from 1) of the body being expanded, so
+    /// that a shortcode embedding HTML can give each embed on a page its own element ids.
+    fn expand_call(&self, name: &str, args: &Args, call: usize) -> Result<String, String> {
+        let _ = call;
+        self.expand(name, args)
+    }
 }
 
 /// A site without shortcodes: every call is an error.
@@ -49,6 +56,7 @@ pub fn expand<'a>(
     let mut errors = Vec::new();
     let mut fence: Option<String> = None;
     let mut line_start = 0;
+    let mut calls = 0;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
@@ -72,7 +80,14 @@ pub fn expand<'a>(
                 fence = Some(marker);
                 out.push_str(line);
             }
-            None => expand_line(line, line_start, shortcodes, &mut out, &mut errors),
+            None => expand_line(
+                line,
+                line_start,
+                shortcodes,
+                &mut calls,
+                &mut out,
+                &mut errors,
+            ),
         }
         line_start += line.len();
     }
@@ -87,6 +102,7 @@ fn expand_line(
     line: &str,
     line_start: usize,
     shortcodes: &dyn Shortcodes,
+    calls: &mut usize,
     out: &mut String,
     errors: &mut Vec<ShortcodeError>,
 ) {
@@ -124,8 +140,9 @@ fn expand_line(
             copied = end;
         } else if looks_like_call(trimmed) {
             out.push_str(&line[copied..i]);
-            let result =
-                parse_call(trimmed).and_then(|(name, args)| shortcodes.expand(&name, &args));
+            *calls += 1;
+            let result = parse_call(trimmed)
+                .and_then(|(name, args)| shortcodes.expand_call(&name, &args, *calls));
             match result {
                 Ok(text) => out.push_str(&text.replace(['\r', '\n'], " ")),
                 Err(message) => errors.push(ShortcodeError {

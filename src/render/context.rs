@@ -9,7 +9,6 @@ use serde_json::{json, Map, Value};
 use crate::config::Config;
 use crate::content::slug::permalink;
 use crate::content::{Library, Page, PageDate, Section, TocEntry};
-use crate::privacy::ProtectedTable;
 
 /// Converts a TOML table (front matter or config `extra`) to JSON for templates.
 pub fn toml_to_json(value: &toml::Value) -> Value {
@@ -265,25 +264,6 @@ pub fn absolute(base_url: &str, url: &str) -> String {
     } else {
         format!("{base_url}{}", url.trim_start_matches('/'))
     }
-}
-
-/// The home page's key figures: each protected table's grand total, as published (or the
-/// suppression text). Every number shown is a cell of a protected table.
-pub fn key_figures(tables: &[ProtectedTable], config: &Config) -> Value {
-    Value::Array(
-        tables
-            .iter()
-            .map(|t| {
-                let value = t.grand_total().value.published();
-                json!({
-                    "id": t.id,
-                    "title": t.title,
-                    "value": value,
-                    "display": value.map_or_else(|| config.privacy.suppressed_text.clone(), group_thousands),
-                })
-            })
-            .collect(),
-    )
 }
 
 /// `12345` → `12,345`.

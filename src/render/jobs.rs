@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::context::{self, term_path};
+use super::figures::{statistics_path, STATISTICS_DIR};
 use super::plan::{duplicates, make_plan, pager_count, pager_path, Feed, Job, Planned};
+use super::statistics;
 use super::{require_template, Engine, SiteInput};
 use crate::config::Config;
 use crate::content::slug::permalink;
@@ -25,6 +27,12 @@ struct Site<'a> {
     tables: &'a [ProtectedTable],
     globals: Map<String, Value>,
     summaries: Vec<Value>,
+    build_year: Option<i32>,
+    /// Every table as listed (`statistics_tables` in section templates).
+    statistics_tables: Value,
+    key_figures: Value,
+    /// The privacy settings in words, for `methodology.html`.
+    methodology: String,
     fallback_time: String,
     sitemap: Vec<Value>,
 }
@@ -67,14 +75,32 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         .map(|d| d.year())
         .or_else(|| newest.map(|d| d.at.year()));
     let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
+    let mut globals = context::globals(config, base_url, build_year, library);
+    globals.insert(
+        "methodology_url".into(),
+        json!(statistics::methodology_url(library)),
+    );
+    let statistics_url = library
+        .sections
+        .iter()
+        .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
+        .map(|s| s.permalink.clone());
+    globals.insert("statistics_url".into(), json!(statistics_url));
     let site = Site {
         engine,
         config,
         base_url,
         library,
         tables,
-        globals: context::globals(config, base_url, build_year, library),
+        globals,
         summaries,
+        build_year,
+        statistics_tables: tables
+            .iter()
+            .map(|t| statistics::table_summary(t, base_url))
+            .collect(),
+        key_figures: statistics::key_figures(tables, config, base_url)?,
+        methodology: statistics::methodology_html(tables, config),
         fallback_time: source_date.map_or_else(
             || "1970-01-01T00:00:00Z".to_string(),
             |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -185,10 +211,12 @@ impl Site<'_> {
                     "page".into(),
                     context::page(lib, *i, &self.summaries, self.base_url),
                 );
-                (
-                    page_template(lib, page.section, page.template.as_deref()),
-                    ctx,
-                )
+                let template = page_template(lib, page.section, page.template.as_deref());
+                if template == statistics::METHODOLOGY_TEMPLATE {
+                    ctx.insert("methodology".into(), json!(self.methodology));
+                    ctx.insert("statistics_tables".into(), self.statistics_tables.clone());
+                }
+                (template, ctx)
             }
             Job::SectionPager { section, pager } => {
                 let s = &lib.sections[*section];
@@ -205,6 +233,7 @@ impl Site<'_> {
                     value["pages"] = s.pages.iter().map(|&i| self.summaries[i].clone()).collect();
                 }
                 ctx.insert("section".into(), value);
+                ctx.insert("statistics_tables".into(), self.statistics_tables.clone());
                 let default = if *section == 0 {
                     "index.html"
                 } else {
@@ -218,10 +247,7 @@ impl Site<'_> {
                         .map(|&i| self.summaries[i].clone())
                         .collect();
                     ctx.insert("latest_news".into(), Value::Array(latest));
-                    ctx.insert(
-                        "key_figures".into(),
-                        context::key_figures(self.tables, self.config),
-                    );
+                    ctx.insert("key_figures".into(), self.key_figures.clone());
                 }
                 (
                     s.template.clone().unwrap_or_else(|| default.to_string()),
@@ -294,6 +320,15 @@ impl Site<'_> {
                 ("alias.html".to_string(), ctx)
             }
             Job::Template(name) => (name.to_string(), self.context(name)),
+            Job::StatisticsTable(t) => {
+                let table = &self.tables[*t];
+                let mut ctx = self.context(&statistics_path(&table.id));
+                ctx.insert(
+                    "table".into(),
+                    statistics::table_page(table, self.config, self.base_url, self.build_year),
+                );
+                (statistics::TABLE_TEMPLATE.to_string(), ctx)
+            }
             Job::Sitemap => {
                 let mut ctx = self.context("sitemap.xml");
                 ctx.insert("entries".into(), Value::Array(self.sitemap.clone()));

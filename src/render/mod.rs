@@ -12,7 +12,8 @@
 //! Every template: `lang`, `dir` (`ltr` or `rtl`), `config` (title, description, base_url,
 //! default_language, author, organisation, licence, data_licence, extra, taxonomies (list of name,
 //! label, permalink)), `base_url`, `menu` (list of name, url), `feed_url`, `build_year`,
-//! `current_url`, `current_path`.
+//! `current_url`, `current_path`, `statistics_url` (the `statistics/` section's permalink, or null),
+//! `methodology_url` (the permalink of the page rendered with `methodology.html`, or null).
 //!
 //! - A page summary (list items, `paginator.pages`, `section.pages`, `latest_news`): title,
 //!   description, date, updated (`2024-05-02` or RFC 3339), permalink, path, slug, summary (HTML
@@ -26,9 +27,18 @@
 //!   content, toc, extra, subsections (list of title, description, permalink, page_count), page_count,
 //!   relative_path, feed_url, pages}; `paginator` {paginate_by, current_index, number_pagers,
 //!   total_pages, first, last, previous, next, pages} when the section paginates (then
-//!   `section.pages` is empty). The root also gets `latest_news` (5 summaries) and `key_figures`
-//!   (list of id, title, value, display) — each protected table's grand total — inside
+//!   `section.pages` is empty). Every section also gets `statistics_tables` (list of id, title,
+//!   description, filter, permalink, downloads {csv, json, datapackage}); the embedded
+//!   `statistics.html` section template lists them. The root also gets `latest_news` (5 summaries)
+//!   and `key_figures` (list of id, title, value, display, permalink) — the `[[key_figures]]` of
+//!   `config.toml`, or each protected table's grand total when none are configured — inside
 //!   `{% block key_figures %}`, which a site's `index.html` can override.
+//! - `statistics_table.html` (one page per protected table, at `/statistics/<table-id>/`): `table` =
+//!   a `statistics_tables` item plus chart (inline SVG or null), table_html, element_id (the
+//!   table's HTML id, which the chart's `aria-describedby` names), data_date, has_suppressed,
+//!   citation, privacy {k, suppressed_text, other_label, unknown_label}.
+//! - `methodology.html` (a page's `template`): the page values plus `methodology` (HTML: the privacy
+//!   settings in plain language, from `publish::methodology_markdown`) and `statistics_tables`.
 //! - `taxonomy_list.html`: `taxonomy` {name, label, permalink}, `terms` (list of name, slug, permalink,
 //!   page_count). `taxonomy_single.html`: `taxonomy`, `term` {name, slug, permalink, page_count,
 //!   feed_url, pages} and `paginator`.
@@ -37,13 +47,17 @@
 //!   permalink, lastmod). `alias.html`: `target`. `robots.txt`, `404.html`, `style.css`: the common values.
 //!
 //! Functions: `get_url(path)` (also `@/page.md#anchor`), `get_taxonomy_url(kind, name)`,
-//! `get_table(id)` (a protected table as JSON; an unknown id is a build error), `get_tables()`.
-//! Markdown shortcodes (`{{ stat(table="…", year="2024") }}`) are in [`shortcodes`].
+//! `get_table(id)` (a protected table as JSON; an unknown id is a build error), `get_tables()`, and
+//! the figures of [`figures`] under the names of the Markdown shortcodes ([`shortcodes`]):
+//! `stat(table=…, <dim>=…)`, `percent(table=…, <dim>=…, of=…, decimals=…)`, `chart(id=…)`,
+//! `table(id=…)` (HTML: print them with `| safe`).
 
 mod context;
+pub mod figures;
 mod jobs;
 mod plan;
 pub mod shortcodes;
+mod statistics;
 mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -54,12 +68,14 @@ use anyhow::{bail, Result};
 use serde_json::{Map, Value};
 use tera::Tera;
 
-use crate::config::Config;
+use crate::config::{Config, PrivacyConfig};
+use crate::content::shortcode::Args;
 use crate::content::Library;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
 
 pub use context::group_thousands;
+use figures::Figures;
 use jobs::render_site;
 
 /// The parsed templates and where each came from.
@@ -75,6 +91,7 @@ impl Engine {
         base_url: &str,
         library: &Library,
         tables: &[ProtectedTable],
+        privacy: &PrivacyConfig,
     ) -> Result<Engine> {
         let (mut tera, origins) = theme::load(root)?;
         let mut links: BTreeMap<String, String> = BTreeMap::new();
@@ -167,6 +184,35 @@ impl Engine {
                 Ok(Value::Array(table_values.values().cloned().collect()))
             },
         );
+        let figures = Arc::new(Figures::new(tables, privacy, base_url));
+        type Figure = fn(&Figures, &Args) -> Result<String, String>;
+        let functions: [(&str, Figure); 4] = [
+            ("stat", Figures::stat),
+            ("percent", Figures::percent),
+            ("chart", |f, args| f.chart(args, None)),
+            ("table", |f, args| f.table_embed(args, None)),
+        ];
+        for (name, function) in functions {
+            let figures = Arc::clone(&figures);
+            tera.register_function(
+                name,
+                move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                    let args: Args = args
+                        .iter()
+                        .map(|(k, v)| {
+                            let text = match v {
+                                Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            };
+                            (k.clone(), text)
+                        })
+                        .collect();
+                    function(&figures, &args)
+                        .map(Value::String)
+                        .map_err(tera::Error::msg)
+                },
+            );
+        }
         Ok(Engine { tera, origins })
     }
 
@@ -229,6 +275,12 @@ pub struct SiteInput<'a> {
 
 /// Renders into `sink`: everything, or nothing with an error listing every problem.
 pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
-    let engine = Engine::new(input.root, input.base_url, input.library, input.tables)?;
+    let engine = Engine::new(
+        input.root,
+        input.base_url,
+        input.library,
+        input.tables,
+        &input.config.privacy,
+    )?;
     render_site(&engine, input, sink)
 }

@@ -2,19 +2,27 @@
 //! press release is a cell of a protected table (invariant 2): an unknown table, dimension or
 //! category is a build error naming the file and line of the call.
 //!
-//! Built in: `stat(table="id", <dimension>="<category code or label>", …)` — the cell's published
-//! count (`1,234`) or the suppression text. Dimensions not named are taken at their total.
-//! More shortcodes (percentages, charts) are added with [`Registry::register`].
+//! Built in (see [`super::figures`]):
+//! - `stat(table="id", <dimension>="<category code or label>", …)` — the cell's published count
+//!   (`1,234`) or the suppression text. Dimensions not named are taken at their total.
+//! - `percent(table="id", <dimension>="<code>", …, of="<dimension>", decimals=1)` — the cell's share
+//!   of the same selection with `of` at its total (of the grand total without `of`), printed only
+//!   when both cells are published.
+//! - `chart(id="…")` and `table(id="…")` — the table's chart or HTML table, each embed on a page
+//!   with its own element ids. Write them on a line of their own.
 //!
-//! Never does: read case data; it sees only [`ProtectedTable`]s.
+//! More shortcodes are added with [`Registry::register`].
+//!
+//! Never does: read case data; it sees only [`ProtectedTable`](crate::privacy::ProtectedTable)s.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::figures::Figures;
 use crate::content::shortcode::{Args, Shortcodes};
-use crate::privacy::{CellValue, ProtectedTable};
 
-type Shortcode = Box<dyn Fn(&Args) -> Result<String, String> + Send + Sync>;
+/// A shortcode: its arguments and which call of the page it is (from 1).
+type Shortcode = Box<dyn Fn(&Args, usize) -> Result<String, String> + Send + Sync>;
 
 /// Shortcodes by name.
 #[derive(Default)]
@@ -23,33 +31,27 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// The built-in shortcodes over the build's protected tables.
-    pub fn new(tables: &[ProtectedTable], suppressed_text: &str) -> Registry {
+    /// The built-in shortcodes over the build's protected figures.
+    pub fn new(figures: Arc<Figures>) -> Registry {
         let mut registry = Registry::default();
-        let tables: Arc<BTreeMap<String, ProtectedTable>> =
-            Arc::new(tables.iter().map(|t| (t.id.clone(), t.clone())).collect());
-        let suppressed = suppressed_text.to_string();
-        registry.register("stat", move |args| {
-            let table = find_table(&tables, args)?;
-            let selection: Vec<(&str, &str)> = args
-                .iter()
-                .filter(|(k, _)| k.as_str() != "table")
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let cell = table.lookup(&selection).map_err(|e| format!("stat: {e}"))?;
-            Ok(match cell.value {
-                CellValue::Published(n) => super::group_thousands(n),
-                CellValue::Suppressed => suppressed.clone(),
-            })
+        let f = Arc::clone(&figures);
+        registry.register("stat", move |args, _| f.stat(args));
+        let f = Arc::clone(&figures);
+        registry.register("percent", move |args, _| f.percent(args));
+        let f = Arc::clone(&figures);
+        registry.register("chart", move |args, call| f.chart(args, Some(call)));
+        registry.register("table", move |args, call| {
+            figures.table_embed(args, Some(call))
         });
         registry
     }
 
-    /// Adds (or replaces) the shortcode `name`.
+    /// Adds (or replaces) the shortcode `name`; it gets the call's arguments and its number on
+    /// the page (from 1).
     pub fn register(
         &mut self,
         name: &str,
-        shortcode: impl Fn(&Args) -> Result<String, String> + Send + Sync + 'static,
+        shortcode: impl Fn(&Args, usize) -> Result<String, String> + Send + Sync + 'static,
     ) {
         self.shortcodes
             .insert(name.to_string(), Box::new(shortcode));
@@ -58,8 +60,12 @@ impl Registry {
 
 impl Shortcodes for Registry {
     fn expand(&self, name: &str, args: &Args) -> Result<String, String> {
+        self.expand_call(name, args, 1)
+    }
+
+    fn expand_call(&self, name: &str, args: &Args, call: usize) -> Result<String, String> {
         match self.shortcodes.get(name) {
-            Some(shortcode) => shortcode(args),
+            Some(shortcode) => shortcode(args, call),
             None => Err(format!(
                 "unknown shortcode `{name}` (known: {})",
                 self.shortcodes
@@ -72,30 +78,11 @@ impl Shortcodes for Registry {
     }
 }
 
-fn find_table<'a>(
-    tables: &'a BTreeMap<String, ProtectedTable>,
-    args: &Args,
-) -> Result<&'a ProtectedTable, String> {
-    let Some(id) = args.get("table") else {
-        return Err("stat: missing argument `table`".to_string());
-    };
-    tables.get(id).ok_or_else(|| {
-        let known: Vec<&str> = tables.keys().map(String::as_str).collect();
-        format!(
-            "stat: no protected table `{id}` (tables: {})",
-            if known.is_empty() {
-                "none: the site has no data/".to_string()
-            } else {
-                known.join(", ")
-            }
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::privacy::{PublishedCategory, PublishedDimension};
+    use crate::config::PrivacyConfig;
+    use crate::privacy::{CellValue, ProtectedTable, PublishedCategory, PublishedDimension};
 
     fn table() -> ProtectedTable {
         let dim = PublishedDimension {
@@ -128,7 +115,11 @@ mod tests {
 
     #[test]
     fn stat_quotes_published_cells_and_the_suppression_text() {
-        let r = Registry::new(&[table()], "not published");
+        let r = Registry::new(Arc::new(Figures::new(
+            &[table()],
+            &PrivacyConfig::default(),
+            "https://example.org/",
+        )));
         let args = |pairs: &[(&str, &str)]| -> Args {
             pairs
                 .iter()
@@ -153,8 +144,79 @@ mod tests {
             .unwrap_err()
             .contains("missing argument `table`"));
         assert!(r
-            .expand("chart", &Args::new())
+            .expand("graph", &Args::new())
             .unwrap_err()
-            .contains("known: stat"));
+            .contains("known: chart, percent, stat, table"));
+    }
+
+    #[test]
+    fn percent_needs_both_cells_published() {
+        let r = Registry::new(Arc::new(Figures::new(
+            &[table()],
+            &PrivacyConfig::default(),
+            "https://example.org/",
+        )));
+        let args = |pairs: &[(&str, &str)]| -> Args {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let percent = |a: &[(&str, &str)]| r.expand("percent", &args(a));
+        assert_eq!(
+            percent(&[("table", "victims-by-year"), ("year", "2024")]).unwrap(),
+            "94.9%"
+        );
+        assert_eq!(
+            percent(&[
+                ("table", "victims-by-year"),
+                ("year", "2024"),
+                ("of", "year"),
+                ("decimals", "0")
+            ])
+            .unwrap(),
+            "95%"
+        );
+        assert_eq!(
+            percent(&[("table", "victims-by-year"), ("year", "2023")]).unwrap(),
+            "not published"
+        );
+        assert!(percent(&[("table", "victims-by-year"), ("of", "gender")])
+            .unwrap_err()
+            .contains("no dimension `gender`"));
+    }
+
+    #[test]
+    fn two_embeds_on_a_page_have_distinct_ids() {
+        let r = Registry::new(Arc::new(Figures::new(
+            &[table()],
+            &PrivacyConfig::default(),
+            "https://example.org/",
+        )));
+        let args: Args = [("id".to_string(), "victims-by-year".to_string())].into();
+        let first = r.expand_call("chart", &args, 1).unwrap();
+        let second = r.expand_call("chart", &args, 2).unwrap();
+        let table = r.expand_call("table", &args, 3).unwrap();
+        let ids = |html: &str| -> Vec<String> {
+            html.split(" id=\"")
+                .skip(1)
+                .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+                .collect()
+        };
+        let mut all: Vec<String> = [&first, &second, &table]
+            .iter()
+            .flat_map(|h| ids(h))
+            .collect();
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), count, "duplicate ids: {all:?}");
+        assert!(first.contains("aria-describedby=\"table-victims-by-year-data-e1\""));
+        assert!(first.contains("id=\"table-victims-by-year-data-e1\""));
+        assert!(first.contains("https://example.org/statistics/victims-by-year/"));
+        assert!(r
+            .expand("table", &[("id".to_string(), "nope".to_string())].into())
+            .unwrap_err()
+            .contains("no protected table `nope`"));
     }
 }

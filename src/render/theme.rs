@@ -28,6 +28,12 @@ const EMBEDDED: &[(&str, &str)] = &[
         "taxonomy_single.html",
         include_str!("theme/taxonomy_single.html"),
     ),
+    (
+        "statistics_table.html",
+        include_str!("theme/statistics_table.html"),
+    ),
+    ("statistics.html", include_str!("theme/statistics.html")),
+    ("methodology.html", include_str!("theme/methodology.html")),
     ("404.html", include_str!("theme/404.html")),
     ("alias.html", include_str!("theme/alias.html")),
     ("atom.xml", include_str!("theme/atom.xml")),

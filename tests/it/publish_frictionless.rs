@@ -9,7 +9,7 @@ use safestat::publish::downloads;
 
 use crate::publish_fixtures::*;
 
-fn frictionless_validate(package: &Path) -> Output {
+pub fn frictionless_validate(package: &Path) -> Output {
     match Command::new("frictionless").arg("validate").arg(package).output() {
         Ok(output) => output,
         Err(e) => panic!(
@@ -44,7 +44,7 @@ fn write_downloads(root: &Path) {
     }
 }
 
-fn report(output: &Output) -> String {
+pub fn report(output: &Output) -> String {
     format!(
         "{}\n{}",
         String::from_utf8_lossy(&output.stdout),

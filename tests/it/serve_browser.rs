@@ -16,11 +16,14 @@ use tempfile::TempDir;
 
 use crate::serve_support::{artifact_dir, FixtureSite, BROKEN};
 use crate::serve_webdriver::{axe_source, Chromedriver, Session};
+use crate::site_statistics::statistics_site;
 
-/// The site under test, unless `$SAFESTAT_BROWSER_SITE` names the other: `fixture` (static HTML
-/// through the fake builder) or `example` (the repository's example site through
-/// `site::build`). Set this to "example" once the site engine builds the example site.
-const DEFAULT_SITE: &str = "fixture";
+/// The site under test, unless `$SAFESTAT_BROWSER_SITE` names another: `fixture` (static HTML
+/// through the fake builder), `statistics` (the small data site of the statistics tests — home, a
+/// press release quoting and embedding figures, the statistics index and a table's page — built by
+/// `site::build`) or `example` (the repository's example site through `site::build`). Set this to
+/// "example" once protecting the example site's data takes seconds, not minutes.
+const DEFAULT_SITE: &str = "statistics";
 
 const WAIT: Duration = Duration::from_secs(15);
 const TAB: &str = "\u{E004}";
@@ -45,8 +48,11 @@ impl Target {
         let name = std::env::var("SAFESTAT_BROWSER_SITE").unwrap_or_else(|_| DEFAULT_SITE.into());
         match name.as_str() {
             "fixture" => Target::fixture(),
+            "statistics" => Target::statistics(),
             "example" => Target::example(),
-            other => panic!("SAFESTAT_BROWSER_SITE={other}: expected `fixture` or `example`"),
+            other => panic!(
+                "SAFESTAT_BROWSER_SITE={other}: expected `fixture`, `statistics` or `example`"
+            ),
         }
     }
 
@@ -66,6 +72,41 @@ impl Target {
             ),
             breakage: ("content/news/first-release/broken.html", BROKEN),
             _files: site.into_dir(),
+        }
+    }
+
+    /// The statistics tests' site (planted rare records, suppressed cells in charts and tables),
+    /// built by the real engine.
+    fn statistics() -> Target {
+        let site = statistics_site();
+        let root = site.root().to_path_buf();
+        let options = ServeOptions {
+            addr: ([127, 0, 0, 1], 0).into(),
+            debounce: Duration::from_millis(50),
+            ..ServeOptions::new(&root)
+        };
+        let builder = SiteBuilder {
+            root: root.clone(),
+            drafts: false,
+        };
+        let server = Server::start(&options, builder).unwrap();
+        Target {
+            server,
+            root,
+            pages: vec![
+                "/",
+                "/news/annual-figures/",
+                "/statistics/",
+                "/statistics/by-year-gender/",
+            ],
+            edited_page: "/news/annual-figures/",
+            edit: (
+                "content/news/annual-figures.md",
+                "Women and girls were",
+                "Women and girls (edited in the preview) were",
+            ),
+            breakage: ("templates/partials/footer.html", BROKEN),
+            _files: site.dir,
         }
     }
 
@@ -94,7 +135,9 @@ impl Target {
             pages: vec![
                 "/",
                 "/news/frontline-officers-trained-to-identify-victims/",
+                "/news/annual-figures-2025/",
                 "/statistics/",
+                "/statistics/exploitation-by-year/",
             ],
             edited_page: "/news/frontline-officers-trained-to-identify-victims/",
             edit: (

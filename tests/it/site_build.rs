@@ -124,7 +124,8 @@ fn the_example_site_at_the_repository_root_builds() {
 fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> anyhow::Result<()> {
     let config = safestat::site::load_config(f.root())?;
     let base_url = config.base_url_slash();
-    let shortcodes = safestat::render::shortcodes::Registry::new(&[], "not published");
+    let figures = safestat::render::figures::Figures::new(&[], &config.privacy, &base_url);
+    let shortcodes = safestat::render::shortcodes::Registry::new(std::sync::Arc::new(figures));
     let library = safestat::content::load(f.root(), &config, &base_url, false, &shortcodes)?;
     let staging = safestat::output::Staging::new(&f.out())?;
     let input = safestat::render::SiteInput {

@@ -277,9 +277,17 @@ fn shortcodes_quote_only_protected_cells() {
     );
     f.file(
         "content/news/figures.md",
-        "+++\ntitle = \"Figures\"\n+++\n{{ chart(id=\"x\") }}\n",
+        "+++\ntitle = \"Figures\"\n+++\n{{ graph(id=\"x\") }}\n\n{{ chart(id=\"x\") }}\n",
     );
-    assert!(f
-        .build_err()
-        .contains("content/news/figures.md:4:1: unknown shortcode `chart` (known: stat)"));
+    let err = f.build_err();
+    assert!(
+        err.contains(
+            "content/news/figures.md:4:1: unknown shortcode `graph` (known: chart, percent, stat, table)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/news/figures.md:6:1: chart: no protected table `x`"),
+        "{err}"
+    );
 }

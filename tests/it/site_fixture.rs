@@ -87,6 +87,12 @@ impl Fixture {
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
     }
 
+    /// A source file of the site (not of the output).
+    pub fn read_source(&self, path: &str) -> String {
+        let p = self.root().join(path);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
     pub fn exists(&self, path: &str) -> bool {
         self.out().join(path).exists()
     }

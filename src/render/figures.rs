@@ -1,0 +1,216 @@
+//! Protected figures for prose and templates: one cell (`stat`), a share of two cells (`percent`),
+//! and a table's chart or HTML table embedded in a page (`chart`, `table`). The Markdown shortcodes
+//! and the template functions of the same names both call this, so a figure reads the same
+//! wherever it is quoted, and a suppressed cell prints the configured words everywhere
+//! (invariant 3).
+//!
+//! Every figure is a cell of a [`ProtectedTable`] (invariant 2): an unknown table, dimension or
+//! category is an error listing what exists.
+//!
+//! Never does: read case data, or compute anything from a suppressed cell (a share with a
+//! suppressed numerator or denominator prints the suppressed words, not a number).
+
+use std::collections::BTreeMap;
+
+use crate::config::PrivacyConfig;
+use crate::content::shortcode::Args;
+use crate::privacy::{CellValue, ProtectedTable};
+use crate::publish::{
+    chart_svg, escape_html, format_cell, format_percent, table_element_id, table_html,
+};
+
+/// The folder of the statistics pages: `/statistics/<table-id>/`.
+pub const STATISTICS_DIR: &str = "statistics";
+
+/// The URL path of a table's statistics page, relative to the site root.
+pub fn statistics_path(table_id: &str) -> String {
+    format!("{STATISTICS_DIR}/{table_id}/")
+}
+
+/// The protected tables of a build, by id, with the settings figures are printed with.
+pub struct Figures {
+    tables: BTreeMap<String, ProtectedTable>,
+    privacy: PrivacyConfig,
+    base_url: String,
+}
+
+impl Figures {
+    /// `base_url` ends with one slash.
+    pub fn new(tables: &[ProtectedTable], privacy: &PrivacyConfig, base_url: &str) -> Figures {
+        Figures {
+            tables: tables.iter().map(|t| (t.id.clone(), t.clone())).collect(),
+            privacy: privacy.clone(),
+            base_url: base_url.to_string(),
+        }
+    }
+
+    /// The table `id`, or an error naming the tables there are.
+    pub fn table(&self, function: &str, id: &str) -> Result<&ProtectedTable, String> {
+        self.tables.get(id).ok_or_else(|| {
+            let known: Vec<&str> = self.tables.keys().map(String::as_str).collect();
+            format!(
+                "{function}: no protected table `{id}` (tables: {})",
+                if known.is_empty() {
+                    "none: the site has no data/".to_string()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })
+    }
+
+    /// The value of one cell: `selection` names categories by dimension id; dimensions not named
+    /// are taken at their total.
+    pub fn cell(
+        &self,
+        function: &str,
+        table_id: &str,
+        selection: &BTreeMap<String, String>,
+    ) -> Result<CellValue, String> {
+        let table = self.table(function, table_id)?;
+        let selection: Vec<(&str, &str)> = selection
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        table
+            .lookup(&selection)
+            .map(|c| c.value)
+            .map_err(|e| format!("{function}: {e}"))
+    }
+
+    /// A cell as printed: `1,234` or the suppressed words.
+    pub fn display(&self, value: CellValue) -> String {
+        format_cell(value, &self.privacy.suppressed_text)
+    }
+
+    /// `stat(table="id", <dimension>="<code>", …)`.
+    pub fn stat(&self, args: &Args) -> Result<String, String> {
+        let id = required(args, "stat", "table")?;
+        let value = self.cell("stat", id, &selection(args, &["table"]))?;
+        Ok(escape_html(&self.display(value)))
+    }
+
+    /// `percent(table="id", <dimension>="<code>", …, of="<dimension>", decimals=1)`: the cell's
+    /// share of the same selection with dimension `of` at its total, or of the table's grand total
+    /// when `of` is absent. Printed only when both cells are published.
+    pub fn percent(&self, args: &Args) -> Result<String, String> {
+        let id = required(args, "percent", "table")?;
+        let decimals = match args.get("decimals") {
+            None => 1,
+            Some(d) => d
+                .parse::<usize>()
+                .ok()
+                .filter(|&d| d <= 3)
+                .ok_or_else(|| format!("percent: decimals must be 0 to 3, not `{d}`"))?,
+        };
+        let numerator_selection = selection(args, &["table", "of", "decimals"]);
+        let numerator = self.cell("percent", id, &numerator_selection)?;
+        let denominator_selection = match args.get("of") {
+            None => BTreeMap::new(),
+            Some(of) => {
+                let table = self.table("percent", id)?;
+                if !table.dimensions.iter().any(|d| &d.id == of) {
+                    let known: Vec<&str> = table.dimensions.iter().map(|d| d.id.as_str()).collect();
+                    return Err(format!(
+                        "percent: table `{id}` has no dimension `{of}` (of=); its dimensions are: {}",
+                        known.join(", ")
+                    ));
+                }
+                let mut s = numerator_selection.clone();
+                s.remove(of);
+                s
+            }
+        };
+        let denominator = self.cell("percent", id, &denominator_selection)?;
+        Ok(escape_html(&format_percent(
+            numerator,
+            denominator,
+            decimals,
+            &self.privacy.suppressed_text,
+        )))
+    }
+
+    /// `chart(id="…")`: the table's chart in a figure, with the full table as its long description
+    /// in a disclosure below it. `embed` (from 1) makes the element ids unique on a page; `None`
+    /// keeps the ids of the statistics page.
+    pub fn chart(&self, args: &Args, embed: Option<usize>) -> Result<String, String> {
+        let id = required(args, "chart", "id")?;
+        only(args, "chart", &["id"])?;
+        let table = self.table("chart", id)?;
+        let element_id = embedded_id(&format!("{}-data", table_element_id(id)), embed);
+        let Some(svg) = chart_svg(table, &self.privacy, &element_id) else {
+            return Err(format!(
+                "chart: table `{id}` has no chart (a table without dimensions); use table(id=\"{id}\")"
+            ));
+        };
+        let svg = match embed {
+            None => svg,
+            Some(n) => {
+                let prefix = format!("chart-{}-", &table_element_id(id)["table-".len()..]);
+                let unique = format!("chart-{}-e{n}-", &table_element_id(id)["table-".len()..]);
+                ["\"", "#", " "].iter().fold(svg, |svg, lead| {
+                    svg.replace(&format!("{lead}{prefix}"), &format!("{lead}{unique}"))
+                })
+            }
+        };
+        Ok(format!(
+            "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">Table, notes and downloads</a></figcaption><details class=\"stat-chart-data\"><summary>The data of this chart</summary>{}</details></figure>",
+            escape_html(&table.title),
+            self.page_url(id),
+            table_html(table, &self.privacy, &element_id),
+        ))
+    }
+
+    /// `table(id="…")`: the table's HTML table with a link to its statistics page.
+    pub fn table_embed(&self, args: &Args, embed: Option<usize>) -> Result<String, String> {
+        let id = required(args, "table", "id")?;
+        only(args, "table", &["id"])?;
+        let table = self.table("table", id)?;
+        let element_id = embedded_id(&table_element_id(id), embed);
+        Ok(format!(
+            "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" tabindex=\"0\">{}</div><p class=\"stat-source\"><a href=\"{}\">{}: notes and downloads</a></p>",
+            table_html(table, &self.privacy, &element_id).replacen(
+                "<caption>",
+                &format!("<caption id=\"{element_id}-caption\">"),
+                1
+            ),
+            self.page_url(id),
+            escape_html(&table.title),
+        ))
+    }
+
+    /// The absolute URL of a table's statistics page.
+    pub fn page_url(&self, table_id: &str) -> String {
+        format!("{}{}", self.base_url, statistics_path(table_id))
+    }
+}
+
+fn embedded_id(base: &str, embed: Option<usize>) -> String {
+    match embed {
+        None => base.to_string(),
+        Some(n) => format!("{base}-e{n}"),
+    }
+}
+
+fn required<'a>(args: &'a Args, function: &str, name: &str) -> Result<&'a str, String> {
+    args.get(name)
+        .map(String::as_str)
+        .ok_or_else(|| format!("{function}: missing argument `{name}`"))
+}
+
+fn only(args: &Args, function: &str, allowed: &[&str]) -> Result<(), String> {
+    match args.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(format!(
+            "{function}: unknown argument `{k}` (it takes: {})",
+            allowed.join(", ")
+        )),
+        None => Ok(()),
+    }
+}
+
+fn selection(args: &Args, reserved: &[&str]) -> BTreeMap<String, String> {
+    args.iter()
+        .filter(|(k, _)| !reserved.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}

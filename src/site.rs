@@ -33,8 +33,8 @@ pub fn load_config(root: &Path) -> Result<Config> {
 
 /// Reads `data/` and protects every declared table together.
 pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
-    let input = data::load(&root.join("data"), config)?;
-    privacy::protect(&input, &config.privacy)
+    let (input, releases) = data::load_with_releases(&root.join("data"), config)?;
+    privacy::protect_with_releases(&input, &releases, &config.privacy)
 }
 
 /// `safestat audit`: protects the site's data as a build would and returns the audit report; with
@@ -112,11 +112,13 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         );
     }
     let base_url = config.base_url_slash();
-    let tables = if root.join("data").is_dir() {
-        protect_data(root, &config)?.tables
+    let (tables, releases) = if root.join("data").is_dir() {
+        let protection = protect_data(root, &config)?;
+        (protection.tables, protection.releases)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let generated = record_files(&releases)?;
     let drafts = options.drafts || config.build_drafts;
     let shortcodes = render::shortcodes::Registry::new(&tables, &config.privacy.suppressed_text);
     let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
@@ -126,7 +128,23 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         base_url: &base_url,
         library: &library,
         tables: &tables,
-        generated: &[],
+        generated: &generated,
     };
     render::render(&input, sink)
+}
+
+/// The record-level releases' CSVs (`data/<dataset>-records.csv`). Once the table downloads are
+/// wired in, `publish::downloads_with_records(&tables, &releases, &config)` replaces this: it
+/// makes these files too, and lists them in `data/datapackage.json`.
+fn record_files(
+    releases: &[privacy::records::RecordRelease],
+) -> Result<Vec<render::GeneratedFile>> {
+    Ok(crate::publish::record_downloads(releases)?
+        .into_iter()
+        .map(|d| render::GeneratedFile {
+            source: format!("record-level release {}", d.path),
+            path: d.path,
+            bytes: d.bytes,
+        })
+        .collect())
 }

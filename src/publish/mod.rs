@@ -25,7 +25,8 @@ mod methodology;
 
 pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
 pub use downloads::{
-    datapackage_json, downloads, table_csv, table_json, Download, DATA_DIR, TOTAL_CODE,
+    datapackage_json, datapackage_json_with_records, downloads, downloads_with_records,
+    record_downloads, table_csv, table_json, Download, DATA_DIR, TOTAL_CODE,
 };
 pub use format::{escape_html, escape_markdown, format_cell, format_count, format_percent, share};
 pub use html_table::{table_element_id, table_html};

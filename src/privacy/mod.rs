@@ -48,6 +48,11 @@
 //! the attacker), and every bound is certified by a solution checked here. So the intervals reported lie inside the true
 //! ones, and a cell passing here passes under the full LP. See [`attack`] for the details.
 //!
+//! **Record-level releases.** [`protect_with_releases`] first makes each dataset's enabled
+//! `[release]` ([`records`]); every table of that dataset is then computed from the released
+//! records (a blank counted as Unknown, generalised columns with their released categories), so a
+//! table can never undo a suppression in the records file. The rules above then apply unchanged.
+//!
 //! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
 //! to hide few cases (cost = the cell's count), see [`suppression`]. Every build runs the audit on
 //! the final pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.

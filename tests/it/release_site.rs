@@ -388,3 +388,37 @@ fn release_site_schema_errors_name_the_file() {
     assert!(message.contains("exploitation-by-year"), "{message}");
     assert!(message.contains("splits"), "{message}");
 }
+
+/// The example site at the repository root offers its release, and its tables still protect
+/// without cascading once they are computed from the released records.
+#[test]
+fn release_site_example_release_is_k_anonymous_and_its_tables_protect() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = load_config(root).unwrap();
+    let protection = protect_data(root, &config).unwrap();
+    assert_eq!(
+        protection.releases.len(),
+        1,
+        "the example declares a release"
+    );
+    let release = &protection.releases[0];
+    let bytes = safestat::privacy::records::records_csv(release).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert!(rows.len() > 19_000, "{} records released", rows.len());
+    let (k, l) = k_and_l(&header, &rows);
+    assert!(k >= K && l >= L, "k = {k}, l = {l}");
+
+    let totals = &protection.report.totals;
+    assert_eq!(totals.tables, protection.tables.len());
+    assert!(
+        totals.cases_hidden < 200,
+        "the example's tables cascade: {} cases hidden",
+        totals.cases_hidden
+    );
+    assert_eq!(protection.report.releases[0].k_achieved, k as u64);
+}

@@ -163,3 +163,33 @@ fn publish_frictionless_validate_passes_with_a_records_resource() {
         report(&output)
     );
 }
+
+#[test]
+fn publish_records_resource_is_the_same_in_both_package_writers_and_names_never_clash() {
+    let files = downloads_with_records(&tables(), &[records()], &config()).unwrap();
+    let package = files
+        .iter()
+        .find(|f| f.path == "data/datapackage.json")
+        .unwrap();
+    let alone =
+        safestat::publish::datapackage_json_with_records(&tables(), &[records()], &config())
+            .unwrap();
+    assert_eq!(package.bytes, alone);
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| f.path.ends_with("-records.csv"))
+            .count(),
+        1
+    );
+
+    let mut clashing = tables();
+    clashing.push(table(
+        "cases-records",
+        "A table named like the release",
+        vec![],
+        vec![P(40)],
+    ));
+    let err = downloads_with_records(&clashing, &[records()], &config()).unwrap_err();
+    assert!(err.to_string().contains("cases-records"), "{err}");
+}

@@ -36,8 +36,8 @@ pub fn load_config(root: &Path) -> Result<Config> {
 
 /// Reads `data/` and protects every declared table together.
 pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
-    let input = data::load(&root.join("data"), config)?;
-    privacy::protect(&input, &config.privacy)
+    let (input, releases) = data::load_with_releases(&root.join("data"), config)?;
+    privacy::protect_with_releases(&input, &releases, &config.privacy)
 }
 
 /// `safestat audit`: protects the site's data as a build would and returns the audit report; with
@@ -115,15 +115,16 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         );
     }
     let base_url = config.base_url_slash();
-    let tables = if root.join("data").is_dir() {
-        protect_data(root, &config)?.tables
+    let (tables, releases) = if root.join("data").is_dir() {
+        let protection = protect_data(root, &config)?;
+        (protection.tables, protection.releases)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let generated = if tables.is_empty() {
+    let generated = if tables.is_empty() && releases.is_empty() {
         Vec::new()
     } else {
-        publish::downloads(&tables, &config)?
+        publish::downloads_with_records(&tables, &releases, &config)?
             .into_iter()
             .map(|d| render::GeneratedFile {
                 source: format!("download {}", d.path),

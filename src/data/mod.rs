@@ -36,6 +36,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::config::Config;
+use crate::diagnostic::{LocatedError, Position};
+use crate::privacy::records::ReleaseSpec;
 
 pub use tables::MAX_DIMENSIONS;
 
@@ -125,6 +127,29 @@ pub struct TableSpec {
     pub filters: Vec<TableFilter>,
 }
 
+/// A dataset's `[release]` table (a k-anonymous record-level download), as written in its schema.
+/// `privacy` resolves it against the dataset and makes the release.
+#[derive(Debug, Clone)]
+pub struct DeclaredRelease {
+    /// Index into [`DataInput::datasets`].
+    pub dataset: usize,
+    /// The schema it was declared in, and where its `[release]` table starts, for messages.
+    pub schema: PathBuf,
+    pub position: Position,
+    pub spec: ReleaseSpec,
+}
+
+impl DeclaredRelease {
+    /// `schema:line:column: message`, for an error about this release.
+    pub fn error(&self, message: impl std::fmt::Display) -> anyhow::Error {
+        anyhow::Error::new(LocatedError::new(
+            &self.schema,
+            Some(self.position),
+            message.to_string(),
+        ))
+    }
+}
+
 /// Reads every dataset and the table declarations under `data_dir`.
 /// A site without a `data/` folder has no datasets and no tables.
 ///
@@ -132,8 +157,16 @@ pub struct TableSpec {
 /// CSV; `data/tables.toml` declares the tables. Any error names the file, line and column, and
 /// nothing is returned after one.
 pub fn load(data_dir: &Path, config: &Config) -> Result<DataInput> {
+    Ok(load_with_releases(data_dir, config)?.0)
+}
+
+/// [`load`], and every dataset's `[release]` (enabled or not), in dataset order.
+pub fn load_with_releases(
+    data_dir: &Path,
+    config: &Config,
+) -> Result<(DataInput, Vec<DeclaredRelease>)> {
     if !data_dir.exists() {
-        return Ok(DataInput::default());
+        return Ok((DataInput::default(), Vec::new()));
     }
     let schemas = schema::discover(data_dir)?;
     let datasets = schemas
@@ -141,5 +174,17 @@ pub fn load(data_dir: &Path, config: &Config) -> Result<DataInput> {
         .map(|s| ingest::read_dataset(s, &config.privacy.unknown_label))
         .collect::<Result<Vec<_>>>()?;
     let tables = tables::load(&data_dir.join("tables.toml"), &schemas, &datasets)?;
-    Ok(DataInput { datasets, tables })
+    let releases = schemas
+        .iter()
+        .enumerate()
+        .filter_map(|(dataset, s)| {
+            s.release.as_ref().map(|(spec, position)| DeclaredRelease {
+                dataset,
+                schema: s.schema_path.clone(),
+                position: *position,
+                spec: spec.clone(),
+            })
+        })
+        .collect();
+    Ok((DataInput { datasets, tables }, releases))
 }

@@ -15,6 +15,7 @@ use toml::Spanned;
 use super::pairs::Pairs;
 use super::{Category, ColumnKind};
 use crate::diagnostic::{toml_error, LocatedError, Position};
+use crate::privacy::records::ReleaseSpec;
 
 /// The code of the category that missing values are counted in. No declared value may use it.
 pub(crate) const UNKNOWN_CODE: &str = "unknown";
@@ -26,6 +27,8 @@ struct SchemaFile {
     dataset: DatasetDecl,
     #[serde(default, rename = "column")]
     columns: Vec<ColumnDecl>,
+    /// `[release]`: a k-anonymous record-level download, checked against the data by `privacy`.
+    release: Option<Spanned<ReleaseSpec>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -124,6 +127,8 @@ pub(crate) struct DatasetSchema {
     pub delimiter: u8,
     pub quoting: bool,
     pub columns: Vec<ColumnSchema>,
+    /// The `[release]` table as written, and where it starts in the schema.
+    pub release: Option<(ReleaseSpec, Position)>,
 }
 
 impl DatasetSchema {
@@ -427,6 +432,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
         delimiter,
         quoting: dataset.quoting.unwrap_or(true),
         columns,
+        release: file.release.map(|r| {
+            let position = Position::of_offset(text, r.span().start);
+            (r.into_inner(), position)
+        }),
     })
 }
 

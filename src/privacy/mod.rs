@@ -48,6 +48,11 @@
 //! the attacker), and every bound is certified by a solution checked here. So the intervals reported lie inside the true
 //! ones, and a cell passing here passes under the full LP. See [`attack`] for the details.
 //!
+//! **Record-level releases.** [`protect_with_releases`] first makes each dataset's enabled
+//! `[release]` ([`records`]); every table of that dataset is then computed from the released
+//! records (a blank counted as Unknown, generalised columns with their released categories), so a
+//! table can never undo a suppression in the records file. The rules above then apply unchanged.
+//!
 //! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
 //! to hide few cases (cost = the cell's count), see [`suppression`]. Every build runs the audit on
 //! the final pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.
@@ -69,7 +74,7 @@ pub use table::{CellValue, ProtectedCell, ProtectedTable, PublishedCategory, Pub
 use anyhow::{Context, Result};
 
 use crate::config::PrivacyConfig;
-use crate::data::{ColumnKind, DataInput};
+use crate::data::{CaseTable, ColumnKind, DataInput, DeclaredRelease, TableSpec};
 
 use attack::Status;
 use cube::CellSystem;
@@ -81,6 +86,9 @@ use suppression::unsafe_cells;
 #[derive(Debug)]
 pub struct Protection {
     pub tables: Vec<ProtectedTable>,
+    /// The enabled record-level releases, in dataset order; each dataset's tables were computed
+    /// from its release.
+    pub releases: Vec<records::RecordRelease>,
     pub report: AuditReport,
 }
 
@@ -97,6 +105,79 @@ pub enum ProtectionError {
     /// A table declaration does not fit its dataset.
     #[error("table `{table}`: {reason}")]
     InvalidTable { table: String, reason: String },
+}
+
+/// Makes every enabled record-level release, then protects the tables as [`protect`] does, each
+/// dataset with a release tabulated from its released records (blanks counted as Unknown, table
+/// filters carried over), so tables and records cannot be combined to undo a suppression.
+/// Errors about a release name its schema.
+pub fn protect_with_releases(
+    input: &DataInput,
+    releases: &[DeclaredRelease],
+    config: &PrivacyConfig,
+) -> Result<Protection> {
+    let mut made: Vec<records::RecordRelease> = Vec::new();
+    for declared in releases.iter().filter(|r| r.spec.enabled) {
+        let Some(dataset) = input.datasets.get(declared.dataset) else {
+            return Err(declared.error(format!(
+                "[release]: dataset #{} does not exist",
+                declared.dataset
+            )));
+        };
+        if made.iter().any(|m| m.dataset == dataset.dataset) {
+            return Err(declared.error(format!(
+                "[release]: dataset `{}` has two releases",
+                dataset.dataset
+            )));
+        }
+        let resolved = declared
+            .spec
+            .resolve(dataset, config.k, &config.unknown_label)
+            .map_err(|e| declared.error(format!("{e:#}")))?;
+        let released = records::release(dataset, &resolved).map_err(|e| declared.error(e))?;
+        made.push(released);
+    }
+    if made.is_empty() {
+        return protect(input, config);
+    }
+    let index = |d: usize| {
+        made.iter()
+            .position(|m| m.dataset == input.datasets[d].dataset)
+    };
+    let datasets: Vec<CaseTable> = (0..input.datasets.len())
+        .map(|d| match index(d) {
+            Some(m) => made[m].case_table(),
+            None => input.datasets[d].clone(),
+        })
+        .collect();
+    let tables: Vec<TableSpec> = input
+        .tables
+        .iter()
+        .map(|spec| {
+            // A table of a dataset that does not exist is reported by `protect`.
+            let released = (spec.dataset < input.datasets.len())
+                .then(|| index(spec.dataset))
+                .flatten();
+            let Some(m) = released else {
+                return Ok(spec.clone());
+            };
+            let filters = spec
+                .filters
+                .iter()
+                .map(|f| made[m].view_filter(f))
+                .collect::<Result<Vec<_>>>()
+                .with_context(|| format!("table `{}`", spec.id))?;
+            Ok(TableSpec {
+                filters,
+                ..spec.clone()
+            })
+        })
+        .collect::<Result<_>>()?;
+    let view = DataInput { datasets, tables };
+    let mut protection = protect(&view, config)?;
+    protection.report.releases = made.iter().map(|m| m.report.clone()).collect();
+    protection.releases = made;
+    Ok(protection)
 }
 
 /// Aggregates, suppresses and audits every declared table together.
@@ -193,6 +274,7 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
     report.totals.tables = report.tables.len();
     Ok(Protection {
         tables: tables.into_iter().flatten().collect(),
+        releases: Vec::new(),
         report,
     })
 }

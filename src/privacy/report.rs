@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use crate::config::ZeroPolicy;
 
+use super::records::ReleaseReport;
+
 pub use super::pooling::PoolingAudit;
 
 /// The audit of one build. Contains true values: for `safestat audit` only.
@@ -28,6 +30,8 @@ pub struct AuditReport {
     pub tables: Vec<TableAudit>,
     /// Over all tables, counting each distinct cell once.
     pub totals: AuditTotals,
+    /// One entry per enabled record-level release, in dataset order.
+    pub releases: Vec<ReleaseReport>,
 }
 
 /// The pooling of one dataset.
@@ -160,8 +164,55 @@ impl AuditReport {
             "\nTotal: {} tables, {} distinct cells, primary {}, secondary {}, cases hidden {} (by secondary {})",
             t.tables, t.cells, t.primary, t.secondary, t.cases_hidden, t.cases_hidden_secondary
         );
+        for release in &self.releases {
+            release_text(&mut out, release);
+        }
         out
     }
+}
+
+/// The text of one record-level release's report.
+fn release_text(out: &mut String, r: &ReleaseReport) {
+    let _ = writeln!(
+        out,
+        "\nRecord release `{}-records.csv` (dataset {})",
+        r.dataset, r.dataset
+    );
+    let l = |v: Option<u32>| v.map_or("-".to_string(), |v| v.to_string());
+    let _ = writeln!(
+        out,
+        "  k = {} (achieved {}), l = {} (achieved {})",
+        r.k,
+        r.k_achieved,
+        l(r.l),
+        l(r.l_achieved)
+    );
+    let _ = writeln!(
+        out,
+        "  records {}, released {}, removed {}, all quasi-identifiers blanked {}",
+        r.records, r.records_released, r.records_removed, r.records_fully_suppressed
+    );
+    let _ = writeln!(
+        out,
+        "  lattice: {} nodes, {} evaluated; records outlying after generalisation {} (limit {})",
+        r.lattice_nodes, r.nodes_evaluated, r.records_outlying, r.records_suppression_limit
+    );
+    for g in &r.generalisation {
+        let _ = writeln!(
+            out,
+            "    {:<28} level {}/{} {:<24} {:>5} categories, {:>7} values suppressed",
+            g.column, g.level, g.max_level, g.name, g.categories, g.values_suppressed
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  values suppressed {} ({:.3}% of quasi-identifier values), {} classes, average class size {:.1}, information loss {:.4}",
+        r.values_suppressed,
+        r.suppressed_value_share * 100.0,
+        r.equivalence_classes,
+        r.average_class_size,
+        r.information_loss
+    );
 }
 
 /// Folders of a site whose contents can end up published: the output, and the files copied or

@@ -4,6 +4,7 @@
 //! data/datapackage.json   Frictionless Data Package (v2) describing every table's CSV
 //! data/<table-id>.csv     one row per cell of the full grid, margins included
 //! data/<table-id>.json    the same cells, with the table's dimensions, codes and labels
+//! data/<dataset>-records.csv   a k-anonymous record-level release, when a dataset declares one
 //! ```
 //!
 //! Resource paths in `datapackage.json` are relative to the package (`<table-id>.csv`), so the folder
@@ -16,6 +17,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::config::{Config, ZeroPolicy};
+use crate::privacy::records::{records_csv, RecordRelease};
 use crate::privacy::{CellValue, ProtectedCell, ProtectedTable};
 
 /// The folder of the downloads, relative to the site root.
@@ -39,7 +41,31 @@ pub struct Download {
 
 /// Every download of a build: each table's CSV and JSON, then `data/datapackage.json`.
 pub fn downloads(tables: &[ProtectedTable], config: &Config) -> Result<Vec<Download>> {
-    let mut files = Vec::with_capacity(tables.len() * 2 + 1);
+    downloads_with_records(tables, &[], config)
+}
+
+/// Each record-level release's CSV: `data/<dataset>-records.csv`.
+pub fn record_downloads(releases: &[RecordRelease]) -> Result<Vec<Download>> {
+    releases
+        .iter()
+        .map(|release| {
+            Ok(Download {
+                path: format!("{DATA_DIR}/{}", release.file_name()),
+                media_type: "text/csv",
+                bytes: records_csv(release)?,
+            })
+        })
+        .collect()
+}
+
+/// Every download of a build with record-level releases: each table's CSV and JSON, each
+/// release's records CSV, then `data/datapackage.json` describing all of them.
+pub fn downloads_with_records(
+    tables: &[ProtectedTable],
+    releases: &[RecordRelease],
+    config: &Config,
+) -> Result<Vec<Download>> {
+    let mut files = Vec::with_capacity(tables.len() * 2 + releases.len() + 1);
     for table in tables {
         files.push(Download {
             path: format!("{DATA_DIR}/{}.csv", table.id),
@@ -52,10 +78,16 @@ pub fn downloads(tables: &[ProtectedTable], config: &Config) -> Result<Vec<Downl
             bytes: table_json(table)?,
         });
     }
+    let records = record_downloads(releases)?;
+    let mut record_resources = Vec::with_capacity(releases.len());
+    for (release, file) in releases.iter().zip(&records) {
+        record_resources.push(records_resource(release, &file.bytes));
+    }
+    files.extend(records);
     files.push(Download {
         path: format!("{DATA_DIR}/datapackage.json"),
         media_type: "application/json",
-        bytes: datapackage_json(tables, config)?,
+        bytes: package_json(tables, record_resources, config)?,
     });
     Ok(files)
 }
@@ -379,7 +411,40 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
 /// field types, category labels, the suppressed marker as a labelled missing value, each file's
 /// sha256, the data licence and the method.
 pub fn datapackage_json(tables: &[ProtectedTable], config: &Config) -> Result<Vec<u8>> {
-    let mut resources = Vec::with_capacity(tables.len());
+    package_json(tables, Vec::new(), config)
+}
+
+/// [`datapackage_json`] with the resources of record-level releases too.
+pub fn datapackage_json_with_records(
+    tables: &[ProtectedTable],
+    releases: &[RecordRelease],
+    config: &Config,
+) -> Result<Vec<u8>> {
+    let resources = releases
+        .iter()
+        .map(|r| Ok(records_resource(r, &records_csv(r)?)))
+        .collect::<Result<Vec<_>>>()?;
+    package_json(tables, resources, config)
+}
+
+/// A release's resource: its own description and schema (from `privacy`), with the profile,
+/// size and hash of the bytes written.
+fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
+    let mut resource = release.datapackage_resource(&release.file_name());
+    resource["$schema"] = json!(RESOURCE_PROFILE);
+    resource["type"] = json!("table");
+    resource["bytes"] = json!(csv.len());
+    resource["hash"] = json!(sha256_hash(csv));
+    resource["schema"]["$schema"] = json!(SCHEMA_PROFILE);
+    resource
+}
+
+fn package_json(
+    tables: &[ProtectedTable],
+    record_resources: Vec<Value>,
+    config: &Config,
+) -> Result<Vec<u8>> {
+    let mut resources = Vec::with_capacity(tables.len() + record_resources.len());
     for (i, table) in tables.iter().enumerate() {
         if tables[..i]
             .iter()
@@ -388,6 +453,16 @@ pub fn datapackage_json(tables: &[ProtectedTable], config: &Config) -> Result<Ve
             bail!("two tables share the id `{}`", table.id);
         }
         resources.push(resource(table, &table_csv(table)?, config));
+    }
+    for record in record_resources {
+        let name = record["name"].as_str().unwrap_or_default().to_string();
+        if resources
+            .iter()
+            .any(|r| r["name"].as_str() == Some(name.as_str()))
+        {
+            bail!("a table and a record release share the name `{name}`: rename the table");
+        }
+        resources.push(record);
     }
     let title = if config.title.is_empty() {
         "Statistics".to_string()

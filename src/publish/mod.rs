@@ -5,8 +5,9 @@
 //! into bytes and strings. Every function here is pure: no file I/O (the output stage writes what
 //! these return), no clock, no randomness, so the same tables give the same bytes.
 //!
-//! Never does: read case data. The only input is a `ProtectedTable`, which carries no value for a
-//! suppressed cell. Whatever we render for a suppressed cell is therefore the same wherever it
+//! Never does: read case data. The only inputs are `ProtectedTable`s, which carry no value for a
+//! suppressed cell, and k-anonymous [`RecordRelease`](crate::privacy::records::RecordRelease)s,
+//! written as `data/<dataset>-records.csv` ([`record_downloads`], [`downloads_with_records`]). Whatever we render for a suppressed cell is therefore the same wherever it
 //! appears (invariant 3):
 //!
 //! - in downloads, an empty `count` and the flag `suppressed` — never a number, and no hint of
@@ -25,7 +26,8 @@ mod methodology;
 
 pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
 pub use downloads::{
-    datapackage_json, downloads, table_csv, table_json, Download, DATA_DIR, TOTAL_CODE,
+    datapackage_json, datapackage_json_with_records, downloads, downloads_with_records,
+    record_downloads, table_csv, table_json, Download, DATA_DIR, TOTAL_CODE,
 };
 pub use format::{escape_html, escape_markdown, format_cell, format_count, format_percent, share};
 pub use html_table::{table_element_id, table_html};

@@ -35,7 +35,7 @@ fn data_example_site_loads_with_every_table() {
     assert_eq!(age.unknown, Some(9));
     let children = count_of(age, "0-8") + count_of(age, "9-17");
     assert!((4_400..5_600).contains(&children), "{children} children");
-    assert!(input.tables.len() >= 6 && input.tables.len() <= 10);
+    assert!(input.tables.len() >= 4 && input.tables.len() <= 10);
     for t in &input.tables {
         assert!((1..=3).contains(&t.dimensions.len()), "{}", t.id);
     }

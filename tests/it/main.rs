@@ -19,6 +19,7 @@ mod publish_tables;
 mod records_props;
 mod records_release;
 mod records_support;
+mod release_site;
 #[cfg(feature = "serve")]
 mod serve_browser;
 #[cfg(feature = "serve")]

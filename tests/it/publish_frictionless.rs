@@ -4,10 +4,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use safestat::data::ColumnKind;
+use safestat::privacy::records::{release, RecordRelease};
 use safestat::privacy::ProtectedTable;
-use safestat::publish::downloads;
+use safestat::publish::{downloads, downloads_with_records};
 
 use crate::publish_fixtures::*;
+use crate::records_support::{column, resolve, table as case_table};
 
 pub fn frictionless_validate(package: &Path) -> Output {
     match Command::new("frictionless").arg("validate").arg(package).output() {
@@ -80,4 +83,113 @@ fn publish_frictionless_validate_catches_a_changed_file() {
         report(&output)
     );
     assert!(report(&output).contains("hash"), "{}", report(&output));
+}
+
+/// A small k-anonymous release (k = 3) of a year, a category with a blank, and an open column.
+fn records() -> RecordRelease {
+    let rows: Vec<Vec<&str>> = (0..40)
+        .map(|i| {
+            vec![
+                ["2019", "2020", "2021"][i % 3],
+                ["F", "M", "unknown"][(i / 3) % 3],
+                ["sexual", "labour, \"forced\""][i % 2],
+            ]
+        })
+        .collect();
+    let data = case_table(
+        vec![
+            column("year", ColumnKind::Year, &["2019", "2020", "2021"], None),
+            column(
+                "gender",
+                ColumnKind::Category,
+                &["F", "M", "unknown"],
+                Some("unknown"),
+            ),
+            column(
+                "exploitation_type",
+                ColumnKind::Category,
+                &["sexual", "labour, \"forced\""],
+                None,
+            ),
+        ],
+        &rows,
+    );
+    let spec = resolve(
+        &data,
+        "k = 3\nquasi_identifiers = [\"year\", \"gender\"]\nsensitive = \"exploitation_type\"\nl = 2\n",
+    );
+    release(&data, &spec).unwrap()
+}
+
+fn write_downloads_with_records(root: &Path) {
+    for file in downloads_with_records(&tables(), &[records()], &config()).unwrap() {
+        let path = root.join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &file.bytes).unwrap();
+    }
+}
+
+#[test]
+fn publish_frictionless_validate_passes_with_a_records_resource() {
+    let dir = tempfile::tempdir().unwrap();
+    write_downloads_with_records(dir.path());
+    let package = dir.path().join("data/datapackage.json");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&package).unwrap()).unwrap();
+    let resources = json["resources"].as_array().unwrap();
+    let records = resources
+        .iter()
+        .find(|r| r["path"] == "cases-records.csv")
+        .expect("the records file is a resource of the package");
+    assert_eq!(records["name"], "cases-records");
+    assert!(records["hash"].as_str().unwrap().starts_with("sha256:"));
+    assert!(dir.path().join("data/cases-records.csv").is_file());
+    let output = frictionless_validate(&package);
+    assert!(
+        output.status.success(),
+        "frictionless validate failed:\n{}",
+        report(&output)
+    );
+
+    // The check is not vacuous: a records file edited after the build fails.
+    let csv = dir.path().join("data/cases-records.csv");
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    text.push_str("2019,F,sexual\n");
+    std::fs::write(&csv, text).unwrap();
+    let output = frictionless_validate(&package);
+    assert!(
+        !output.status.success(),
+        "a changed records file must not validate:\n{}",
+        report(&output)
+    );
+}
+
+#[test]
+fn publish_records_resource_is_the_same_in_both_package_writers_and_names_never_clash() {
+    let files = downloads_with_records(&tables(), &[records()], &config()).unwrap();
+    let package = files
+        .iter()
+        .find(|f| f.path == "data/datapackage.json")
+        .unwrap();
+    let alone =
+        safestat::publish::datapackage_json_with_records(&tables(), &[records()], &config())
+            .unwrap();
+    assert_eq!(package.bytes, alone);
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| f.path.ends_with("-records.csv"))
+            .count(),
+        1
+    );
+
+    let mut clashing = tables();
+    clashing.push(table(
+        "cases-records",
+        "A table named like the release",
+        vec![],
+        vec![P(40)],
+    ));
+    let err = downloads_with_records(&clashing, &[records()], &config()).unwrap_err();
+    assert!(err.to_string().contains("cases-records"), "{err}");
 }

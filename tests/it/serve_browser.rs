@@ -21,9 +21,8 @@ use crate::site_statistics::statistics_site;
 /// The site under test, unless `$SAFESTAT_BROWSER_SITE` names another: `fixture` (static HTML
 /// through the fake builder), `statistics` (the small data site of the statistics tests — home, a
 /// press release quoting and embedding figures, the statistics index and a table's page — built by
-/// `site::build`) or `example` (the repository's example site through `site::build`). Set this to
-/// "example" once protecting the example site's data takes seconds, not minutes.
-const DEFAULT_SITE: &str = "statistics";
+/// `site::build`) or `example` (the repository's example site through `site::build`, the default).
+const DEFAULT_SITE: &str = "example";
 
 const WAIT: Duration = Duration::from_secs(15);
 const TAB: &str = "\u{E004}";

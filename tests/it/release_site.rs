@@ -1,0 +1,424 @@
+//! A site whose dataset declares a `[release]`: the build writes `data/<dataset>-records.csv`, an
+//! independent check (the csv crate, QI values compared as written, a blank a value of its own)
+//! confirms it k-anonymous and l-diverse, the dataset's tables agree with the released records,
+//! `safestat audit` reports the release, and `[release]` mistakes name the schema.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
+
+use safestat::privacy::{CellValue, ProtectedTable};
+use safestat::site::{load_config, protect_data, BuildOptions};
+
+use crate::site_fixture::Fixture;
+
+const QIS: [&str; 5] = [
+    "year",
+    "gender",
+    "age_band",
+    "citizenship",
+    "country_of_exploitation",
+];
+const K: usize = 11;
+/// As many cases as the example site: enough for the release to reach k = 11, l = 2.
+const ROWS: usize = 20_000;
+const L: usize = 2;
+
+/// The example site's schema without its own `[release]`, with `release` appended.
+fn schema(release: &str) -> String {
+    let example = include_str!("../../data/cases.toml");
+    let columns = match example.find("\n[release]") {
+        Some(at) => {
+            // Drop the release and its comment block (the lines starting with `#` just above it).
+            let before = &example[..at];
+            let mut lines: Vec<&str> = before.lines().collect();
+            while lines
+                .last()
+                .is_some_and(|l| l.starts_with('#') || l.is_empty())
+            {
+                lines.pop();
+            }
+            lines.join("\n") + "\n"
+        }
+        None => example.to_string(),
+    };
+    format!("{columns}\n{release}")
+}
+
+const RELEASE: &str = r#"
+[release]
+quasi_identifiers = ["year", "gender", "age_band", "citizenship", "country_of_exploitation"]
+sensitive = "exploitation_type"
+l = 2
+max_suppressed_records = 0.1
+
+[release.hierarchy.year]
+periods = [[2015, 2019], [2020, 2024], [2025, 2025]]
+
+[release.hierarchy.age_band]
+levels = [{ "0-8" = "minor", "9-17" = "minor", "18-20" = "adult", "21-23" = "adult", "24-26" = "adult", "27-29" = "adult", "30-38" = "adult", "39-47" = "adult", "48+" = "adult" }]
+
+[release.hierarchy.citizenship]
+builtin = "m49"
+
+[release.hierarchy.country_of_exploitation]
+builtin = "m49"
+"#;
+
+const TABLES: &str = r#"
+[[table]]
+id = "by-year"
+title = "Victims by year"
+dimensions = ["year"]
+
+[[table]]
+id = "by-gender-age"
+title = "Victims by gender and age"
+dimensions = ["gender", "age_band"]
+
+[[table]]
+id = "by-exploitation"
+title = "Victims by type of exploitation"
+dimensions = ["exploitation_type"]
+
+[[table]]
+id = "exploitation-by-year"
+title = "Type of exploitation by year, 2015–2024"
+dimensions = ["exploitation_type", "year"]
+filter = { year = { from = 2015, to = 2024 } }
+"#;
+
+fn site(rows: usize, release: &str) -> Fixture {
+    let f = Fixture::new();
+    let mut csv = Vec::new();
+    safestat::data::synth::write_cases(&mut csv, rows, 7).unwrap();
+    f.file("data/cases.csv", std::str::from_utf8(&csv).unwrap());
+    f.file("data/cases.toml", &schema(release));
+    f.file("data/tables.toml", TABLES);
+    f
+}
+
+fn build(f: &Fixture) {
+    safestat::site::build(&BuildOptions {
+        root: f.root().to_path_buf(),
+        ..BuildOptions::default()
+    })
+    .unwrap();
+}
+
+/// The records file as header + rows of strings.
+fn read_records(f: &Fixture) -> (Vec<String>, Vec<Vec<String>>) {
+    let path = f.out().join("data/cases-records.csv");
+    let mut reader = csv::Reader::from_path(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+fn col(header: &[String], id: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == id)
+        .unwrap_or_else(|| panic!("no column {id} in {header:?}"))
+}
+
+/// Smallest class size and fewest distinct sensitive values in a class, grouping by the QI strings
+/// as written (a blank is a value of its own).
+fn k_and_l(header: &[String], rows: &[Vec<String>]) -> (usize, usize) {
+    let qis: Vec<usize> = QIS.iter().map(|q| col(header, q)).collect();
+    let sensitive = col(header, "exploitation_type");
+    let mut classes: BTreeMap<Vec<&str>, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for row in rows {
+        let key: Vec<&str> = qis.iter().map(|&c| row[c].as_str()).collect();
+        let class = classes.entry(key).or_default();
+        class.0 += 1;
+        class.1.insert(row[sensitive].as_str());
+    }
+    let k = classes.values().map(|c| c.0).min().unwrap_or(0);
+    let l = classes.values().map(|c| c.1.len()).min().unwrap_or(0);
+    (k, l)
+}
+
+#[test]
+fn release_site_builds_a_k_anonymous_l_diverse_records_file() {
+    let f = site(ROWS, RELEASE);
+    build(&f);
+    let (header, rows) = read_records(&f);
+    assert!(
+        rows.len() > ROWS * 9 / 10,
+        "most records are released: {}",
+        rows.len()
+    );
+    for id in QIS.iter().chain(&["exploitation_type", "source"]) {
+        col(&header, id);
+    }
+    assert!(
+        !header.iter().any(|h| h == "case_ref"),
+        "the drop column is never released"
+    );
+    let (k, l) = k_and_l(&header, &rows);
+    assert!(k >= K, "smallest class {k} < k = {K}");
+    assert!(l >= L, "a class has {l} < l = {L} exploitation types");
+
+    // Rows are not in input order: the first records of the CSV are not the first cases.
+    let mut input = Vec::new();
+    safestat::data::synth::write_cases(&mut input, ROWS, 7).unwrap();
+    let input = String::from_utf8(input).unwrap();
+    let first_sources: Vec<&str> = input
+        .lines()
+        .skip(1)
+        .take(50)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    let released: Vec<&str> = rows[..50]
+        .iter()
+        .map(|r| r[col(&header, "source")].as_str())
+        .collect();
+    assert_ne!(first_sources, released, "rows follow the input order");
+}
+
+/// The independent check is not vacuous: it catches a file that is not k-anonymous.
+#[test]
+fn release_site_check_catches_a_unique_row() {
+    let header: Vec<String> = QIS
+        .iter()
+        .chain(&["exploitation_type"])
+        .map(|s| s.to_string())
+        .collect();
+    let row = |age: &str, t: &str| -> Vec<String> {
+        ["2015-2019", "F", age, "", "LB", t]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let mut rows: Vec<Vec<String>> = (0..K)
+        .map(|i| row("adult", if i % 2 == 0 { "sexual" } else { "other" }))
+        .collect();
+    assert_eq!(k_and_l(&header, &rows), (K, 2));
+    // A blank matches only blanks: this row is a class of its own.
+    rows.push(row("", "sexual"));
+    assert_eq!(k_and_l(&header, &rows), (1, 1));
+}
+
+fn grand_total(table: &ProtectedTable) -> Option<u64> {
+    table
+        .cells
+        .iter()
+        .find(|c| c.key.iter().all(Option::is_none))
+        .and_then(|c| c.value.published())
+}
+
+#[test]
+fn release_site_tables_agree_with_the_released_records() {
+    let f = site(ROWS, RELEASE);
+    build(&f);
+    let (header, rows) = read_records(&f);
+    let config = load_config(f.root()).unwrap();
+    let protection = protect_data(f.root(), &config).unwrap();
+    assert_eq!(protection.releases.len(), 1);
+    assert_eq!(protection.releases[0].len, rows.len());
+
+    // Every published cell of every table (margins and the grand total included) equals the count
+    // of released records with its categories, a blank counted as the column's Unknown.
+    let mut cells_checked = 0;
+    for table in &protection.tables {
+        if table.filter.is_empty() {
+            assert_eq!(
+                grand_total(table),
+                Some(rows.len() as u64),
+                "table {}: grand total is the records file's row count",
+                table.id
+            );
+        }
+        let dims: Vec<(usize, String)> = table
+            .dimensions
+            .iter()
+            .map(|d| {
+                let unknown = d
+                    .categories
+                    .iter()
+                    .find(|c| c.label == config.privacy.unknown_label)
+                    .map_or("unknown".to_string(), |c| c.code.clone());
+                (col(&header, &d.id), unknown)
+            })
+            .collect();
+        let year = col(&header, "year");
+        // The one filtered table takes years 2015–2024: the released periods 2015-2019 and 2020-2024.
+        let in_filter = |row: &Vec<String>| {
+            table.filter.is_empty() || ["2015-2019", "2020-2024"].contains(&row[year].as_str())
+        };
+        for cell in &table.cells {
+            let CellValue::Published(n) = cell.value else {
+                continue;
+            };
+            let expected = rows
+                .iter()
+                .filter(|row| in_filter(row))
+                .filter(|row| {
+                    cell.key.iter().zip(&table.dimensions).zip(&dims).all(
+                        |((key, dim), (c, unknown))| match key {
+                            None => true,
+                            Some(i) => {
+                                let value = if row[*c].is_empty() {
+                                    unknown
+                                } else {
+                                    &row[*c]
+                                };
+                                *value == dim.categories[*i].code
+                            }
+                        },
+                    )
+                })
+                .count() as u64;
+            assert_eq!(n, expected, "table {}: cell {:?}", table.id, cell.key);
+            cells_checked += 1;
+        }
+    }
+    assert!(cells_checked >= 40, "checked {cells_checked} cells");
+
+    // The year table is by the released periods, not by the years recorded.
+    let by_year = protection
+        .tables
+        .iter()
+        .find(|t| t.id == "by-year")
+        .unwrap();
+    let years: Vec<&str> = by_year.dimensions[0]
+        .categories
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    let released: BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r[col(&header, "year")].as_str())
+        .filter(|y| !y.is_empty())
+        .collect();
+    for year in &released {
+        assert!(years.contains(year), "{year} not in the table's {years:?}");
+    }
+    assert!(
+        !years.contains(&"2016"),
+        "years were generalised to periods: {years:?}"
+    );
+}
+
+#[test]
+fn release_site_audit_shows_the_release_report() {
+    let f = site(ROWS, RELEASE);
+    let output = Command::new(env!("CARGO_BIN_EXE_safestat"))
+        .arg("audit")
+        .current_dir(f.root())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("Record release `cases-records.csv`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("k = 11 (achieved"), "{stdout}");
+    assert!(stdout.contains("l = 2 (achieved"), "{stdout}");
+    assert!(stdout.contains("information loss"), "{stdout}");
+    for qi in QIS {
+        assert!(stdout.contains(qi), "{qi} missing from:\n{stdout}");
+    }
+
+    let report = safestat::site::audit(f.root(), None).unwrap();
+    assert_eq!(report.releases.len(), 1);
+    let r = &report.releases[0];
+    assert!(r.k_achieved >= K as u64);
+    assert!(r.l_achieved.unwrap() >= L as u32);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["releases"][0]["dataset"], "cases");
+}
+
+#[test]
+fn release_site_disabled_release_publishes_no_records() {
+    let f = site(
+        1000,
+        &RELEASE.replace("[release]\n", "[release]\nenabled = false\n"),
+    );
+    build(&f);
+    assert!(f.out().join("index.html").is_file());
+    assert!(!f.out().join("data/cases-records.csv").exists());
+}
+
+fn build_error(f: &Fixture) -> String {
+    let err = safestat::site::check(&BuildOptions {
+        root: f.root().to_path_buf(),
+        ..BuildOptions::default()
+    })
+    .unwrap_err();
+    format!("{err:#}")
+}
+
+#[test]
+fn release_site_schema_errors_name_the_file() {
+    // An unknown key: a TOML error located in the schema.
+    let f = site(300, &RELEASE.replace("l = 2", "l = 2\nkay = 5"));
+    let message = build_error(&f);
+    assert!(message.contains("cases.toml:"), "{message}");
+    assert!(message.contains("kay"), "{message}");
+
+    // A quasi-identifier the dataset does not have: resolved against the data, still named.
+    let f = site(300, &RELEASE.replace("\"gender\",", "\"sex\","));
+    let message = build_error(&f);
+    assert!(message.contains("cases.toml:"), "{message}");
+    assert!(message.contains("`sex`"), "{message}");
+
+    // k below [privacy] k.
+    let f = site(300, &RELEASE.replace("l = 2", "l = 2\nk = 5"));
+    let message = build_error(&f);
+    assert!(message.contains("cases.toml:"), "{message}");
+    assert!(message.contains("k = 5"), "{message}");
+
+    // A table filter that splits a released period.
+    let f = site(ROWS, RELEASE);
+    f.file(
+        "data/tables.toml",
+        &TABLES.replace("to = 2024", "to = 2022"),
+    );
+    let message = build_error(&f);
+    assert!(message.contains("exploitation-by-year"), "{message}");
+    assert!(message.contains("splits"), "{message}");
+}
+
+/// The example site at the repository root offers its release, and its tables still protect
+/// without cascading once they are computed from the released records.
+#[test]
+fn release_site_example_release_is_k_anonymous_and_its_tables_protect() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = load_config(root).unwrap();
+    let protection = protect_data(root, &config).unwrap();
+    assert_eq!(
+        protection.releases.len(),
+        1,
+        "the example declares a release"
+    );
+    let release = &protection.releases[0];
+    let bytes = safestat::privacy::records::records_csv(release).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert!(rows.len() > 19_000, "{} records released", rows.len());
+    let (k, l) = k_and_l(&header, &rows);
+    assert!(k >= K && l >= L, "k = {k}, l = {l}");
+
+    let totals = &protection.report.totals;
+    assert_eq!(totals.tables, protection.tables.len());
+    assert!(
+        totals.cases_hidden < 200,
+        "the example's tables cascade: {} cases hidden",
+        totals.cases_hidden
+    );
+    assert_eq!(protection.report.releases[0].k_achieved, k as u64);
+}

@@ -113,19 +113,24 @@ mod tests {
         .unwrap()
     }
 
-    #[test]
-    fn stat_quotes_published_cells_and_the_suppression_text() {
-        let r = Registry::new(Arc::new(Figures::new(
+    fn registry() -> Registry {
+        Registry::new(Arc::new(Figures::new(
             &[table()],
             &PrivacyConfig::default(),
             "https://example.org/",
-        )));
-        let args = |pairs: &[(&str, &str)]| -> Args {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
+        )))
+    }
+
+    fn args(pairs: &[(&str, &str)]) -> Args {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn stat_quotes_published_cells_and_the_suppression_text() {
+        let r = registry();
         let stat = |a: &[(&str, &str)]| r.expand("stat", &args(a));
         assert_eq!(
             stat(&[("table", "victims-by-year"), ("year", "2024")]).unwrap(),
@@ -151,17 +156,7 @@ mod tests {
 
     #[test]
     fn percent_needs_both_cells_published() {
-        let r = Registry::new(Arc::new(Figures::new(
-            &[table()],
-            &PrivacyConfig::default(),
-            "https://example.org/",
-        )));
-        let args = |pairs: &[(&str, &str)]| -> Args {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
+        let r = registry();
         let percent = |a: &[(&str, &str)]| r.expand("percent", &args(a));
         assert_eq!(
             percent(&[("table", "victims-by-year"), ("year", "2024")]).unwrap(),

@@ -162,6 +162,11 @@ impl Default for PrivacyConfig {
     }
 }
 
+/// Whether `url` can serve as `base_url`: an absolute `http://` or `https://` URL.
+pub fn is_absolute_http_url(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://")
+}
+
 impl Config {
     /// Reads and validates `config.toml` at `path`.
     pub fn load(path: &Path) -> Result<Config> {
@@ -186,7 +191,7 @@ impl Config {
                 self.privacy.k
             );
         }
-        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+        if !is_absolute_http_url(&self.base_url) {
             bail!(
                 "{}: base_url = {:?} must be an absolute http:// or https:// URL",
                 path.display(),

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Result};
 
-use crate::config::Config;
+use crate::config::{is_absolute_http_url, Config};
 use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
 use crate::{content, data, privacy, publish, render};
@@ -108,7 +108,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
-    if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
+    if !is_absolute_http_url(&config.base_url) {
         bail!(
             "base_url {:?} must be an absolute http:// or https:// URL",
             config.base_url

@@ -79,16 +79,7 @@ impl Target {
     fn statistics() -> Target {
         let site = statistics_site();
         let root = site.root().to_path_buf();
-        let options = ServeOptions {
-            addr: ([127, 0, 0, 1], 0).into(),
-            debounce: Duration::from_millis(50),
-            ..ServeOptions::new(&root)
-        };
-        let builder = SiteBuilder {
-            root: root.clone(),
-            drafts: false,
-        };
-        let server = Server::start(&options, builder).unwrap();
+        let server = serve_site(&root);
         Target {
             server,
             root,
@@ -118,16 +109,7 @@ impl Target {
             copy_tree(&repository.join(name), &files.path().join(name));
         }
         let root = files.path().to_path_buf();
-        let options = ServeOptions {
-            addr: ([127, 0, 0, 1], 0).into(),
-            debounce: Duration::from_millis(50),
-            ..ServeOptions::new(&root)
-        };
-        let builder = SiteBuilder {
-            root: root.clone(),
-            drafts: false,
-        };
-        let server = Server::start(&options, builder).unwrap();
+        let server = serve_site(&root);
         Target {
             server,
             root,
@@ -356,4 +338,18 @@ fn assert_errors_free(browser: &Session, context: &str) {
         "{context}: console errors:\n{}",
         errors.join("\n")
     );
+}
+
+/// `safestat serve` on a real site at `root`, on an ephemeral loopback port.
+fn serve_site(root: &Path) -> Server {
+    let options = ServeOptions {
+        addr: ([127, 0, 0, 1], 0).into(),
+        debounce: Duration::from_millis(50),
+        ..ServeOptions::new(root)
+    };
+    let builder = SiteBuilder {
+        root: root.to_path_buf(),
+        drafts: false,
+    };
+    Server::start(&options, builder).unwrap()
 }

@@ -1,18 +1,21 @@
 //! The attacker's linear program: how far can each suppressed cell be confined by someone who knows
 //! every published cell?
 //!
-//! Suppressed cells (with at least one case) are *linked* when they share a finest cell or lie on a
-//! common line of some table. Each suppressed cell is solved in an LP over its *neighbourhood*: the
-//! suppressed cells within a few links of it (radius 2, then 3, then 6 while it is not yet shown
-//! safe; at most `BUDGET` finest cells), plus the finest cells of small published innermost cells
-//! around them. Those finest cells are the variables (≥ 0); every published cell counting any of
-//! them is an equality. A row that leaves a single variable free fixes it (exact presolve).
+//! The attacker's full LP has one variable per finest cell (≥ 0) and one equality per published
+//! cell. It is far too large to solve per suppressed cell on a big dataset, so each bound is found
+//! in a *restricted* LP: a set of free finest cells are variables, every other finest cell is held
+//! at its true count. Every point of a restricted LP is a point of the full one, so the interval it
+//! yields lies inside the attacker's: the check is conservative, never optimistic.
 //!
-//! Finest cells outside the LP are held at their true counts — the attacker is granted them too.
-//! This only shrinks the feasible set of the full audit LP, so every interval found here lies
-//! inside the attacker's true interval: the check is conservative, never optimistic. The price is
-//! over-suppression on data with many dimensions, where a published innermost cell of another
-//! table often holds just one of the LP's finest cells and so pins it.
+//! The free set starts from the cell's *neighbourhood*: the suppressed cells within a few links of
+//! it (radius 2, then 3, then 6 while it is not yet shown safe; at most `BUDGET` finest cells; cells
+//! are linked when they share a finest cell or lie on a common line), plus the finest cells of small
+//! published innermost cells around them. If the cell is still not shown safe, *column generation*
+//! grows the free set: the dual of the restricted LP prices every held finest cell on a row with a
+//! nonzero price, and those whose reduced cost is not zero — freeing them would move the bound —
+//! are freed, best first, until the cell is safe, no held cell prices out (the restricted optimum
+//! is then the full LP's), or the budget (`PRICING_ROUNDS`, `MAX_COLUMNS`) is spent. So a cell is
+//! failed only when the attacker can really confine it, or when the budget ran out first.
 //!
 //! Each bound is certified by the solver's own point, re-checked here against every constraint;
 //! when the solver fails or panics, or its point does not check out, the bound falls back to the
@@ -185,194 +188,97 @@ impl Links {
     }
 }
 
-/// The LP of one group: its variables (finest cells), the published cells constraining them, and
-/// the true counts. Rows that leave one variable free fix it (exact presolve), so the LP keeps only
-/// the variables the attacker cannot read off directly.
-struct GroupLp<'a> {
+/// A restricted attacker LP: the finest cells in `free` are its variables (each ≥ 0); every other
+/// finest cell is held at its true count. Each published cell counting a free finest cell is an
+/// equality row over the free ones, whose right-hand side is its value less its fixed members.
+///
+/// Any restriction is an inner approximation of the attacker's full LP (its feasible points are
+/// feasible there too), so an interval found here lies inside the attacker's. Column generation
+/// ([`RestrictedLp::price`]) frees the finest cells that could still move a bound, so the result
+/// tends to the full LP's bound as far as the budget allows.
+struct RestrictedLp<'a> {
     system: &'a CellSystem,
-    /// Finest cells of the group, ascending.
-    finest: Vec<u32>,
-    /// `live[i]`: the LP column of `finest[i]`, or `None` when presolve fixed it at its count.
-    live: Vec<Option<usize>>,
-    /// Number of LP columns.
-    columns: usize,
-    /// Each remaining constraint: its LP columns and right-hand side.
-    rows: Vec<(Vec<usize>, f64)>,
+    /// The free finest cells, ascending; `free[v]` is LP column `v`.
+    free: Vec<u32>,
+    /// Each row: the published cell, its LP columns, and its right-hand side.
+    rows: Vec<(CellId, Vec<usize>, f64)>,
 }
 
-impl<'a> GroupLp<'a> {
-    fn new(system: &'a CellSystem, status: &[Status], group: &[CellId]) -> GroupLp<'a> {
-        let mut finest: Vec<u32> = group
-            .iter()
-            .flat_map(|&c| system.cells[c as usize].members.iter().copied())
-            .collect();
-        finest.sort_unstable();
-        finest.dedup();
-        // Free the finest cells that share a published innermost cell with the group's, too:
-        // without them, every published innermost cell of another table would pin the group's
-        // finest cells. Bounded by `EXPANSION`, the LP stays small; what is left out stays fixed.
-        let mut extra: Vec<u32> = Vec::new();
-        for &f in &finest {
-            for table in &system.tables {
-                if let Some(g) = table.innermost(f) {
-                    let cell = &system.cells[table.cells[g] as usize];
-                    if status[table.cells[g] as usize] == Status::Published
-                        && cell.members.len() <= EXPANSION
-                        && finest.len() + extra.len() + cell.members.len() <= EXPANSION_BUDGET
-                    {
-                        extra.extend(&cell.members);
-                    }
-                }
-            }
-        }
-        finest.extend(extra);
-        finest.sort_unstable();
-        finest.dedup();
+impl<'a> RestrictedLp<'a> {
+    fn new(system: &'a CellSystem, status: &[Status], mut free: Vec<u32>) -> RestrictedLp<'a> {
+        free.sort_unstable();
+        free.dedup();
         let mut by_cell: BTreeMap<CellId, Vec<usize>> = BTreeMap::new();
-        for (v, &f) in finest.iter().enumerate() {
-            for table in &system.tables {
-                table.for_each_containing(f, |g| {
-                    let cell = table.cells[g];
-                    if status[cell as usize] == Status::Published {
-                        by_cell.entry(cell).or_default().push(v);
-                    }
-                });
-            }
+        for (v, &f) in free.iter().enumerate() {
+            for_each_published(system, status, f, |cell| {
+                by_cell.entry(cell).or_default().push(v);
+            });
         }
-        let mut rows: Vec<Vec<usize>> = by_cell
-            .into_values()
-            .map(|mut vars| {
+        let rows = by_cell
+            .into_iter()
+            .map(|(cell, mut vars)| {
                 vars.sort_unstable();
                 vars.dedup();
-                vars
-            })
-            .collect();
-        rows.sort_unstable();
-        rows.dedup();
-        // Presolve: a row with one free variable fixes it (at its true count, the only solution).
-        let mut fixed = vec![false; finest.len()];
-        loop {
-            let mut changed = false;
-            for row in &rows {
-                let mut free = row.iter().filter(|&&v| !fixed[v]);
-                if let (Some(&v), None) = (free.next(), free.next()) {
-                    fixed[v] = true;
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        let mut live = vec![None; finest.len()];
-        let mut columns = 0;
-        for (v, slot) in live.iter_mut().enumerate() {
-            if !fixed[v] {
-                *slot = Some(columns);
-                columns += 1;
-            }
-        }
-        let mut reduced: Vec<(Vec<usize>, f64)> = rows
-            .into_iter()
-            .filter_map(|vars| {
-                let cols: Vec<usize> = vars.iter().filter_map(|&v| live[v]).collect();
-                if cols.is_empty() {
-                    return None;
-                }
                 let rhs: u64 = vars
                     .iter()
-                    .filter(|&&v| live[v].is_some())
-                    .map(|&v| system.finest_counts[finest[v] as usize])
+                    .map(|&v| system.finest_counts[free[v] as usize])
                     .sum();
-                Some((cols, rhs as f64))
+                (cell, vars, rhs as f64)
             })
             .collect();
-        reduced.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        reduced.dedup_by(|a, b| a.0 == b.0);
-        GroupLp {
-            system,
-            finest,
-            live,
-            columns,
-            rows: reduced,
-        }
+        RestrictedLp { system, free, rows }
     }
 
-    /// The LP columns of a cell of the group, and the count of its fixed finest cells.
+    /// The LP columns of `cell`, and the count of its fixed finest cells.
     fn objective(&self, cell: CellId) -> (Vec<usize>, f64) {
         let mut columns = Vec::new();
         let mut constant = 0u64;
-        for f in &self.system.cells[cell as usize].members {
-            let v = self
-                .finest
-                .binary_search(f)
-                .expect("a group holds its cells' members");
-            match self.live[v] {
-                Some(c) => columns.push(c),
-                None => constant += self.system.finest_counts[*f as usize],
+        for &f in &self.system.cells[cell as usize].members {
+            match self.free.binary_search(&f) {
+                Ok(v) => columns.push(v),
+                Err(_) => constant += self.system.finest_counts[f as usize],
             }
         }
         (columns, constant as f64)
     }
 
-    /// The certified interval of `cell` (one of the group's cells).
-    fn interval(&self, cell: CellId, k: u64) -> Interval {
-        // The largest value worth proving: no cell can need more than the dataset plus k.
-        let cap = (self.system.cases + k) as f64;
-        let truth = self.system.cells[cell as usize].value as f64;
+    /// The certified optimum of `cell` in one direction (at most `cap` when maximising), or
+    /// `None` when the solver cannot certify one.
+    fn bound(&self, cell: CellId, maximise: bool, cap: f64) -> Option<f64> {
         let (objective, constant) = self.objective(cell);
         if objective.is_empty() {
-            return Interval {
-                lo: constant,
-                hi: constant,
-            };
+            return Some(constant);
         }
         if self.rows.is_empty() {
-            return Interval {
-                lo: constant,
-                hi: constant + cap,
-            };
+            return Some(if maximise { cap } else { constant });
         }
-        let hi = self
-            .optimise(&objective, true, cap)
-            .map_or(truth, |v| (v + constant).max(truth));
-        let lo = self
-            .optimise(&objective, false, cap)
-            .map_or(truth, |v| (v + constant).min(truth));
-        Interval { lo, hi }
+        let x = self.solve_primal(&objective, maximise, cap)?;
+        Some(objective.iter().map(|&v| x[v].max(0.0)).sum::<f64>() + constant)
     }
 
     /// Checks that `x` satisfies every constraint (within tolerance).
     fn feasible(&self, x: &[f64]) -> bool {
         x.iter().all(|&v| v >= -TOLERANCE)
-            && self.rows.iter().all(|(vars, rhs)| {
+            && self.rows.iter().all(|(_, vars, rhs)| {
                 let sum: f64 = vars.iter().map(|&v| x[v]).sum();
                 (sum - rhs).abs() <= TOLERANCE * rhs.max(1.0)
             })
     }
 
-    /// The certified optimum of the cell's value in one direction, or `None` when it cannot be
-    /// certified.
-    fn optimise(&self, objective: &[usize], maximise: bool, cap: f64) -> Option<f64> {
+    /// A certified optimal point of the LP with the given objective, or `None`.
+    fn solve_primal(&self, objective: &[usize], maximise: bool, cap: f64) -> Option<Vec<f64>> {
         let solved = catch_unwind(AssertUnwindSafe(|| {
             let mut problem = ProblemVariables::new();
-            let vars = problem.add_vector(variable().min(0.0), self.columns);
-            let mut target = Expression::with_capacity(objective.len());
-            for &v in objective {
-                target.add_mul(1.0, vars[v]);
-            }
+            let vars = problem.add_vector(variable().min(0.0), self.free.len());
+            let target = sum_of(objective.iter().map(|&v| vars[v]));
             let unsolved = if maximise {
                 problem.maximise(target.clone())
             } else {
                 problem.minimise(target.clone())
             };
             let mut model = unsolved.using(microlp);
-            for (row, rhs) in &self.rows {
-                let mut e = Expression::with_capacity(row.len());
-                for &v in row {
-                    e.add_mul(1.0, vars[v]);
-                }
-                model = model.with(e.eq(*rhs));
+            for (_, row, rhs) in &self.rows {
+                model = model.with(sum_of(row.iter().map(|&v| vars[v])).eq(*rhs));
             }
             if maximise {
                 model = model.with(target.leq(cap));
@@ -383,11 +289,131 @@ impl<'a> GroupLp<'a> {
                     .collect::<Vec<f64>>()
             })
         }));
-        let x = solved.ok().flatten()?;
-        if !self.feasible(&x) {
-            return None;
+        solved.ok().flatten().filter(|x| self.feasible(x))
+    }
+
+    /// An optimal dual of the LP without the cap: one price per row. For a maximisation it solves
+    /// `min b·y` subject to `Σ_{rows ∋ v} y ≥ c_v` for every column `v`; for a minimisation
+    /// `max b·y` subject to `≤`. Only column generation reads it, so an inexact dual can cost
+    /// precision but never soundness.
+    fn solve_dual(&self, objective: &[usize], maximise: bool) -> Option<Vec<f64>> {
+        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); self.free.len()];
+        for (r, (_, vars, _)) in self.rows.iter().enumerate() {
+            for &v in vars {
+                rows_of[v].push(r);
+            }
         }
-        Some(objective.iter().map(|&v| x[v].max(0.0)).sum())
+        let mut cost = vec![0.0; self.free.len()];
+        for &v in objective {
+            cost[v] = 1.0;
+        }
+        let solved = catch_unwind(AssertUnwindSafe(|| {
+            let mut problem = ProblemVariables::new();
+            // Each price is free: the difference of two non-negative variables.
+            let up = problem.add_vector(variable().min(0.0), self.rows.len());
+            let down = problem.add_vector(variable().min(0.0), self.rows.len());
+            let prices: Vec<Expression> = up.iter().zip(&down).map(|(&u, &d)| u - d).collect();
+            let value = Expression::from_other_affine(0.0)
+                + sum_of(
+                    self.rows
+                        .iter()
+                        .zip(&prices)
+                        .map(|((_, _, rhs), y)| *rhs * y.clone()),
+                );
+            let unsolved = if maximise {
+                problem.minimise(value)
+            } else {
+                problem.maximise(value)
+            };
+            let mut model = unsolved.using(microlp);
+            for (v, rows) in rows_of.iter().enumerate() {
+                let lhs = sum_of(rows.iter().map(|&r| prices[r].clone()));
+                model = model.with(if maximise {
+                    lhs.geq(cost[v])
+                } else {
+                    lhs.leq(cost[v])
+                });
+            }
+            model.solve().ok().map(|solution| {
+                up.iter()
+                    .zip(&down)
+                    .map(|(&u, &d)| solution.value(u) - solution.value(d))
+                    .collect::<Vec<f64>>()
+            })
+        }));
+        solved.ok().flatten()
+    }
+
+    /// Column generation: the fixed finest cells whose reduced cost under the row prices `dual`
+    /// is not zero — moving any of them would improve the bound of `cell` — best first, at most
+    /// `limit`. A fixed cell holds at least one case, so it may move either way: any nonzero
+    /// reduced cost counts. None means the restricted optimum is the full LP's optimum (as far as
+    /// the scan of each priced row, capped at `SCAN` members, can tell).
+    fn price(&self, status: &[Status], cell: CellId, dual: &[f64], limit: usize) -> Vec<u32> {
+        let priced: BTreeMap<CellId, f64> = self
+            .rows
+            .iter()
+            .zip(dual)
+            .filter(|(_, y)| y.abs() > PRICE_TOLERANCE)
+            .map(|((c, _, _), &y)| (*c, y))
+            .collect();
+        let target = &self.system.cells[cell as usize].members;
+        let mut seen: HashSet<u32> = HashSet::new();
+        let mut scored: Vec<(f64, u32)> = Vec::new();
+        let mut containing: Vec<CellId> = Vec::new();
+        for &row in priced.keys() {
+            let members = &self.system.cells[row as usize].members;
+            let step = (members.len() / SCAN).max(1);
+            for &g in members.iter().step_by(step) {
+                if self.free.binary_search(&g).is_ok() || !seen.insert(g) {
+                    continue;
+                }
+                containing.clear();
+                for_each_published(self.system, status, g, |c| containing.push(c));
+                containing.sort_unstable();
+                containing.dedup();
+                let price: f64 = containing.iter().filter_map(|c| priced.get(c)).sum();
+                let cost = if target.binary_search(&g).is_ok() {
+                    1.0
+                } else {
+                    0.0
+                };
+                let reduced = cost - price;
+                if reduced.abs() > PRICE_TOLERANCE {
+                    scored.push((reduced.abs(), g));
+                }
+            }
+        }
+        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(limit);
+        scored.into_iter().map(|(_, g)| g).collect()
+    }
+}
+
+/// `Σ vars` as one expression.
+fn sum_of(terms: impl Iterator<Item = impl Into<Expression>>) -> Expression {
+    let mut e = Expression::default();
+    for t in terms {
+        e += t.into();
+    }
+    e
+}
+
+/// Calls `f` with each published cell counting finest cell `finest`, once per table it shows in
+/// (a cell shown in several tables comes several times).
+fn for_each_published(
+    system: &CellSystem,
+    status: &[Status],
+    finest: u32,
+    mut f: impl FnMut(CellId),
+) {
+    for table in &system.tables {
+        table.for_each_containing(finest, |g| {
+            let cell = table.cells[g];
+            if status[cell as usize] == Status::Published {
+                f(cell);
+            }
+        });
     }
 }
 
@@ -401,11 +427,53 @@ const BUDGET: usize = 150;
 /// A published innermost cell with at most this many finest cells is freed with the group.
 const EXPANSION: usize = 12;
 
-/// The most finest cells (LP variables) of one LP, expansion included.
+/// The most finest cells (LP variables) of one neighbourhood LP, expansion included.
 const EXPANSION_BUDGET: usize = 500;
 
-/// The certified interval of one nonzero suppressed cell: the LP of its neighbourhood, widened
-/// step by step while the cell is not yet shown safe.
+/// Column generation: rounds, columns added per round, and the most columns of one LP.
+const PRICING_ROUNDS: usize = 24;
+const COLUMNS_PER_ROUND: usize = 64;
+const MAX_COLUMNS: usize = 3000;
+
+/// The most members of one priced row scanned for columns (evenly spaced).
+const SCAN: usize = 512;
+
+/// A reduced cost or price smaller than this counts as zero.
+const PRICE_TOLERANCE: f64 = 1e-7;
+
+/// The free finest cells of a neighbourhood: the members of its cells, plus the members of the
+/// small published innermost cells around them (without those, every published innermost cell
+/// of another table would pin the group's finest cells).
+fn neighbourhood(system: &CellSystem, status: &[Status], group: &[CellId]) -> Vec<u32> {
+    let mut finest: Vec<u32> = group
+        .iter()
+        .flat_map(|&c| system.cells[c as usize].members.iter().copied())
+        .collect();
+    finest.sort_unstable();
+    finest.dedup();
+    let mut extra: Vec<u32> = Vec::new();
+    for &f in &finest {
+        for table in &system.tables {
+            if let Some(g) = table.innermost(f) {
+                let cell = &system.cells[table.cells[g] as usize];
+                if status[table.cells[g] as usize] == Status::Published
+                    && cell.members.len() <= EXPANSION
+                    && finest.len() + extra.len() + cell.members.len() <= EXPANSION_BUDGET
+                {
+                    extra.extend(&cell.members);
+                }
+            }
+        }
+    }
+    finest.extend(extra);
+    finest
+}
+
+/// The certified interval of one nonzero suppressed cell.
+///
+/// First the LP of its neighbourhood, widened step by step while the cell is not yet shown safe;
+/// then, if it still is not, column generation from the widest neighbourhood, each direction in
+/// turn until the cell is safe, the bound is optimal, or the budget is spent.
 pub(crate) fn audit_cell(
     system: &CellSystem,
     status: &[Status],
@@ -414,32 +482,57 @@ pub(crate) fn audit_cell(
     k: u64,
 ) -> Interval {
     let truth = system.cells[cell as usize].value as f64;
+    // The largest value worth proving: no cell can need more than the dataset plus k.
+    let cap = (system.cases + k) as f64;
+    let value = system.cells[cell as usize].value;
+    let safe = |i: Interval| verdict(status[cell as usize], value, i, k).is_none();
     let mut best = Interval {
         lo: truth,
         hi: truth,
     };
+    let widen = |best: &mut Interval, lp: &RestrictedLp, maximise: bool| {
+        if let Some(b) = lp.bound(cell, maximise, cap) {
+            if maximise {
+                best.hi = best.hi.max(b);
+            } else {
+                best.lo = best.lo.min(b);
+            }
+        }
+    };
     let mut previous = 0;
+    let mut free = Vec::new();
     for radius in RADII {
         let around = links.around(system, cell, radius, BUDGET);
         if around.len() == previous {
             break;
         }
         previous = around.len();
-        let lp = GroupLp::new(system, status, &around);
-        let interval = lp.interval(cell, k);
-        best = Interval {
-            lo: best.lo.min(interval.lo),
-            hi: best.hi.max(interval.hi),
-        };
-        if verdict(
-            status[cell as usize],
-            system.cells[cell as usize].value,
-            best,
-            k,
-        )
-        .is_none()
-        {
-            break;
+        free = neighbourhood(system, status, &around);
+        let lp = RestrictedLp::new(system, status, free.clone());
+        widen(&mut best, &lp, true);
+        widen(&mut best, &lp, false);
+        if safe(best) {
+            return best;
+        }
+    }
+    let mut lp = RestrictedLp::new(system, status, free);
+    for maximise in [true, false] {
+        for _ in 0..PRICING_ROUNDS {
+            let (objective, _) = lp.objective(cell);
+            let Some(dual) = lp.solve_dual(&objective, maximise) else {
+                break;
+            };
+            let columns = lp.price(status, cell, &dual, COLUMNS_PER_ROUND);
+            if columns.is_empty() || lp.free.len() + columns.len() > MAX_COLUMNS {
+                break;
+            }
+            let mut free = std::mem::take(&mut lp.free);
+            free.extend(columns);
+            lp = RestrictedLp::new(system, status, free);
+            widen(&mut best, &lp, maximise);
+            if safe(best) {
+                return best;
+            }
         }
     }
     best

@@ -43,10 +43,11 @@
 //! A suppressed zero is exempt: the attacker knows which combinations are empty, so no pattern can
 //! hide it; `zeros = "suppress"` only keeps empty cells off the page.
 //!
-//! The audit is conservative: it solves, per suppressed cell, the LP of a neighbourhood of linked
-//! suppressed cells and holds the finest cells outside it at their true counts (granting them to
-//! the attacker), and every bound is certified by a solution checked here. So the intervals reported lie inside the true
-//! ones, and a cell passing here passes under the full LP. See [`attack`] for the details.
+//! The audit is conservative: it bounds each suppressed cell in a restricted form of that LP (some
+//! finest cells held at their true counts, granted to the attacker), grown by column generation
+//! until the cell is shown safe or the bound is optimal for the full LP, and every bound is
+//! certified by a solution checked here. So the intervals reported lie inside the true ones, and
+//! a cell passing here passes under the full LP. See [`attack`] for the details.
 //!
 //! **Record-level releases.** [`protect_with_releases`] first makes each dataset's enabled
 //! `[release]` ([`records`]); every table of that dataset is then computed from the released

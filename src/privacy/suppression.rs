@@ -113,7 +113,7 @@ pub(crate) fn choose(
     let mut proven = vec![false; system.cells.len()];
     let mut full = false;
     loop {
-        close_lines(system, &mut status);
+        close_lines(system, &mut status, k);
         let todo: Vec<bool> = proven.iter().map(|p| full || !p).collect();
         let intervals = audit_cells(system, &status, k, Some(&todo));
         let mut failing = Vec::new();
@@ -140,7 +140,8 @@ pub(crate) fn choose(
         let mut added = false;
         for (cell, reason) in failing {
             // An earlier repair in this round may have helped already; the next audit will tell.
-            match repair_candidate(system, &status, &lines_of, &links, cell) {
+            let need = shortfall(status[cell as usize], intervals[cell as usize], k);
+            match repair_candidate(system, &status, &lines_of, &links, cell, need) {
                 Some(candidate) => {
                     status[candidate as usize] = Status::Secondary;
                     added = true;
@@ -153,7 +154,7 @@ pub(crate) fn choose(
 }
 
 /// Suppresses a partner on every line that has exactly one suppressed cell, until none has.
-fn close_lines(system: &CellSystem, status: &mut [Status]) {
+fn close_lines(system: &CellSystem, status: &mut [Status], k: u64) {
     loop {
         let mut changed = false;
         for line in &system.lines {
@@ -164,11 +165,22 @@ fn close_lines(system: &CellSystem, status: &mut [Status]) {
             if hidden != 1 {
                 continue;
             }
-            let partner = line
+            let alone = line
                 .iter()
                 .copied()
-                .filter(|&c| status[c as usize] == Status::Published)
-                .min_by_key(|&c| (system.cells[c as usize].value, c));
+                .find(|&c| status[c as usize] != Status::Published)
+                .expect("one suppressed cell");
+            let need = match status[alone as usize] {
+                Status::Primary => k.saturating_sub(system.cells[alone as usize].value).max(1),
+                _ => 1,
+            };
+            let partner = sufficient(
+                system,
+                line.iter()
+                    .copied()
+                    .filter(|&c| status[c as usize] == Status::Published),
+                need,
+            );
             if let Some(p) = partner {
                 status[p as usize] = Status::Secondary;
                 changed = true;
@@ -187,12 +199,13 @@ fn repair_candidate(
     lines_of: &[Vec<u32>],
     links: &Links,
     cell: CellId,
+    need: u64,
 ) -> Option<CellId> {
     let open =
         |c: CellId| status[c as usize] == Status::Published && system.cells[c as usize].value > 0;
     let cheapest = |candidates: &mut dyn Iterator<Item = CellId>| {
         candidates
-            .filter(|&c| open(c))
+            .filter(|&c| open(c) && system.cells[c as usize].value >= need)
             .min_by_key(|&c| (system.cells[c as usize].value, c))
     };
     let on_lines = |c: CellId| {
@@ -211,4 +224,43 @@ fn repair_candidate(
         .or_else(|| cheapest(&mut group.iter().flat_map(|&g| on_lines(g))))
         .or_else(|| cheapest(&mut group.iter().flat_map(|&g| tables_of(g))))
         .or_else(|| cheapest(&mut (0..system.cells.len() as CellId)))
+        .or_else(|| {
+            // Nothing holds enough: the largest cell nearest first.
+            let largest = |candidates: &mut dyn Iterator<Item = CellId>| {
+                candidates
+                    .filter(|&c| open(c))
+                    .max_by_key(|&c| (system.cells[c as usize].value, std::cmp::Reverse(c)))
+            };
+            largest(&mut on_lines(cell)).or_else(|| largest(&mut (0..system.cells.len() as CellId)))
+        })
+}
+
+/// How many more cases of room a failing cell needs: a primary cell `k` more than its interval
+/// spans (and at least up to `k`), a secondary cell one.
+fn shortfall(status: Status, interval: Option<Interval>, k: u64) -> u64 {
+    let Some(interval) = interval else {
+        return 1;
+    };
+    let (lo, hi) = (interval.lo_int(), interval.hi_int());
+    match status {
+        Status::Primary => k
+            .saturating_sub(hi.saturating_sub(lo))
+            .max(k.saturating_sub(hi))
+            .max(1),
+        _ => 1,
+    }
+}
+
+/// The cheapest cell among `candidates` holding at least `need` cases, else the largest.
+fn sufficient(
+    system: &CellSystem,
+    candidates: impl Iterator<Item = CellId> + Clone,
+    need: u64,
+) -> Option<CellId> {
+    let value = |c: CellId| system.cells[c as usize].value;
+    candidates
+        .clone()
+        .filter(|&c| value(c) >= need)
+        .min_by_key(|&c| (value(c), c))
+        .or_else(|| candidates.max_by_key(|&c| (value(c), std::cmp::Reverse(c))))
 }

@@ -198,13 +198,26 @@ impl Links {
 /// tends to the full LP's bound as far as the budget allows.
 struct RestrictedLp<'a> {
     system: &'a CellSystem,
-    /// The free finest cells, ascending; `free[v]` is LP column `v`.
+    /// The free finest cells, ascending.
     free: Vec<u32>,
+    /// `column[v]`: the LP column of `free[v]`, or `None` when presolve fixed it at its count.
+    column: Vec<Option<usize>>,
+    /// Number of LP columns.
+    columns: usize,
     /// Each row: the published cell, its LP columns, and its right-hand side.
     rows: Vec<(CellId, Vec<usize>, f64)>,
+    /// Every published cell counting a free finest cell, with its free variables (indices into
+    /// `free`), before presolve; `kept[r]` is its index in `rows`, if presolve kept it.
+    all_rows: Vec<(CellId, Vec<usize>)>,
+    kept: Vec<Option<usize>>,
+    /// Presolve's fixings, in order: (variable, the row that fixed it).
+    fixings: Vec<(usize, usize)>,
 }
 
 impl<'a> RestrictedLp<'a> {
+    /// The LP over `free`. Presolve: a row left with one free variable fixes it (at its true
+    /// count, the only solution) until no such row is left; [`RestrictedLp::full_dual`] restores
+    /// the prices of the rows it removed.
     fn new(system: &'a CellSystem, status: &[Status], mut free: Vec<u32>) -> RestrictedLp<'a> {
         free.sort_unstable();
         free.dedup();
@@ -214,19 +227,96 @@ impl<'a> RestrictedLp<'a> {
                 by_cell.entry(cell).or_default().push(v);
             });
         }
-        let rows = by_cell
+        let all_rows: Vec<(CellId, Vec<usize>)> = by_cell
             .into_iter()
             .map(|(cell, mut vars)| {
                 vars.sort_unstable();
                 vars.dedup();
-                let rhs: u64 = vars
-                    .iter()
-                    .map(|&v| system.finest_counts[free[v] as usize])
-                    .sum();
-                (cell, vars, rhs as f64)
+                (cell, vars)
             })
             .collect();
-        RestrictedLp { system, free, rows }
+        let mut fixed = vec![false; free.len()];
+        let mut fixings = Vec::new();
+        loop {
+            let mut changed = false;
+            for (r, (_, vars)) in all_rows.iter().enumerate() {
+                let mut open = vars.iter().filter(|&&v| !fixed[v]);
+                if let (Some(&v), None) = (open.next(), open.next()) {
+                    fixed[v] = true;
+                    fixings.push((v, r));
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut column = vec![None; free.len()];
+        let mut columns = 0;
+        for (v, slot) in column.iter_mut().enumerate() {
+            if !fixed[v] {
+                *slot = Some(columns);
+                columns += 1;
+            }
+        }
+        let mut rows = Vec::new();
+        let mut kept = vec![None; all_rows.len()];
+        for (r, (cell, vars)) in all_rows.iter().enumerate() {
+            let live: Vec<usize> = vars.iter().filter_map(|&v| column[v]).collect();
+            if live.is_empty() {
+                continue;
+            }
+            let rhs: u64 = vars
+                .iter()
+                .filter(|&&v| !fixed[v])
+                .map(|&v| system.finest_counts[free[v] as usize])
+                .sum();
+            kept[r] = Some(rows.len());
+            rows.push((*cell, live, rhs as f64));
+        }
+        RestrictedLp {
+            system,
+            free,
+            column,
+            columns,
+            rows,
+            all_rows,
+            kept,
+            fixings,
+        }
+    }
+
+    /// The prices of every row before presolve, from the prices `dual` of the presolved LP: a
+    /// fixed variable holds at least one case, so its reduced cost is zero, which sets the price
+    /// of the row that fixed it (taken in reverse order, every other row of it is priced by then).
+    /// Rows presolve emptied without fixing anything are redundant and cost nothing.
+    fn full_dual(&self, cell: CellId, dual: &[f64]) -> Vec<f64> {
+        let mut prices: Vec<f64> = self
+            .kept
+            .iter()
+            .map(|k| k.map_or(0.0, |r| dual[r]))
+            .collect();
+        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); self.free.len()];
+        for (r, (_, vars)) in self.all_rows.iter().enumerate() {
+            for &v in vars {
+                rows_of[v].push(r);
+            }
+        }
+        let target = &self.system.cells[cell as usize].members;
+        for &(v, r) in self.fixings.iter().rev() {
+            let cost = if target.binary_search(&self.free[v]).is_ok() {
+                1.0
+            } else {
+                0.0
+            };
+            let others: f64 = rows_of[v]
+                .iter()
+                .filter(|&&o| o != r)
+                .map(|&o| prices[o])
+                .sum();
+            prices[r] = cost - others;
+        }
+        prices
     }
 
     /// The LP columns of `cell`, and the count of its fixed finest cells.
@@ -234,9 +324,14 @@ impl<'a> RestrictedLp<'a> {
         let mut columns = Vec::new();
         let mut constant = 0u64;
         for &f in &self.system.cells[cell as usize].members {
-            match self.free.binary_search(&f) {
-                Ok(v) => columns.push(v),
-                Err(_) => constant += self.system.finest_counts[f as usize],
+            match self
+                .free
+                .binary_search(&f)
+                .ok()
+                .and_then(|v| self.column[v])
+            {
+                Some(c) => columns.push(c),
+                None => constant += self.system.finest_counts[f as usize],
             }
         }
         (columns, constant as f64)
@@ -269,7 +364,7 @@ impl<'a> RestrictedLp<'a> {
     fn solve_primal(&self, objective: &[usize], maximise: bool, cap: f64) -> Option<Vec<f64>> {
         let solved = catch_unwind(AssertUnwindSafe(|| {
             let mut problem = ProblemVariables::new();
-            let vars = problem.add_vector(variable().min(0.0), self.free.len());
+            let vars = problem.add_vector(variable().min(0.0), self.columns);
             let target = sum_of(objective.iter().map(|&v| vars[v]));
             let unsolved = if maximise {
                 problem.maximise(target.clone())
@@ -297,13 +392,13 @@ impl<'a> RestrictedLp<'a> {
     /// `max b·y` subject to `≤`. Only column generation reads it, so an inexact dual can cost
     /// precision but never soundness.
     fn solve_dual(&self, objective: &[usize], maximise: bool) -> Option<Vec<f64>> {
-        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); self.free.len()];
+        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); self.columns];
         for (r, (_, vars, _)) in self.rows.iter().enumerate() {
             for &v in vars {
                 rows_of[v].push(r);
             }
         }
-        let mut cost = vec![0.0; self.free.len()];
+        let mut cost = vec![0.0; self.columns];
         for &v in objective {
             cost[v] = 1.0;
         }
@@ -350,12 +445,13 @@ impl<'a> RestrictedLp<'a> {
     /// reduced cost counts. None means the restricted optimum is the full LP's optimum (as far as
     /// the scan of each priced row, capped at `SCAN` members, can tell).
     fn price(&self, status: &[Status], cell: CellId, dual: &[f64], limit: usize) -> Vec<u32> {
+        let dual = self.full_dual(cell, dual);
         let priced: BTreeMap<CellId, f64> = self
-            .rows
+            .all_rows
             .iter()
-            .zip(dual)
+            .zip(&dual)
             .filter(|(_, y)| y.abs() > PRICE_TOLERANCE)
-            .map(|((c, _, _), &y)| (*c, y))
+            .map(|((c, _), &y)| (*c, y))
             .collect();
         let target = &self.system.cells[cell as usize].members;
         let mut seen: HashSet<u32> = HashSet::new();
@@ -499,9 +595,14 @@ pub(crate) fn audit_cell(
             }
         }
     };
+    // Raising the upper bound can make any cell safe on its own (lo ≤ truth); lowering the
+    // lower bound helps only a cell that already reaches k. So each LP is solved upwards first,
+    // and downwards only when that could still help (and once at the start, for the report).
+    let primary = status[cell as usize] == Status::Primary;
+    let lower_helps = |best: Interval| !primary || best.hi_int() >= k;
     let mut previous = 0;
     let mut free = Vec::new();
-    for radius in RADII {
+    for (i, radius) in RADII.into_iter().enumerate() {
         let around = links.around(system, cell, radius, BUDGET);
         if around.len() == previous {
             break;
@@ -510,18 +611,51 @@ pub(crate) fn audit_cell(
         free = neighbourhood(system, status, &around);
         let lp = RestrictedLp::new(system, status, free.clone());
         widen(&mut best, &lp, true);
-        widen(&mut best, &lp, false);
+        if i == 0 || (!safe(best) && lower_helps(best)) {
+            widen(&mut best, &lp, false);
+        }
         if safe(best) {
             return best;
         }
     }
+    // Column generation. Each round solves only the dual (its value is the restricted bound, by
+    // strong duality) and prices; the primal, whose point certifies the bound, is solved when the
+    // dual says the cell would be safe, and once at the end.
     let mut lp = RestrictedLp::new(system, status, free);
     for maximise in [true, false] {
+        if !maximise && !lower_helps(best) {
+            break;
+        }
+        let mut certified = false;
         for _ in 0..PRICING_ROUNDS {
-            let (objective, _) = lp.objective(cell);
+            let (objective, constant) = lp.objective(cell);
             let Some(dual) = lp.solve_dual(&objective, maximise) else {
                 break;
             };
+            let bound = constant
+                + lp.rows
+                    .iter()
+                    .zip(&dual)
+                    .map(|((_, _, rhs), y)| rhs * y)
+                    .sum::<f64>();
+            let hoped = if maximise {
+                Interval {
+                    hi: best.hi.max(bound),
+                    ..best
+                }
+            } else {
+                Interval {
+                    lo: best.lo.min(bound),
+                    ..best
+                }
+            };
+            if safe(hoped) {
+                widen(&mut best, &lp, maximise);
+                certified = true;
+                if safe(best) {
+                    return best;
+                }
+            }
             let columns = lp.price(status, cell, &dual, COLUMNS_PER_ROUND);
             if columns.is_empty() || lp.free.len() + columns.len() > MAX_COLUMNS {
                 break;
@@ -529,6 +663,9 @@ pub(crate) fn audit_cell(
             let mut free = std::mem::take(&mut lp.free);
             free.extend(columns);
             lp = RestrictedLp::new(system, status, free);
+            certified = false;
+        }
+        if !certified {
             widen(&mut best, &lp, maximise);
             if safe(best) {
                 return best;

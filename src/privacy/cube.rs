@@ -35,6 +35,10 @@ pub(crate) struct Cell {
 pub(crate) struct TableGrid {
     /// Index of the table in `DataInput::tables`.
     pub spec: usize,
+    /// Per dimension, the published categories (indices into the pooled column's categories)
+    /// this table shows: all of them, but those a filter of the table on that same column
+    /// excludes entirely.
+    pub categories: Vec<Vec<u32>>,
     /// Grid size per dimension: its categories plus the total.
     pub sizes: Vec<usize>,
     /// Row-major strides of the grid.
@@ -239,18 +243,37 @@ pub(crate) fn build(
                 spec.dimensions.len()
             );
         }
-        let sizes: Vec<usize> = spec
-            .dimensions
-            .iter()
-            .map(|&c| {
-                pooled[c]
-                    .as_ref()
-                    .expect("dimension columns are pooled")
-                    .categories
-                    .len()
-                    + 1
-            })
-            .collect();
+        // A filter on a dimension's own column drops the categories it excludes entirely.
+        let mut shown: Vec<Vec<u32>> = Vec::with_capacity(spec.dimensions.len());
+        let mut local: Vec<Vec<Option<u32>>> = Vec::with_capacity(spec.dimensions.len());
+        for &c in &spec.dimensions {
+            let column = pooled[c].as_ref().expect("dimension columns are pooled");
+            let filters: Vec<&[bool]> = spec
+                .filters
+                .iter()
+                .filter(|f| f.column == c)
+                .map(|f| f.allowed.as_slice())
+                .collect();
+            let mut keep = vec![filters.is_empty(); column.categories.len()];
+            for (code, published) in column.published_of.iter().enumerate() {
+                let admitted = filters
+                    .iter()
+                    .all(|a| a.get(code).copied().unwrap_or(false));
+                if let (Some(p), true) = (published, admitted) {
+                    keep[*p as usize] = true;
+                }
+            }
+            let kept: Vec<u32> = (0..column.categories.len() as u32)
+                .filter(|&p| keep[p as usize])
+                .collect();
+            let mut map = vec![None; column.categories.len()];
+            for (j, &p) in kept.iter().enumerate() {
+                map[p as usize] = Some(j as u32);
+            }
+            shown.push(kept);
+            local.push(map);
+        }
+        let sizes: Vec<usize> = shown.iter().map(|kept| kept.len() + 1).collect();
         let mut strides = vec![1usize; sizes.len()];
         for i in (0..sizes.len().saturating_sub(1)).rev() {
             strides[i] = strides[i + 1] * sizes[i + 1];
@@ -260,6 +283,7 @@ pub(crate) fn build(
         let filter_pos = &filter_slots[t];
         let mut grid = TableGrid {
             spec: s,
+            categories: shown,
             sizes,
             strides,
             cells: vec![0; grid_len],
@@ -281,6 +305,12 @@ pub(crate) fn build(
                         "dataset `{}`: a case has a code of `{}` that pooling did not place",
                         dataset.dataset,
                         dataset.columns[classes[p].column].id
+                    );
+                };
+                let Some(category) = local[i][category as usize] else {
+                    bail!(
+                        "table `{}`: a case its filter admits falls in a category it excludes",
+                        spec.id
                     );
                 };
                 g += category as usize * grid.strides[i];

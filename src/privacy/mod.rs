@@ -18,7 +18,8 @@
 //! case at all is not listed in a pooled dimension. A pooled label appears in no published table.
 //!
 //! **Tables.** Every table is published as its full grid: every combination of categories, every
-//! margin and the grand total.
+//! margin and the grand total. A filter on one of the table's own dimensions drops the categories
+//! it excludes entirely (a table of 2015–2024 has no 2025 column).
 //!
 //! **Primary suppression.** Every cell with 1 ≤ count < `k` is suppressed; so is every zero when
 //! `zeros = "suppress"`. A published count is therefore 0 or at least `k`.
@@ -357,17 +358,21 @@ fn protected_table(
     let dimensions = spec
         .dimensions
         .iter()
-        .map(|&c| {
+        .zip(&grid.categories)
+        .map(|(&c, shown)| {
             let column = &dataset.columns[c];
+            let categories = &pooled[c]
+                .as_ref()
+                .expect("dimension columns are pooled")
+                .categories;
             PublishedDimension {
                 id: column.id.clone(),
                 label: column.label.clone(),
                 kind: kind_name(column.kind).to_string(),
-                categories: pooled[c]
-                    .as_ref()
-                    .expect("dimension columns are pooled")
-                    .categories
-                    .clone(),
+                categories: shown
+                    .iter()
+                    .map(|&p| categories[p as usize].clone())
+                    .collect(),
             }
         })
         .collect();

@@ -265,3 +265,52 @@ fn privacy_invalid_tables_are_typed_errors() {
         "{typed}"
     );
 }
+
+/// A table filtered on one of its own dimensions lists only the categories the filter admits: the
+/// excluded ones would be empty rows that say nothing (and a chart series of zeros). A table
+/// filtered on another column keeps every category.
+#[test]
+fn privacy_a_filter_on_a_dimension_drops_the_categories_it_excludes() {
+    let data = dataset(
+        vec![
+            column("year", &["2023", "2024", "2025"]),
+            column("b", &["b1", "b2"]),
+        ],
+        &rows(&[
+            (&[0, 0], 20),
+            (&[0, 1], 30),
+            (&[1, 0], 25),
+            (&[1, 1], 35),
+            (&[2, 0], 40),
+            (&[2, 1], 45),
+        ]),
+    );
+    let input = DataInput {
+        datasets: vec![data],
+        tables: vec![
+            table("by-year", &[0, 1], vec![filter(0, 3, &[0, 1])]),
+            table("by-b", &[1, 0], vec![filter(1, 2, &[0])]),
+            table("all", &[0], vec![filter(1, 2, &[0, 1])]),
+        ],
+    };
+    let config = privacy(11, ZeroPolicy::Publish);
+    let p = protect(&input, &config).unwrap();
+    let labels = |t: usize, d: usize| -> Vec<String> {
+        p.tables[t].dimensions[d]
+            .categories
+            .iter()
+            .map(|c| c.label.clone())
+            .collect()
+    };
+    assert_eq!(labels(0, 0), ["2023", "2024"]);
+    assert_eq!(labels(0, 1), ["b1", "b2"]);
+    assert_eq!(p.tables[0].cells.len(), 3 * 3);
+    assert_eq!(
+        p.tables[0].cell(&[None, None]).value,
+        CellValue::Published(110)
+    );
+    assert_eq!(labels(1, 0), ["b1"]);
+    assert_eq!(labels(1, 1), ["2023", "2024", "2025"]);
+    assert_eq!(labels(2, 0), ["2023", "2024", "2025"]);
+    Oracle::new(&input, &p, &config).assert_safe(&p, &config);
+}

@@ -46,6 +46,10 @@ pub(crate) struct Interval {
 /// Slack allowed when checking a solver's point and when rounding bounds to integers.
 const TOLERANCE: f64 = 1e-6;
 
+/// Further slack per unit of a row's right-hand side when checking a solver's point: a row of a
+/// million cases may be off by a thousandth of a case, never by one.
+const ROW_TOLERANCE: f64 = 1e-9;
+
 impl Interval {
     /// The smallest integer the attacker cannot rule out.
     pub fn lo_int(self) -> u64 {
@@ -345,7 +349,7 @@ impl<'a> RestrictedLp<'a> {
             return Some(constant);
         }
         if self.rows.is_empty() {
-            return Some(if maximise { cap } else { constant });
+            return Some(if maximise { constant + cap } else { constant });
         }
         let x = self.solve_primal(&objective, maximise, cap)?;
         Some(objective.iter().map(|&v| x[v].max(0.0)).sum::<f64>() + constant)
@@ -356,7 +360,7 @@ impl<'a> RestrictedLp<'a> {
         x.iter().all(|&v| v >= -TOLERANCE)
             && self.rows.iter().all(|(_, vars, rhs)| {
                 let sum: f64 = vars.iter().map(|&v| x[v]).sum();
-                (sum - rhs).abs() <= TOLERANCE * rhs.max(1.0)
+                (sum - rhs).abs() <= TOLERANCE + ROW_TOLERANCE * rhs
             })
     }
 

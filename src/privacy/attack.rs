@@ -62,6 +62,53 @@ impl Interval {
     }
 }
 
+/// A point of the attacker's LP: the values of some finest cells, ascending by finest cell; every
+/// other finest cell holds its true count. The empty point is the truth.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Point(Vec<(u32, f64)>);
+
+impl Point {
+    /// Whether the point is feasible for the attacker under `status`: no finest cell below zero,
+    /// and every published cell at its value (within tolerance).
+    pub fn holds(&self, system: &CellSystem, status: &[Status]) -> bool {
+        let mut change: BTreeMap<CellId, f64> = BTreeMap::new();
+        let mut cells: Vec<CellId> = Vec::new();
+        for &(f, x) in &self.0 {
+            if x < -TOLERANCE {
+                return false;
+            }
+            cells.clear();
+            for_each_published(system, status, f, |c| cells.push(c));
+            cells.sort_unstable();
+            cells.dedup();
+            for &c in &cells {
+                *change.entry(c).or_default() += x - system.finest_counts[f as usize] as f64;
+            }
+        }
+        change.iter().all(|(&c, d)| {
+            d.abs() <= TOLERANCE + ROW_TOLERANCE * system.cells[c as usize].value as f64
+        })
+    }
+}
+
+/// A suppressed cell's interval with the points that reach its ends (`None`: the truth).
+#[derive(Debug, Clone)]
+pub(crate) struct Certified {
+    pub interval: Interval,
+    pub hi: Option<Point>,
+    pub lo: Option<Point>,
+}
+
+impl Certified {
+    /// Whether both points are still feasible under `status` (more suppression keeps them so).
+    pub fn holds(&self, system: &CellSystem, status: &[Status]) -> bool {
+        [&self.hi, &self.lo]
+            .into_iter()
+            .flatten()
+            .all(|p| p.holds(system, status))
+    }
+}
+
 /// Why a suppressed cell is not safe, or `None` when it is.
 ///
 /// A primary cell must reach `k` (`hi ≥ k`) and its interval must span at least `k`
@@ -341,18 +388,32 @@ impl<'a> RestrictedLp<'a> {
         (columns, constant as f64)
     }
 
-    /// The certified optimum of `cell` in one direction (at most `cap` when maximising), or
-    /// `None` when the solver cannot certify one.
-    fn bound(&self, cell: CellId, maximise: bool, cap: f64) -> Option<f64> {
+    /// The certified optimum of `cell` in one direction (at most `cap` above its fixed part when
+    /// maximising) and the point that reaches it, or `None` when the solver cannot certify one.
+    fn bound(&self, cell: CellId, maximise: bool, cap: f64) -> Option<(f64, Point)> {
         let (objective, constant) = self.objective(cell);
         if objective.is_empty() {
-            return Some(constant);
+            return Some((constant, Point::default()));
         }
-        if self.rows.is_empty() {
-            return Some(if maximise { constant + cap } else { constant });
-        }
-        let x = self.solve_primal(&objective, maximise, cap)?;
-        Some(objective.iter().map(|&v| x[v].max(0.0)).sum::<f64>() + constant)
+        let x = if self.rows.is_empty() {
+            // Nothing published counts the cell's free cases: any value is possible.
+            let mut x = vec![0.0; self.columns];
+            if maximise {
+                x[objective[0]] = cap;
+            }
+            x
+        } else {
+            self.solve_primal(&objective, maximise, cap)?
+        };
+        let mut point: Vec<(u32, f64)> = self
+            .free
+            .iter()
+            .zip(&self.column)
+            .filter_map(|(&f, c)| c.map(|c| (f, x[c])))
+            .collect();
+        point.sort_unstable_by_key(|&(f, _)| f);
+        let value = objective.iter().map(|&v| x[v].max(0.0)).sum::<f64>() + constant;
+        Some((value, Point(point)))
     }
 
     /// Checks that `x` satisfies every constraint (within tolerance).
@@ -580,22 +641,28 @@ pub(crate) fn audit_cell(
     links: &Links,
     cell: CellId,
     k: u64,
-) -> Interval {
+) -> Certified {
     let truth = system.cells[cell as usize].value as f64;
     // The largest value worth proving: no cell can need more than the dataset plus k.
     let cap = (system.cases + k) as f64;
     let value = system.cells[cell as usize].value;
     let safe = |i: Interval| verdict(status[cell as usize], value, i, k).is_none();
-    let mut best = Interval {
-        lo: truth,
-        hi: truth,
+    let mut best = Certified {
+        interval: Interval {
+            lo: truth,
+            hi: truth,
+        },
+        hi: None,
+        lo: None,
     };
-    let widen = |best: &mut Interval, lp: &RestrictedLp, maximise: bool| {
-        if let Some(b) = lp.bound(cell, maximise, cap) {
-            if maximise {
-                best.hi = best.hi.max(b);
-            } else {
-                best.lo = best.lo.min(b);
+    let widen = |best: &mut Certified, lp: &RestrictedLp, maximise: bool| {
+        if let Some((b, point)) = lp.bound(cell, maximise, cap) {
+            if maximise && b > best.interval.hi {
+                best.interval.hi = b;
+                best.hi = Some(point);
+            } else if !maximise && b < best.interval.lo {
+                best.interval.lo = b;
+                best.lo = Some(point);
             }
         }
     };
@@ -615,10 +682,10 @@ pub(crate) fn audit_cell(
         free = neighbourhood(system, status, &around);
         let lp = RestrictedLp::new(system, status, free.clone());
         widen(&mut best, &lp, true);
-        if i == 0 || (!safe(best) && lower_helps(best)) {
+        if i == 0 || (!safe(best.interval) && lower_helps(best.interval)) {
             widen(&mut best, &lp, false);
         }
-        if safe(best) {
+        if safe(best.interval) {
             return best;
         }
     }
@@ -627,7 +694,7 @@ pub(crate) fn audit_cell(
     // dual says the cell would be safe, and once at the end.
     let mut lp = RestrictedLp::new(system, status, free);
     for maximise in [true, false] {
-        if !maximise && !lower_helps(best) {
+        if !maximise && !lower_helps(best.interval) {
             break;
         }
         let mut certified = false;
@@ -644,19 +711,19 @@ pub(crate) fn audit_cell(
                     .sum::<f64>();
             let hoped = if maximise {
                 Interval {
-                    hi: best.hi.max(bound),
-                    ..best
+                    hi: best.interval.hi.max(bound),
+                    ..best.interval
                 }
             } else {
                 Interval {
-                    lo: best.lo.min(bound),
-                    ..best
+                    lo: best.interval.lo.min(bound),
+                    ..best.interval
                 }
             };
             if safe(hoped) {
                 widen(&mut best, &lp, maximise);
                 certified = true;
-                if safe(best) {
+                if safe(best.interval) {
                     return best;
                 }
             }
@@ -671,7 +738,7 @@ pub(crate) fn audit_cell(
         }
         if !certified {
             widen(&mut best, &lp, maximise);
-            if safe(best) {
+            if safe(best.interval) {
                 return best;
             }
         }

@@ -18,7 +18,7 @@
 
 use rayon::prelude::*;
 
-use super::attack::{audit_cell, verdict, Interval, Links, Status, RADII};
+use super::attack::{audit_cell, verdict, Certified, Interval, Links, Status, RADII};
 use super::cube::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
@@ -43,31 +43,22 @@ pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Sta
         .collect()
 }
 
-/// Audits the nonzero suppressed cells with `todo[cell]` set (all when `todo` is `None`), in
-/// parallel; returns their certified intervals.
-pub(crate) fn audit_cells(
+/// Audits the nonzero suppressed cells with `todo[cell]` set, in parallel; returns their
+/// certified intervals with the points that reach them.
+fn audit_cells(
     system: &CellSystem,
     status: &[Status],
     k: u64,
-    todo: Option<&[bool]>,
-) -> Vec<Option<Interval>> {
+    todo: &[bool],
+) -> Vec<(CellId, Certified)> {
     let links = Links::new(system, status);
     let cells: Vec<CellId> = (0..system.cells.len() as CellId)
-        .filter(|&c| {
-            status[c as usize] != Status::Published
-                && system.cells[c as usize].value > 0
-                && todo.map_or(true, |t| t[c as usize])
-        })
+        .filter(|&c| todo[c as usize])
         .collect();
-    let found: Vec<(CellId, Interval)> = cells
+    cells
         .par_iter()
         .map(|&c| (c, audit_cell(system, status, &links, c, k)))
-        .collect();
-    let mut intervals = vec![None; system.cells.len()];
-    for (c, interval) in found {
-        intervals[c as usize] = Some(interval);
-    }
-    intervals
+        .collect()
 }
 
 /// Cells that fail the guarantee under `intervals`, ascending.
@@ -107,29 +98,53 @@ pub(crate) fn choose(
             lines_of[c as usize].push(l as u32);
         }
     }
-    // A cell shown safe in its neighbourhood almost always stays safe as suppression grows, so a
-    // round audits only the others; once none fails, a full round over every suppressed cell is
-    // the audit of record, and the search goes on if it finds anything.
-    let mut proven = vec![false; system.cells.len()];
+    // A cell shown safe stays safe as suppression grows: the points that certify its interval
+    // only lose constraints. So a round audits only the cells not yet shown safe. Once none
+    // fails, the audit of record checks every suppressed cell's points against the final pattern
+    // (and audits afresh any cell without points that hold); the search goes on if it finds
+    // anything.
+    let n = system.cells.len();
+    let mut certified: Vec<Option<Certified>> = vec![None; n];
+    let mut proven = vec![false; n];
     let mut full = false;
     loop {
         close_lines(system, &mut status, k);
-        let todo: Vec<bool> = proven.iter().map(|p| full || !p).collect();
-        let intervals = audit_cells(system, &status, k, Some(&todo));
-        let mut failing = Vec::new();
-        for (c, interval) in intervals.iter().enumerate() {
-            if let Some(interval) = interval {
-                match verdict(status[c], system.cells[c].value, *interval, k) {
-                    None => proven[c] = true,
-                    Some(reason) => {
-                        proven[c] = false;
-                        failing.push((c as CellId, reason));
+        let hidden = |c: usize| status[c] != Status::Published && system.cells[c].value > 0;
+        let todo: Vec<bool> = (0..n)
+            .map(|c| {
+                hidden(c)
+                    && if full {
+                        !certified[c]
+                            .as_ref()
+                            .is_some_and(|x| x.holds(system, &status))
+                    } else {
+                        !proven[c]
                     }
+            })
+            .collect();
+        for (c, found) in audit_cells(system, &status, k, &todo) {
+            certified[c as usize] = Some(found);
+        }
+        let mut failing = Vec::new();
+        for c in (0..n).filter(|&c| hidden(c) && (full || todo[c])) {
+            let interval = certified[c].as_ref().expect("audited").interval;
+            match verdict(status[c], system.cells[c].value, interval, k) {
+                None => proven[c] = true,
+                Some(reason) => {
+                    proven[c] = false;
+                    failing.push((c as CellId, reason));
                 }
             }
         }
         if failing.is_empty() {
             if full {
+                let intervals = (0..n)
+                    .map(|c| {
+                        hidden(c)
+                            .then(|| certified[c].as_ref().map(|x| x.interval))
+                            .flatten()
+                    })
+                    .collect();
                 return Ok((status, intervals));
             }
             full = true;
@@ -140,7 +155,8 @@ pub(crate) fn choose(
         let mut added = false;
         for (cell, reason) in failing {
             // An earlier repair in this round may have helped already; the next audit will tell.
-            let need = shortfall(status[cell as usize], intervals[cell as usize], k);
+            let interval = certified[cell as usize].as_ref().map(|x| x.interval);
+            let need = shortfall(status[cell as usize], interval, k);
             match repair_candidate(system, &status, &lines_of, &links, cell, need) {
                 Some(candidate) => {
                     status[candidate as usize] = Status::Secondary;

@@ -745,3 +745,90 @@ pub(crate) fn audit_cell(
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::PrivacyConfig;
+    use crate::data::{CaseColumn, CaseTable, Category, ColumnKind, TableSpec};
+    use crate::privacy::{cube, pooling};
+
+    fn column(id: &str, codes: Vec<u32>) -> CaseColumn {
+        CaseColumn {
+            id: id.into(),
+            label: id.into(),
+            kind: ColumnKind::Category,
+            categories: ["1", "2"]
+                .iter()
+                .map(|l| Category {
+                    code: format!("{id}{l}"),
+                    label: format!("{id}{l}"),
+                })
+                .collect(),
+            unknown: None,
+            pool_rare: false,
+            codes,
+        }
+    }
+
+    /// A × B: (a1, b1) = 3, (a1, b2) = 20, (a2, b1) = 30, (a2, b2) = 40, with the four inner
+    /// cells suppressed and the margins published.
+    fn square() -> (CellSystem, Vec<Status>, [CellId; 4]) {
+        let counts = [((0, 0), 3), ((0, 1), 20), ((1, 0), 30), ((1, 1), 40)];
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for ((x, y), n) in counts {
+            a.extend(std::iter::repeat_n(x, n));
+            b.extend(std::iter::repeat_n(y, n));
+        }
+        let data = CaseTable {
+            dataset: "d".into(),
+            title: "d".into(),
+            source: Default::default(),
+            len: a.len(),
+            columns: vec![column("a", a), column("b", b)],
+        };
+        let spec = TableSpec {
+            id: "ab".into(),
+            title: "ab".into(),
+            description: String::new(),
+            dataset: 0,
+            dimensions: vec![0, 1],
+            filters: Vec::new(),
+        };
+        let config = PrivacyConfig::default();
+        let pooled: Vec<_> = data
+            .columns
+            .iter()
+            .map(|c| Some(pooling::pool_column(c, &config)))
+            .collect();
+        let system = cube::build(&data, &[spec], &[0], &pooled).unwrap();
+        let grid = &system.tables[0];
+        // Row-major over 3 × 3 (categories, then the total).
+        let inner = [grid.cells[0], grid.cells[1], grid.cells[3], grid.cells[4]];
+        let mut status = vec![Status::Published; system.cells.len()];
+        for &c in &inner {
+            status[c as usize] = Status::Secondary;
+        }
+        status[inner[0] as usize] = Status::Primary;
+        (system, status, inner)
+    }
+
+    #[test]
+    fn the_interval_of_a_hidden_rectangle_is_exact_and_its_points_are_checked() {
+        let (system, status, inner) = square();
+        let links = Links::new(&system, &status);
+        let found = audit_cell(&system, &status, &links, inner[0], 11);
+        // (a1, b1) = t, (a1, b2) = 23 − t, (a2, b1) = 33 − t, (a2, b2) = 37 + t: t ∈ [0, 23].
+        assert_eq!((found.interval.lo_int(), found.interval.hi_int()), (0, 23));
+        assert!(found.holds(&system, &status));
+        // Publishing (a2, b2) pins the rectangle: the point reaching 23 no longer holds.
+        let mut published = status.clone();
+        published[inner[3] as usize] = Status::Published;
+        let hi = found.hi.as_ref().expect("a point above the truth");
+        assert!(!hi.holds(&system, &published));
+        let links = Links::new(&system, &published);
+        let pinned = audit_cell(&system, &published, &links, inner[0], 11);
+        assert_eq!((pinned.interval.lo_int(), pinned.interval.hi_int()), (3, 3));
+        assert!(verdict(Status::Primary, 3, pinned.interval, 11).is_some());
+    }
+}

@@ -97,6 +97,8 @@ pub(crate) struct Certified {
     pub interval: Interval,
     pub hi: Option<Point>,
     pub lo: Option<Point>,
+    /// The free finest cells of the last LP solved, to start from when the cell is audited again.
+    pub free: Vec<u32>,
 }
 
 impl Certified {
@@ -641,6 +643,7 @@ pub(crate) fn audit_cell(
     links: &Links,
     cell: CellId,
     k: u64,
+    earlier: Option<&[u32]>,
 ) -> Certified {
     let truth = system.cells[cell as usize].value as f64;
     // The largest value worth proving: no cell can need more than the dataset plus k.
@@ -654,6 +657,7 @@ pub(crate) fn audit_cell(
         },
         hi: None,
         lo: None,
+        free: Vec::new(),
     };
     let widen = |best: &mut Certified, lp: &RestrictedLp, maximise: bool| {
         if let Some((b, point)) = lp.bound(cell, maximise, cap) {
@@ -673,19 +677,31 @@ pub(crate) fn audit_cell(
     let lower_helps = |best: Interval| !primary || best.hi_int() >= k;
     let mut previous = 0;
     let mut free = Vec::new();
-    for (i, radius) in RADII.into_iter().enumerate() {
+    // A cell audited before starts from the free set it ended with (still a valid restriction),
+    // joined with its nearest neighbourhood under the current pattern.
+    let radii: &[usize] = match earlier {
+        Some(_) => &RADII[..1],
+        None => &RADII,
+    };
+    for (i, &radius) in radii.iter().enumerate() {
         let around = links.around(system, cell, radius, BUDGET);
         if around.len() == previous {
             break;
         }
         previous = around.len();
         free = neighbourhood(system, status, &around);
+        if let Some(earlier) = earlier {
+            if free.len() + earlier.len() <= MAX_COLUMNS {
+                free.extend_from_slice(earlier);
+            }
+        }
         let lp = RestrictedLp::new(system, status, free.clone());
         widen(&mut best, &lp, true);
         if i == 0 || (!safe(best.interval) && lower_helps(best.interval)) {
             widen(&mut best, &lp, false);
         }
         if safe(best.interval) {
+            best.free = lp.free;
             return best;
         }
     }
@@ -724,6 +740,7 @@ pub(crate) fn audit_cell(
                 widen(&mut best, &lp, maximise);
                 certified = true;
                 if safe(best.interval) {
+                    best.free = lp.free;
                     return best;
                 }
             }
@@ -739,10 +756,12 @@ pub(crate) fn audit_cell(
         if !certified {
             widen(&mut best, &lp, maximise);
             if safe(best.interval) {
+                best.free = lp.free;
                 return best;
             }
         }
     }
+    best.free = lp.free;
     best
 }
 
@@ -817,7 +836,7 @@ mod tests {
     fn the_interval_of_a_hidden_rectangle_is_exact_and_its_points_are_checked() {
         let (system, status, inner) = square();
         let links = Links::new(&system, &status);
-        let found = audit_cell(&system, &status, &links, inner[0], 11);
+        let found = audit_cell(&system, &status, &links, inner[0], 11, None);
         // (a1, b1) = t, (a1, b2) = 23 − t, (a2, b1) = 33 − t, (a2, b2) = 37 + t: t ∈ [0, 23].
         assert_eq!((found.interval.lo_int(), found.interval.hi_int()), (0, 23));
         assert!(found.holds(&system, &status));
@@ -827,7 +846,7 @@ mod tests {
         let hi = found.hi.as_ref().expect("a point above the truth");
         assert!(!hi.holds(&system, &published));
         let links = Links::new(&system, &published);
-        let pinned = audit_cell(&system, &published, &links, inner[0], 11);
+        let pinned = audit_cell(&system, &published, &links, inner[0], 11, Some(&found.free));
         assert_eq!((pinned.interval.lo_int(), pinned.interval.hi_int()), (3, 3));
         assert!(verdict(Status::Primary, 3, pinned.interval, 11).is_some());
     }

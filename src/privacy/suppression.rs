@@ -50,6 +50,7 @@ fn audit_cells(
     status: &[Status],
     k: u64,
     todo: &[bool],
+    earlier: &[Option<Certified>],
 ) -> Vec<(CellId, Certified)> {
     let links = Links::new(system, status);
     let cells: Vec<CellId> = (0..system.cells.len() as CellId)
@@ -57,7 +58,10 @@ fn audit_cells(
         .collect();
     cells
         .par_iter()
-        .map(|&c| (c, audit_cell(system, status, &links, c, k)))
+        .map(|&c| {
+            let start = earlier[c as usize].as_ref().map(|x| x.free.as_slice());
+            (c, audit_cell(system, status, &links, c, k, start))
+        })
         .collect()
 }
 
@@ -122,7 +126,7 @@ pub(crate) fn choose(
                     }
             })
             .collect();
-        for (c, found) in audit_cells(system, &status, k, &todo) {
+        for (c, found) in audit_cells(system, &status, k, &todo, &certified) {
             certified[c as usize] = Some(found);
         }
         let mut failing = Vec::new();

@@ -23,6 +23,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 use good_lp::{microlp, variable, Expression, ProblemVariables, Solution, SolverModel};
 
@@ -68,6 +69,25 @@ impl Interval {
 pub(crate) struct Point(Vec<(u32, f64)>);
 
 impl Point {
+    /// How far the point moves each cell it touches from its true count, as `(cell, change)`,
+    /// ascending by cell.
+    pub fn changes(&self, system: &CellSystem) -> Vec<(CellId, f64)> {
+        let mut change: BTreeMap<CellId, f64> = BTreeMap::new();
+        let mut cells: Vec<CellId> = Vec::new();
+        for &(f, x) in &self.0 {
+            cells.clear();
+            for table in &system.tables {
+                table.for_each_containing(f, |g| cells.push(table.cells[g]));
+            }
+            cells.sort_unstable();
+            cells.dedup();
+            for &c in &cells {
+                *change.entry(c).or_default() += x - system.finest_counts[f as usize] as f64;
+            }
+        }
+        change.into_iter().collect()
+    }
+
     /// Whether the point is feasible for the attacker under `status`: no finest cell below zero,
     /// and every published cell at its value (within tolerance).
     pub fn holds(&self, system: &CellSystem, status: &[Status]) -> bool {
@@ -95,8 +115,8 @@ impl Point {
 #[derive(Debug, Clone)]
 pub(crate) struct Certified {
     pub interval: Interval,
-    pub hi: Option<Point>,
-    pub lo: Option<Point>,
+    pub hi: Option<Arc<Point>>,
+    pub lo: Option<Arc<Point>>,
     /// The free finest cells of the last LP solved, to start from when the cell is audited again.
     pub free: Vec<u32>,
 }
@@ -407,11 +427,13 @@ impl<'a> RestrictedLp<'a> {
         } else {
             self.solve_primal(&objective, maximise, cap)?
         };
+        // Only the finest cells the point moves: every other one is at its true count.
         let mut point: Vec<(u32, f64)> = self
             .free
             .iter()
             .zip(&self.column)
             .filter_map(|(&f, c)| c.map(|c| (f, x[c])))
+            .filter(|&(f, v)| (v - self.system.finest_counts[f as usize] as f64).abs() > 1e-12)
             .collect();
         point.sort_unstable_by_key(|&(f, _)| f);
         let value = objective.iter().map(|&v| x[v].max(0.0)).sum::<f64>() + constant;
@@ -663,10 +685,10 @@ pub(crate) fn audit_cell(
         if let Some((b, point)) = lp.bound(cell, maximise, cap) {
             if maximise && b > best.interval.hi {
                 best.interval.hi = b;
-                best.hi = Some(point);
+                best.hi = Some(Arc::new(point));
             } else if !maximise && b < best.interval.lo {
                 best.interval.lo = b;
-                best.lo = Some(point);
+                best.lo = Some(Arc::new(point));
             }
         }
     };

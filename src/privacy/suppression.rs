@@ -18,7 +18,9 @@
 
 use rayon::prelude::*;
 
-use super::attack::{audit_cell, verdict, Certified, Interval, Links, Status, RADII};
+use std::sync::Arc;
+
+use super::attack::{audit_cell, verdict, Certified, Interval, Links, Point, Status, RADII};
 use super::cube::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
@@ -43,26 +45,107 @@ pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Sta
         .collect()
 }
 
-/// Audits the nonzero suppressed cells with `todo[cell]` set, in parallel; returns their
-/// certified intervals with the points that reach them.
+/// Every point of the attacker's LP found so far, and for each cell the most any of them raises
+/// and lowers it. Suppression only grows during the search, and a feasible point stays feasible
+/// when constraints go, so every point stays valid: a cell whose pool interval is already safe
+/// needs no LP of its own.
+struct Pool {
+    points: Vec<Arc<Point>>,
+    /// Per cell: the largest rise, and the point reaching it.
+    up: Vec<(f64, Option<u32>)>,
+    /// Per cell: the largest fall (≤ 0), and the point reaching it.
+    down: Vec<(f64, Option<u32>)>,
+}
+
+impl Pool {
+    fn new(cells: usize) -> Pool {
+        Pool {
+            points: Vec::new(),
+            up: vec![(0.0, None); cells],
+            down: vec![(0.0, None); cells],
+        }
+    }
+
+    fn add(&mut self, system: &CellSystem, point: &Arc<Point>) {
+        let id = self.points.len() as u32;
+        self.points.push(Arc::clone(point));
+        for (c, change) in point.changes(system) {
+            let c = c as usize;
+            if change > self.up[c].0 {
+                self.up[c] = (change, Some(id));
+            }
+            if change < self.down[c].0 {
+                self.down[c] = (change, Some(id));
+            }
+        }
+    }
+
+    /// The interval the pool proves for `cell`, with its points.
+    fn certified(&self, system: &CellSystem, cell: usize) -> Certified {
+        let truth = system.cells[cell].value as f64;
+        let point = |p: Option<u32>| p.map(|p| Arc::clone(&self.points[p as usize]));
+        Certified {
+            interval: Interval {
+                lo: truth + self.down[cell].0,
+                hi: truth + self.up[cell].0,
+            },
+            hi: point(self.up[cell].1),
+            lo: point(self.down[cell].1),
+            free: Vec::new(),
+        }
+    }
+}
+
+/// Cells audited in parallel between two looks at the pool.
+const BATCH: usize = 8;
+
+/// Audits the cells `todo` (ascending) under `status`: each is first looked up in the pool, and
+/// only a cell the pool does not show safe gets its own LPs, in parallel batches whose points
+/// then join the pool. Stores each result in `certified`.
 fn audit_cells(
     system: &CellSystem,
     status: &[Status],
     k: u64,
-    todo: &[bool],
-    earlier: &[Option<Certified>],
-) -> Vec<(CellId, Certified)> {
+    todo: &[usize],
+    certified: &mut [Option<Certified>],
+    pool: &mut Pool,
+) {
     let links = Links::new(system, status);
-    let cells: Vec<CellId> = (0..system.cells.len() as CellId)
-        .filter(|&c| todo[c as usize])
-        .collect();
-    cells
-        .par_iter()
-        .map(|&c| {
-            let start = earlier[c as usize].as_ref().map(|x| x.free.as_slice());
-            (c, audit_cell(system, status, &links, c, k, start))
-        })
-        .collect()
+    let safe_in_pool = |pool: &Pool, c: usize| {
+        let found = pool.certified(system, c);
+        verdict(status[c], system.cells[c].value, found.interval, k)
+            .is_none()
+            .then_some(found)
+    };
+    let mut rest = todo;
+    while !rest.is_empty() {
+        let mut batch = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH && !rest.is_empty() {
+            let c = rest[0];
+            rest = &rest[1..];
+            match safe_in_pool(pool, c) {
+                Some(mut found) => {
+                    // Keep where its own LPs ended, should it need them again.
+                    found.free = certified[c].take().map(|x| x.free).unwrap_or_default();
+                    certified[c] = Some(found);
+                }
+                None => batch.push(c),
+            }
+        }
+        let found: Vec<(usize, Certified)> = batch
+            .par_iter()
+            .map(|&c| {
+                let start = certified[c].as_ref().map(|x| x.free.as_slice());
+                (c, audit_cell(system, status, &links, c as CellId, k, start))
+            })
+            .collect();
+        for (c, found) in found {
+            for point in [&found.hi, &found.lo].into_iter().flatten() {
+                pool.add(system, point);
+            }
+            certified[c] = Some(found);
+        }
+    }
 }
 
 /// Cells that fail the guarantee under `intervals`, ascending.
@@ -109,6 +192,7 @@ pub(crate) fn choose(
     // anything.
     let n = system.cells.len();
     let mut certified: Vec<Option<Certified>> = vec![None; n];
+    let mut pool = Pool::new(n);
     let mut proven = vec![false; n];
     let mut full = false;
     loop {
@@ -126,9 +210,8 @@ pub(crate) fn choose(
                     }
             })
             .collect();
-        for (c, found) in audit_cells(system, &status, k, &todo, &certified) {
-            certified[c as usize] = Some(found);
-        }
+        let cells: Vec<usize> = (0..n).filter(|&c| todo[c]).collect();
+        audit_cells(system, &status, k, &cells, &mut certified, &mut pool);
         let mut failing = Vec::new();
         for c in (0..n).filter(|&c| hidden(c) && (full || todo[c])) {
             let interval = certified[c].as_ref().expect("audited").interval;

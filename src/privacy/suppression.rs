@@ -3,20 +3,22 @@
 //!
 //! The search, in rounds:
 //! 1. *Lines*: every additivity line (a total and its categories, in any table) holding exactly one
-//!    suppressed cell would give it away by subtraction, so the cheapest published cell of that
-//!    line (fewest cases, then lowest id) is suppressed too; repeated until no such line is left.
-//! 2. *Audit*: each suppressed cell not yet shown safe is solved in the LP of its neighbourhood
-//!    ([`super::attack`]). A cell shown safe is not solved again: more suppression only adds
-//!    variables and removes constraints, so its interval can only widen.
-//! 3. *Repair*: for each cell still unsafe, the cheapest published cell is suppressed from the
-//!    nearest ring that has one: its own lines, then its neighbourhood's lines, then the tables it is in,
-//!    then the whole dataset. Then back to 1.
+//!    suppressed cell would give it away by subtraction, so a published cell of that line is
+//!    suppressed too: the cheapest with room enough (at least k minus the small count when the
+//!    lone cell is primary), else the largest; repeated until no such line is left.
+//! 2. *Audit*: each suppressed cell not yet shown safe is first looked up in the pool of every
+//!    point found so far; only if those do not show it safe is it solved in its own restricted LPs
+//!    ([`super::attack`]), starting from where its last audit ended. A cell shown safe is not
+//!    solved again: more suppression only removes constraints, so its points stay feasible.
+//! 3. *Repair*: for each cell still unsafe, a published cell is suppressed from the nearest ring
+//!    that has one with the room the cell still needs (the cheapest such): its own lines, then its
+//!    neighbourhood's lines, then the tables it is in, then the whole dataset. Then back to 1.
+//!
+//! Once a round finds nothing unsafe, the audit of record checks every suppressed cell's points
+//! against the final pattern (and audits afresh any whose points no longer hold).
 //!
 //! Every round suppresses at least one more cell, so the search ends; once everything is
-//! suppressed no published constraint is left and every cell is safe. Suppressing more never
-//! narrows an interval (the LP only loses constraints), so a cell found safe stays safe.
-
-use rayon::prelude::*;
+//! suppressed no published constraint is left and every cell is safe.
 
 use std::sync::Arc;
 

@@ -22,6 +22,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::attack::{audit_cell, verdict, Certified, Interval, Links, Point, Status, RADII};
 use super::cube::{CellId, CellSystem};
 use crate::config::ZeroPolicy;

@@ -101,7 +101,7 @@ impl Pool {
 }
 
 /// Cells audited in parallel between two looks at the pool.
-const BATCH: usize = 8;
+const BATCH: usize = 32;
 
 /// Audits the cells `todo` (ascending) under `status`: each is first looked up in the pool, and
 /// only a cell the pool does not show safe gets its own LPs, in parallel batches whose points

@@ -654,11 +654,12 @@ fn neighbourhood(system: &CellSystem, status: &[Status], group: &[CellId]) -> Ve
     finest
 }
 
-/// The certified interval of one nonzero suppressed cell.
+/// The certified interval of one nonzero suppressed cell, with the points that reach it.
 ///
-/// First the LP of its neighbourhood, widened step by step while the cell is not yet shown safe;
-/// then, if it still is not, column generation from the widest neighbourhood, each direction in
-/// turn until the cell is safe, the bound is optimal, or the budget is spent.
+/// First the LP of its neighbourhood, widened step by step while the cell is not yet shown safe
+/// (a cell audited before, `earlier` holding the free set it ended with, starts from that set and
+/// its nearest neighbourhood instead); then, if it still is not, column generation from there, each
+/// direction in turn until the cell is safe, the bound is optimal, or the budget is spent.
 pub(crate) fn audit_cell(
     system: &CellSystem,
     status: &[Status],

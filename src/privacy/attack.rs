@@ -75,12 +75,7 @@ impl Point {
         let mut change: BTreeMap<CellId, f64> = BTreeMap::new();
         let mut cells: Vec<CellId> = Vec::new();
         for &(f, x) in &self.0 {
-            cells.clear();
-            for table in &system.tables {
-                table.for_each_containing(f, |g| cells.push(table.cells[g]));
-            }
-            cells.sort_unstable();
-            cells.dedup();
+            cells_counting(system, f, &mut cells);
             for &c in &cells {
                 *change.entry(c).or_default() += x - system.finest_counts[f as usize] as f64;
             }
@@ -91,23 +86,11 @@ impl Point {
     /// Whether the point is feasible for the attacker under `status`: no finest cell below zero,
     /// and every published cell at its value (within tolerance).
     pub fn holds(&self, system: &CellSystem, status: &[Status]) -> bool {
-        let mut change: BTreeMap<CellId, f64> = BTreeMap::new();
-        let mut cells: Vec<CellId> = Vec::new();
-        for &(f, x) in &self.0 {
-            if x < -TOLERANCE {
-                return false;
-            }
-            cells.clear();
-            for_each_published(system, status, f, |c| cells.push(c));
-            cells.sort_unstable();
-            cells.dedup();
-            for &c in &cells {
-                *change.entry(c).or_default() += x - system.finest_counts[f as usize] as f64;
-            }
-        }
-        change.iter().all(|(&c, d)| {
-            d.abs() <= TOLERANCE + ROW_TOLERANCE * system.cells[c as usize].value as f64
-        })
+        self.0.iter().all(|&(_, x)| x >= -TOLERANCE)
+            && self.changes(system).into_iter().all(|(c, d)| {
+                status[c as usize] != Status::Published
+                    || d.abs() <= TOLERANCE + ROW_TOLERANCE * system.cells[c as usize].value as f64
+            })
     }
 }
 
@@ -533,7 +516,7 @@ impl<'a> RestrictedLp<'a> {
     /// `limit`. A fixed cell holds at least one case, so it may move either way: any nonzero
     /// reduced cost counts. None means the restricted optimum is the full LP's optimum (as far as
     /// the scan of each priced row, capped at `SCAN` members, can tell).
-    fn price(&self, status: &[Status], cell: CellId, dual: &[f64], limit: usize) -> Vec<u32> {
+    fn price(&self, cell: CellId, dual: &[f64], limit: usize) -> Vec<u32> {
         let dual = self.full_dual(cell, dual);
         let priced: BTreeMap<CellId, f64> = self
             .all_rows
@@ -553,10 +536,8 @@ impl<'a> RestrictedLp<'a> {
                 if self.free.binary_search(&g).is_ok() || !seen.insert(g) {
                     continue;
                 }
-                containing.clear();
-                for_each_published(self.system, status, g, |c| containing.push(c));
-                containing.sort_unstable();
-                containing.dedup();
+                // Only published cells have prices.
+                cells_counting(self.system, g, &mut containing);
                 let price: f64 = containing.iter().filter_map(|c| priced.get(c)).sum();
                 let cost = if target.binary_search(&g).is_ok() {
                     1.0
@@ -582,6 +563,16 @@ fn sum_of(terms: impl Iterator<Item = impl Into<Expression>>) -> Expression {
         e += t.into();
     }
     e
+}
+
+/// Sets `cells` to the distinct cells counting finest cell `finest`, ascending.
+fn cells_counting(system: &CellSystem, finest: u32, cells: &mut Vec<CellId>) {
+    cells.clear();
+    for table in &system.tables {
+        table.for_each_containing(finest, |g| cells.push(table.cells[g]));
+    }
+    cells.sort_unstable();
+    cells.dedup();
 }
 
 /// Calls `f` with each published cell counting finest cell `finest`, once per table it shows in
@@ -767,7 +758,7 @@ pub(crate) fn audit_cell(
                     return best;
                 }
             }
-            let columns = lp.price(status, cell, &dual, COLUMNS_PER_ROUND);
+            let columns = lp.price(cell, &dual, COLUMNS_PER_ROUND);
             if columns.is_empty() || lp.free.len() + columns.len() > MAX_COLUMNS {
                 break;
             }

@@ -1,7 +1,8 @@
 //! Ingest benchmark: `cargo bench --bench ingest [-- ROWS [RUNS]]`.
 //!
 //! Writes ROWS (default 1,000,000) synthetic cases with `safestat synth`'s generator into a
-//! temporary `data/` folder beside the example site's schema and tables, then times
+//! temporary `data/` folder beside the example site's schemas and tables (its `referrals` dataset
+//! at the example's 8,000 rows), then times
 //! `data::load` (CSV ingest into a `CaseTable` plus resolving `tables.toml`) RUNS times (default 7)
 //! and prints the median throughput in MB/s, by the wall clock and per second of CPU time (on a
 //! shared machine the wall clock also measures the other processes). Target: at least 200 MB/s.
@@ -26,12 +27,16 @@ fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let data_dir = dir.path().join("data");
     std::fs::create_dir(&data_dir)?;
-    for name in ["cases.toml", "tables.toml"] {
+    for name in ["cases.toml", "referrals.toml", "tables.toml"] {
         std::fs::copy(site.join("data").join(name), data_dir.join(name))?;
     }
-    let csv = data_dir.join("cases.csv");
-    synth::write_cases(&mut BufWriter::new(File::create(&csv)?), rows, 1)?;
-    let bytes = std::fs::metadata(&csv)?.len() as f64;
+    // `cases` at ROWS rows; `referrals` (the example's other dataset) at its own size.
+    let mut bytes = 0.0;
+    for (name, rows, seed) in [("cases.csv", rows, 1), ("referrals.csv", 8_000, 2)] {
+        let csv = data_dir.join(name);
+        synth::write_cases(&mut BufWriter::new(File::create(&csv)?), rows, seed)?;
+        bytes += std::fs::metadata(&csv)?.len() as f64;
+    }
 
     let config = Config::default();
     let mut wall_rates = Vec::with_capacity(runs);

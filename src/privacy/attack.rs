@@ -102,6 +102,9 @@ pub(crate) struct Certified {
     pub lo: Option<Arc<Point>>,
     /// The free finest cells of the last LP solved, to start from when the cell is audited again.
     pub free: Vec<u32>,
+    /// For a cell not shown safe: the published cells that bind its last bound (a nonzero price
+    /// in the last dual solved), most binding first. Suppressing one of them relaxes the bound.
+    pub binding: Vec<CellId>,
 }
 
 impl Certified {
@@ -672,6 +675,7 @@ pub(crate) fn audit_cell(
         hi: None,
         lo: None,
         free: Vec::new(),
+        binding: Vec::new(),
     };
     let widen = |best: &mut Certified, lp: &RestrictedLp, maximise: bool| {
         if let Some((b, point)) = lp.bound(cell, maximise, cap) {
@@ -723,6 +727,8 @@ pub(crate) fn audit_cell(
     // strong duality) and prices; the primal, whose point certifies the bound, is solved when the
     // dual says the cell would be safe, and once at the end.
     let mut lp = RestrictedLp::new(system, status, free);
+    // The last dual solved, as prices of every published row of `lp`.
+    let mut prices: Vec<(CellId, f64)> = Vec::new();
     for maximise in [true, false] {
         if !maximise && !lower_helps(best.interval) {
             break;
@@ -758,6 +764,12 @@ pub(crate) fn audit_cell(
                     return best;
                 }
             }
+            prices = lp
+                .all_rows
+                .iter()
+                .zip(lp.full_dual(cell, &dual))
+                .map(|((c, _), y)| (*c, y))
+                .collect();
             let columns = lp.price(cell, &dual, COLUMNS_PER_ROUND);
             if columns.is_empty() || lp.free.len() + columns.len() > MAX_COLUMNS {
                 break;
@@ -776,6 +788,10 @@ pub(crate) fn audit_cell(
         }
     }
     best.free = lp.free;
+    prices.retain(|&(_, y)| y.abs() > PRICE_TOLERANCE);
+    prices.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+    best.binding = prices.into_iter().map(|(c, _)| c).collect();
+    best.binding.dedup();
     best
 }
 
@@ -863,5 +879,26 @@ mod tests {
         let pinned = audit_cell(&system, &published, &links, inner[0], 11, Some(&found.free));
         assert_eq!((pinned.interval.lo_int(), pinned.interval.hi_int()), (3, 3));
         assert!(verdict(Status::Primary, 3, pinned.interval, 11).is_some());
+        // The cells that bind the pinned bound name the repair: the most binding one with room
+        // (at least the 8 cases the cell is short of k) frees the cell when suppressed.
+        let repair = pinned
+            .binding
+            .iter()
+            .copied()
+            .find(|&c| {
+                published[c as usize] == Status::Published && system.cells[c as usize].value >= 8
+            })
+            .expect("a binding cell with room");
+        published[repair as usize] = Status::Secondary;
+        let links = Links::new(&system, &published);
+        let freed = audit_cell(
+            &system,
+            &published,
+            &links,
+            inner[0],
+            11,
+            Some(&pinned.free),
+        );
+        assert!(verdict(Status::Primary, 3, freed.interval, 11).is_none());
     }
 }

@@ -10,8 +10,9 @@
 //!    point found so far; only if those do not show it safe is it solved in its own restricted LPs
 //!    ([`super::attack`]), starting from where its last audit ended. A cell shown safe is not
 //!    solved again: more suppression only removes constraints, so its points stay feasible.
-//! 3. *Repair*: for each cell still unsafe, a published cell is suppressed from the nearest ring
-//!    that has one with the room the cell still needs (the cheapest such): its own lines, then its
+//! 3. *Repair*: for each cell still unsafe, one published cell with the room the cell still needs
+//!    is suppressed: the one that binds its last bound most (the largest price in the dual of its
+//!    last LP), else the cheapest in the nearest ring that has one: its own lines, then its
 //!    neighbourhood's lines, then the tables it is in, then the whole dataset. Then back to 1.
 //!
 //! Once a round finds nothing unsafe, the audit of record checks every suppressed cell's points
@@ -96,6 +97,7 @@ impl Pool {
             hi: point(self.up[cell].1),
             lo: point(self.down[cell].1),
             free: Vec::new(),
+            binding: Vec::new(),
         }
     }
 }
@@ -246,9 +248,10 @@ pub(crate) fn choose(
         let mut added = false;
         for (cell, reason) in failing {
             // An earlier repair in this round may have helped already; the next audit will tell.
-            let interval = certified[cell as usize].as_ref().map(|x| x.interval);
-            let need = shortfall(status[cell as usize], interval, k);
-            match repair_candidate(system, &status, &lines_of, &links, cell, need) {
+            let found = certified[cell as usize].as_ref();
+            let need = shortfall(status[cell as usize], found.map(|x| x.interval), k);
+            let binding = found.map_or(&[][..], |x| x.binding.as_slice());
+            match repair_candidate(system, &status, &lines_of, &links, cell, need, binding) {
                 Some(candidate) => {
                     status[candidate as usize] = Status::Secondary;
                     added = true;
@@ -299,7 +302,12 @@ fn close_lines(system: &CellSystem, status: &mut [Status], k: u64) {
     }
 }
 
-/// The cheapest published, nonzero cell in the nearest ring around `cell`.
+/// The published, nonzero cell with room `need` that binds `cell` most (`binding`, most binding
+/// first), else the cheapest such cell in the nearest ring around `cell`, else the largest.
+///
+/// The most binding cell is the one whose row the attacker's LP leans on hardest to hold the bound
+/// down, so suppressing it relaxes the bound most. The cheapest cell on a line may not bind at all:
+/// choosing it used to cascade, each cell added only to fail again.
 fn repair_candidate(
     system: &CellSystem,
     status: &[Status],
@@ -307,6 +315,7 @@ fn repair_candidate(
     links: &Links,
     cell: CellId,
     need: u64,
+    binding: &[CellId],
 ) -> Option<CellId> {
     let open =
         |c: CellId| status[c as usize] == Status::Published && system.cells[c as usize].value > 0;
@@ -327,7 +336,11 @@ fn repair_candidate(
             .iter()
             .flat_map(|&(t, _)| system.tables[t].cells.iter().copied())
     };
-    cheapest(&mut on_lines(cell))
+    binding
+        .iter()
+        .copied()
+        .find(|&c| open(c) && system.cells[c as usize].value >= need)
+        .or_else(|| cheapest(&mut on_lines(cell)))
         .or_else(|| cheapest(&mut group.iter().flat_map(|&g| on_lines(g))))
         .or_else(|| cheapest(&mut group.iter().flat_map(|&g| tables_of(g))))
         .or_else(|| cheapest(&mut (0..system.cells.len() as CellId)))

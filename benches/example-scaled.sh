@@ -10,6 +10,7 @@
 # Prints, per variant, the median wall time and the median peak RSS, and the ratio of the scaled
 # time to the baseline's. Requires GNU time (/usr/bin/time) and awk.
 set -euo pipefail
+shopt -s inherit_errexit
 
 rows=${1:-1000000}
 runs=${2:-5}
@@ -37,23 +38,38 @@ site() {
   fi
   if [ "$3" = off ]; then
     sed -i 's/^\[release\]$/[release]\nenabled = false/' "$dir/data/cases.toml"
+    grep -q '^enabled = false$' "$dir/data/cases.toml" || {
+      echo "cannot switch off the release in $dir/data/cases.toml" >&2
+      exit 1
+    }
   fi
   echo "$dir"
 }
 
-# measure DIR: "median-seconds median-peak-KB" of `safestat audit` in DIR over $runs runs.
+# measure DIR: "median-seconds median-peak-KB" of `safestat audit` in DIR over $runs runs (the
+# mean of the two middle runs when $runs is even).
 measure() {
   local out="$work/times"
+  : > "$out"
   for _ in $(seq "$runs"); do
-    (cd "$1" && /usr/bin/time -f "%e %M" "$bin" audit 2>&1 >/dev/null | tail -n 1)
-  done > "$out"
-  local mid=$(( (runs + 1) / 2 ))
-  echo "$(cut -d' ' -f1 "$out" | sort -n | sed -n "${mid}p") $(cut -d' ' -f2 "$out" | sort -n | sed -n "${mid}p")"
+    if ! (cd "$1" && /usr/bin/time -o "$work/time" -f "%e %M" "$bin" audit > /dev/null 2> "$work/err"); then
+      echo "safestat audit failed in $1:" >&2
+      cat "$work/err" >&2
+      exit 1
+    fi
+    cat "$work/time" >> "$out"
+  done
+  median() { sort -n | awk '{ v[NR] = $1 } END { print (v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2 }'; }
+  echo "$(cut -d' ' -f1 "$out" | median) $(cut -d' ' -f2 "$out" | median)"
 }
 
 for release in on off; do
-  read -r t0 m0 < <(measure "$(site "example-$release" 0 "$release")")
-  read -r t1 m1 < <(measure "$(site "scaled-$release" "$rows" "$release")")
+  example=$(site "example-$release" 0 "$release")
+  scaled=$(site "scaled-$release" "$rows" "$release")
+  result=$(measure "$example")
+  read -r t0 m0 <<< "$result"
+  result=$(measure "$scaled")
+  read -r t1 m1 <<< "$result"
   awk -v r="$release" -v n="$rows" -v t0="$t0" -v m0="$m0" -v t1="$t1" -v m1="$m1" -v runs="$runs" 'BEGIN {
     printf "release %s: example (20,000 + 8,000 rows) %.2f s, %.0f MB; %d + %d rows %.2f s, %.0f MB; ratio %.1fx (medians of %d runs)\n",
       r, t0, m0 / 1024, n, n, t1, m1 / 1024, t1 / t0, runs

@@ -102,8 +102,11 @@ pub(crate) struct Certified {
     pub lo: Option<Arc<Point>>,
     /// The free finest cells of the last LP solved, to start from when the cell is audited again.
     pub free: Vec<u32>,
-    /// For a cell not shown safe: the published cells that bind its last bound (a nonzero price
-    /// in the last dual solved), most binding first. Suppressing one of them relaxes the bound.
+    /// For a cell not shown safe: the published cells with a nonzero price in the last dual
+    /// solved for it, largest price first (among equal prices, finest cell first). A heuristic
+    /// for the repair: the LP leans on those rows to hold the bound, so suppressing one of them
+    /// may relax it. (When presolve fixed every variable, the prices follow the order of its
+    /// fixings rather than an LP optimum.)
     pub binding: Vec<CellId>,
 }
 
@@ -514,20 +517,24 @@ impl<'a> RestrictedLp<'a> {
         solved.ok().flatten()
     }
 
-    /// Column generation: the fixed finest cells whose reduced cost under the row prices `dual`
-    /// is not zero — moving any of them would improve the bound of `cell` — best first, at most
-    /// `limit`. A fixed cell holds at least one case, so it may move either way: any nonzero
-    /// reduced cost counts. None means the restricted optimum is the full LP's optimum (as far as
-    /// the scan of each priced row, capped at `SCAN` members, can tell).
-    fn price(&self, cell: CellId, dual: &[f64], limit: usize) -> Vec<u32> {
-        let dual = self.full_dual(cell, dual);
-        let priced: BTreeMap<CellId, f64> = self
-            .all_rows
+    /// The published cells with a nonzero price under the presolved LP's prices `dual` (restored
+    /// to every row by [`RestrictedLp::full_dual`]), with their prices, ascending by cell.
+    fn priced_rows(&self, cell: CellId, dual: &[f64]) -> Vec<(CellId, f64)> {
+        self.all_rows
             .iter()
-            .zip(&dual)
+            .zip(self.full_dual(cell, dual))
             .filter(|(_, y)| y.abs() > PRICE_TOLERANCE)
-            .map(|((c, _), &y)| (*c, y))
-            .collect();
+            .map(|((c, _), y)| (*c, y))
+            .collect()
+    }
+
+    /// Column generation: the fixed finest cells whose reduced cost under the row prices `priced`
+    /// ([`RestrictedLp::priced_rows`]) is not zero — moving any of them would improve the bound of
+    /// `cell` — best first, at most `limit`. A fixed cell holds at least one case, so it may move
+    /// either way: any nonzero reduced cost counts. None means the restricted optimum is the full
+    /// LP's optimum (as far as the scan of each priced row, capped at `SCAN` members, can tell).
+    fn price(&self, cell: CellId, priced: &[(CellId, f64)], limit: usize) -> Vec<u32> {
+        let priced: BTreeMap<CellId, f64> = priced.iter().copied().collect();
         let target = &self.system.cells[cell as usize].members;
         let mut seen: HashSet<u32> = HashSet::new();
         let mut scored: Vec<(f64, u32)> = Vec::new();
@@ -727,7 +734,7 @@ pub(crate) fn audit_cell(
     // strong duality) and prices; the primal, whose point certifies the bound, is solved when the
     // dual says the cell would be safe, and once at the end.
     let mut lp = RestrictedLp::new(system, status, free);
-    // The last dual solved, as prices of every published row of `lp`.
+    // The nonzero prices of the last dual solved.
     let mut prices: Vec<(CellId, f64)> = Vec::new();
     for maximise in [true, false] {
         if !maximise && !lower_helps(best.interval) {
@@ -764,13 +771,8 @@ pub(crate) fn audit_cell(
                     return best;
                 }
             }
-            prices = lp
-                .all_rows
-                .iter()
-                .zip(lp.full_dual(cell, &dual))
-                .map(|((c, _), y)| (*c, y))
-                .collect();
-            let columns = lp.price(cell, &dual, COLUMNS_PER_ROUND);
+            prices = lp.priced_rows(cell, &dual);
+            let columns = lp.price(cell, &prices, COLUMNS_PER_ROUND);
             if columns.is_empty() || lp.free.len() + columns.len() > MAX_COLUMNS {
                 break;
             }
@@ -788,10 +790,16 @@ pub(crate) fn audit_cell(
         }
     }
     best.free = lp.free;
-    prices.retain(|&(_, y)| y.abs() > PRICE_TOLERANCE);
-    prices.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+    // Most binding first; among equal prices, the finest cell first (a cell inside a table before
+    // the margins that hold it).
+    let members = |c: CellId| system.cells[c as usize].members.len();
+    prices.sort_by(|a, b| {
+        b.1.abs()
+            .total_cmp(&a.1.abs())
+            .then(members(a.0).cmp(&members(b.0)))
+            .then(a.0.cmp(&b.0))
+    });
     best.binding = prices.into_iter().map(|(c, _)| c).collect();
-    best.binding.dedup();
     best
 }
 
@@ -879,8 +887,9 @@ mod tests {
         let pinned = audit_cell(&system, &published, &links, inner[0], 11, Some(&found.free));
         assert_eq!((pinned.interval.lo_int(), pinned.interval.hi_int()), (3, 3));
         assert!(verdict(Status::Primary, 3, pinned.interval, 11).is_some());
-        // The cells that bind the pinned bound name the repair: the most binding one with room
-        // (at least the 8 cases the cell is short of k) frees the cell when suppressed.
+        // The repair the binding cells name: the first with room (at least the 8 cases the cell
+        // is short of k). The opposite corner, its row's total and the cell's column total price
+        // alike; the corner is the finest of them, and suppressing it frees the cell.
         let repair = pinned
             .binding
             .iter()
@@ -889,6 +898,7 @@ mod tests {
                 published[c as usize] == Status::Published && system.cells[c as usize].value >= 8
             })
             .expect("a binding cell with room");
+        assert_eq!(repair, inner[3]);
         published[repair as usize] = Status::Secondary;
         let links = Links::new(&system, &published);
         let freed = audit_cell(

@@ -11,8 +11,8 @@
 //!    ([`super::attack`]), starting from where its last audit ended. A cell shown safe is not
 //!    solved again: more suppression only removes constraints, so its points stay feasible.
 //! 3. *Repair*: for each cell still unsafe, one published cell with the room the cell still needs
-//!    is suppressed: the one that binds its last bound most (the largest price in the dual of its
-//!    last LP), else the cheapest in the nearest ring that has one: its own lines, then its
+//!    is suppressed: the first of the cells priced in the dual of its last LP (largest price
+//!    first), else the cheapest in the nearest ring that has one: its own lines, then its
 //!    neighbourhood's lines, then the tables it is in, then the whole dataset. Then back to 1.
 //!
 //! Once a round finds nothing unsafe, the audit of record checks every suppressed cell's points
@@ -302,12 +302,13 @@ fn close_lines(system: &CellSystem, status: &mut [Status], k: u64) {
     }
 }
 
-/// The published, nonzero cell with room `need` that binds `cell` most (`binding`, most binding
-/// first), else the cheapest such cell in the nearest ring around `cell`, else the largest.
+/// The first published, nonzero cell with room `need` among those binding `cell`'s last LP
+/// (`binding`, see [`Certified::binding`]), else the cheapest such cell in the nearest ring
+/// around `cell`, else the largest.
 ///
-/// The most binding cell is the one whose row the attacker's LP leans on hardest to hold the bound
-/// down, so suppressing it relaxes the bound most. The cheapest cell on a line may not bind at all:
-/// choosing it used to cascade, each cell added only to fail again.
+/// A heuristic: the attacker's LP leans on the binding rows to hold the bound, so suppressing one
+/// tends to relax it, where the cheapest cell on a line may not bind at all (choosing it used to
+/// cascade, each cell added only to fail again). The audit decides either way.
 fn repair_candidate(
     system: &CellSystem,
     status: &[Status],

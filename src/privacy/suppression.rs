@@ -320,9 +320,10 @@ fn repair_candidate(
 ) -> Option<CellId> {
     let open =
         |c: CellId| status[c as usize] == Status::Published && system.cells[c as usize].value > 0;
+    let fits = |c: CellId| open(c) && system.cells[c as usize].value >= need;
     let cheapest = |candidates: &mut dyn Iterator<Item = CellId>| {
         candidates
-            .filter(|&c| open(c) && system.cells[c as usize].value >= need)
+            .filter(|&c| fits(c))
             .min_by_key(|&c| (system.cells[c as usize].value, c))
     };
     let on_lines = |c: CellId| {
@@ -330,7 +331,6 @@ fn repair_candidate(
             .iter()
             .flat_map(|&l| system.lines[l as usize].iter().copied())
     };
-    let group = links.around(system, cell, RADII[RADII.len() - 1], usize::MAX);
     let tables_of = |c: CellId| {
         system.cells[c as usize]
             .appearances
@@ -340,10 +340,14 @@ fn repair_candidate(
     binding
         .iter()
         .copied()
-        .find(|&c| open(c) && system.cells[c as usize].value >= need)
+        .find(|&c| fits(c))
         .or_else(|| cheapest(&mut on_lines(cell)))
-        .or_else(|| cheapest(&mut group.iter().flat_map(|&g| on_lines(g))))
-        .or_else(|| cheapest(&mut group.iter().flat_map(|&g| tables_of(g))))
+        .or_else(|| {
+            // The neighbourhood is searched only when the nearer rings have nothing.
+            let group = links.around(system, cell, RADII[RADII.len() - 1], usize::MAX);
+            cheapest(&mut group.iter().flat_map(|&g| on_lines(g)))
+                .or_else(|| cheapest(&mut group.iter().flat_map(|&g| tables_of(g))))
+        })
         .or_else(|| cheapest(&mut (0..system.cells.len() as CellId)))
         .or_else(|| {
             // Nothing holds enough: the largest cell nearest first.

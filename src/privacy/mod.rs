@@ -59,12 +59,13 @@
 //! to hide few cases (cost = the cell's count), see [`suppression`]. Every build runs the audit on
 //! the final pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.
 
-mod attack;
-mod cube;
+mod attacker;
+mod audit;
+mod cells;
+mod pattern;
 mod pooling;
 pub mod records;
 mod report;
-mod suppression;
 mod table;
 
 pub use report::{
@@ -78,10 +79,9 @@ use anyhow::{Context, Result};
 use crate::config::PrivacyConfig;
 use crate::data::{CaseTable, ColumnKind, DataInput, DeclaredRelease, TableSpec};
 
-use attack::Status;
-use cube::CellSystem;
+use attacker::{Cover, Interval, Status};
+use cells::CellSystem;
 use pooling::PooledColumn;
-use suppression::unsafe_cells;
 
 /// The output of protection: what may be published, and the report that proves it (which holds true
 /// values and must never be written under `public/`).
@@ -245,12 +245,11 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
             });
         }
 
-        let system = cube::build(dataset, &input.tables, &specs, &pooled)
+        let system = cells::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
-        let pattern = suppression::choose(&system, k, config.zeros);
-        // `choose` ends on a full audit of its final pattern: that audit is the one of record.
-        let (status, intervals) = match pattern {
-            Ok(pattern) => pattern,
+        let cover = Cover::build(&system, &dataset.dataset)?;
+        let status = match pattern::choose(&system, &cover, k, config.zeros) {
+            Ok(status) => status,
             Err(reason) => {
                 return Err(ProtectionError::UnsafeTable {
                     table: dataset.dataset.clone(),
@@ -260,17 +259,26 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
                 .into())
             }
         };
+        let record = audit::of_record(&system, &cover, &status, k);
         let built: Vec<ProtectedTable> = system
             .tables
             .iter()
             .map(|grid| protected_table(input, &pooled, &system, &status, grid.spec))
             .collect::<Result<_>>()?;
-        verify(&system, &status, &intervals, &built, k, config)?;
+        verify(&system, &record, &built, k, config)?;
+        let margin = pattern::margins(&system);
         for (grid, table) in system.tables.iter().zip(&built) {
-            table_audits[grid.spec] = Some(table_audit(&system, &status, &intervals, grid, table));
+            table_audits[grid.spec] = Some(table_audit(
+                &system,
+                &status,
+                &record.intervals,
+                &margin,
+                grid,
+                table,
+            ));
             tables[grid.spec] = Some(table.clone());
         }
-        add_totals(&mut report.totals, &system, &status);
+        add_totals(&mut report.totals, &system, &status, &margin);
     }
     report.tables = table_audits.into_iter().flatten().collect();
     report.totals.tables = report.tables.len();
@@ -294,13 +302,12 @@ fn rules(config: &PrivacyConfig) -> Vec<String> {
 /// The audit of record: fails the build if any guarantee does not hold for the final pattern.
 fn verify(
     system: &CellSystem,
-    status: &[Status],
-    intervals: &[Option<attack::Interval>],
+    record: &audit::Audit,
     tables: &[ProtectedTable],
     k: u64,
     config: &PrivacyConfig,
 ) -> Result<(), ProtectionError> {
-    let failing = unsafe_cells(system, status, intervals, k);
+    let failing = record.failing.clone();
     let describe = |cell: u32| {
         let (t, g) = system.cells[cell as usize].appearances[0];
         let table = &tables[t];
@@ -417,8 +424,9 @@ fn cell_labels(table: &ProtectedTable, g: usize) -> Vec<String> {
 fn table_audit(
     system: &CellSystem,
     status: &[Status],
-    intervals: &[Option<attack::Interval>],
-    grid: &cube::TableGrid,
+    intervals: &[Option<Interval>],
+    margin: &[bool],
+    grid: &cells::TableGrid,
     table: &ProtectedTable,
 ) -> TableAudit {
     let mut distinct: Vec<u32> = grid.cells.clone();
@@ -431,12 +439,16 @@ fn table_audit(
         cells: grid.cells.len(),
         primary: 0,
         secondary: 0,
+        margins_suppressed: 0,
         cases_hidden_secondary: 0,
         cases_hidden: 0,
         suppressed: Vec::new(),
     };
     for &c in &distinct {
         let value = system.cells[c as usize].value;
+        if status[c as usize] != Status::Published && margin[c as usize] {
+            audit.margins_suppressed += 1;
+        }
         match status[c as usize] {
             Status::Published => {}
             Status::Primary => {
@@ -457,9 +469,9 @@ fn table_audit(
             Status::Secondary => Suppression::Secondary,
         };
         let value = system.cells[c as usize].value;
-        let (lo, hi) = match intervals[c as usize] {
-            Some(i) => (i.lo_int(), i.hi_int()),
-            None => (value, value),
+        let (lo, hi, lp) = match intervals[c as usize] {
+            Some(i) => (i.lo_int(), i.hi_int(), [i.lo, i.hi]),
+            None => (value, value, [value as f64; 2]),
         };
         audit.suppressed.push(SuppressedCellAudit {
             key: table.cells[g].key.clone(),
@@ -468,14 +480,18 @@ fn table_audit(
             suppression,
             lo,
             hi,
+            lp,
         });
     }
     audit
 }
 
-fn add_totals(totals: &mut AuditTotals, system: &CellSystem, status: &[Status]) {
+fn add_totals(totals: &mut AuditTotals, system: &CellSystem, status: &[Status], margin: &[bool]) {
     totals.cells += system.cells.len();
     for (c, cell) in system.cells.iter().enumerate() {
+        if status[c] != Status::Published && margin[c] {
+            totals.margins_suppressed += 1;
+        }
         match status[c] {
             Status::Published => {}
             Status::Primary => {

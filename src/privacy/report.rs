@@ -66,6 +66,8 @@ pub struct SuppressedCellAudit {
     /// The largest value the attacker cannot rule out (certified by the audit LP; the audit stops
     /// looking above the dataset's size plus k).
     pub hi: u64,
+    /// The attacker's LP interval before rounding to integers: `[min, max]`.
+    pub lp: [f64; 2],
 }
 
 /// The audit of one table.
@@ -79,6 +81,9 @@ pub struct TableAudit {
     /// Distinct suppressed cells of the table by kind.
     pub primary: usize,
     pub secondary: usize,
+    /// Distinct suppressed cells of the table that are a margin (a total in some dimension) in
+    /// some table.
+    pub margins_suppressed: usize,
     /// Cases in the secondary suppressions of the table.
     pub cases_hidden_secondary: u64,
     /// Cases in all suppressions of the table.
@@ -94,6 +99,8 @@ pub struct AuditTotals {
     pub cells: usize,
     pub primary: usize,
     pub secondary: usize,
+    /// Distinct suppressed cells that are a margin somewhere.
+    pub margins_suppressed: usize,
     pub cases_hidden_secondary: u64,
     pub cases_hidden: u64,
 }
@@ -135,10 +142,11 @@ impl AuditReport {
             );
             let _ = writeln!(
                 out,
-                "  cells {}, primary {}, secondary {}, cases hidden {} (by secondary {})",
+                "  cells {}, primary {}, secondary {}, margins suppressed {}, cases hidden {} (by secondary {})",
                 table.cells,
                 table.primary,
                 table.secondary,
+                table.margins_suppressed,
                 table.cases_hidden,
                 table.cases_hidden_secondary
             );
@@ -161,8 +169,14 @@ impl AuditReport {
         let t = &self.totals;
         let _ = writeln!(
             out,
-            "\nTotal: {} tables, {} distinct cells, primary {}, secondary {}, cases hidden {} (by secondary {})",
-            t.tables, t.cells, t.primary, t.secondary, t.cases_hidden, t.cases_hidden_secondary
+            "\nTotal: {} tables, {} distinct cells, primary {}, secondary {}, margins suppressed {}, cases hidden {} (by secondary {})",
+            t.tables,
+            t.cells,
+            t.primary,
+            t.secondary,
+            t.margins_suppressed,
+            t.cases_hidden,
+            t.cases_hidden_secondary
         );
         for release in &self.releases {
             release_text(&mut out, release);

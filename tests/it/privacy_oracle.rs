@@ -1,11 +1,13 @@
 //! A second, independent check of the privacy guarantee, written from the rules alone.
 //!
 //! It rebuilds every table cell from the raw codes (no shared code with `privacy`), checks the
-//! published numbers, the one-status rule and the threshold, and solves the attacker's full LP:
-//! one variable per distinct combination of *original* codes of every column the dataset's tables
-//! use, constrained by every published cell. Splitting the attacker's variables more finely than
-//! the tables can tell apart changes nothing the tables constrain, so this is the audit LP of the
-//! rules; it holds no finest cell fixed, so its intervals contain the ones `privacy` reports.
+//! published numbers, the one-status rule and the threshold, and solves the attacker's LP over the
+//! whole cover table written out: one variable ≥ 0 per combination of *original* codes of every
+//! column the dataset's tables use (dimensions and filter columns), whether it occurs or not,
+//! constrained by every published cell. Splitting the attacker's variables more finely than the
+//! tables can tell apart changes nothing the tables constrain, so this is the attacker's LP of the
+//! rules, solved by another solver (microlp) than the engine's; the engine's intervals must agree
+//! with it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -98,15 +100,20 @@ pub fn privacy(k: u32, zeros: ZeroPolicy) -> PrivacyConfig {
 pub struct OracleCell {
     pub table: usize,
     pub grid: usize,
-    /// Indices of the finest combinations counted, ascending.
+    /// Indices of the cover-table cells counted, ascending (the attacker's variables).
     pub members: Vec<usize>,
+    /// The occurring ones among them: the set of cases the cell counts.
+    pub cases: Vec<usize>,
     pub value: u64,
     pub published: Option<u64>,
 }
 
 /// The attacker's view of a build.
 pub struct Oracle {
-    pub finest_counts: Vec<u64>,
+    /// Number of cover-table cells.
+    pub variables: usize,
+    /// Cases in the dataset.
+    pub total: u64,
     pub cells: Vec<OracleCell>,
 }
 
@@ -150,12 +157,27 @@ impl Oracle {
             .collect();
         used.sort();
         used.dedup();
-        let mut finest: BTreeMap<Vec<u32>, u64> = BTreeMap::new();
+        let domains: Vec<usize> = used
+            .iter()
+            .map(|&c| data.columns[c].categories.len())
+            .collect();
+        let variables: usize = domains.iter().product();
+        let decode = |mut v: usize| -> Vec<u32> {
+            let mut key = vec![0u32; domains.len()];
+            for i in (0..domains.len()).rev() {
+                key[i] = (v % domains[i]) as u32;
+                v /= domains[i];
+            }
+            key
+        };
+        let mut counts: BTreeMap<usize, u64> = BTreeMap::new();
         for r in 0..data.len {
-            let key: Vec<u32> = used.iter().map(|&c| data.columns[c].codes[r]).collect();
-            *finest.entry(key).or_default() += 1;
+            let mut v = 0usize;
+            for (i, &c) in used.iter().enumerate() {
+                v = v * domains[i] + data.columns[c].codes[r] as usize;
+            }
+            *counts.entry(v).or_default() += 1;
         }
-        let finest: Vec<(Vec<u32>, u64)> = finest.into_iter().collect();
         let mut cells = Vec::new();
         for (t, spec) in input.tables.iter().enumerate() {
             let published = &protection.tables[t];
@@ -171,8 +193,10 @@ impl Oracle {
                 .collect();
             for (g, cell) in published.cells.iter().enumerate() {
                 let mut members = Vec::new();
+                let mut cases = Vec::new();
                 let mut value = 0;
-                for (f, (key, count)) in finest.iter().enumerate() {
+                for v in 0..variables {
+                    let key = decode(v);
                     let code = |c: usize| key[used.iter().position(|&u| u == c).unwrap()];
                     let admitted = spec
                         .filters
@@ -187,26 +211,33 @@ impl Oracle {
                                 Some(want) => maps[i][code(c) as usize] == Some(want),
                             });
                     if admitted && inside {
-                        members.push(f);
-                        value += count;
+                        members.push(v);
+                        if let Some(&n) = counts.get(&v) {
+                            cases.push(v);
+                            value += n;
+                        }
                     }
                 }
                 cells.push(OracleCell {
                     table: t,
                     grid: g,
                     members,
+                    cases,
                     value,
                     published: cell.value.published(),
                 });
             }
         }
         Oracle {
-            finest_counts: finest.iter().map(|(_, n)| *n).collect(),
+            variables,
+            total: data.len as u64,
             cells,
         }
     }
 
-    /// The attacker's `[min, max]` of a set of finest cells under the full LP (`max` may be ∞).
+    /// The attacker's `[min, max]` of a set of cover-table cells under the full LP (`max` may be
+    /// ∞). The attacker knows every published cell, and that two table cells counting the same
+    /// cases are equal.
     pub fn interval(&self, objective: &[usize]) -> (f64, f64) {
         (
             self.optimise(objective, false),
@@ -216,7 +247,7 @@ impl Oracle {
 
     fn optimise(&self, objective: &[usize], maximise: bool) -> f64 {
         let mut vars = ProblemVariables::new();
-        let x = vars.add_vector(variable().min(0.0), self.finest_counts.len());
+        let x = vars.add_vector(variable().min(0.0), self.variables);
         let target: Expression = objective.iter().map(|&f| x[f]).sum();
         let problem = if maximise {
             vars.maximise(target.clone())
@@ -224,10 +255,16 @@ impl Oracle {
             vars.minimise(target.clone())
         };
         let mut model = problem.using(microlp);
+        let mut first_of: HashMap<&[usize], &[usize]> = HashMap::new();
         for cell in &self.cells {
+            let lhs: Expression = cell.members.iter().map(|&f| x[f]).sum();
             if let Some(n) = cell.published {
-                let lhs: Expression = cell.members.iter().map(|&f| x[f]).sum();
-                model = model.with(lhs.eq(n as f64));
+                model = model.with(lhs.clone().eq(n as f64));
+            }
+            let first = *first_of.entry(&cell.cases).or_insert(&cell.members);
+            if first != cell.members.as_slice() {
+                let rhs: Expression = first.iter().map(|&f| x[f]).sum();
+                model = model.with(lhs.eq(rhs));
             }
         }
         match model.solve() {
@@ -261,11 +298,11 @@ impl Oracle {
         let mut status: HashMap<&[usize], bool> = HashMap::new();
         for cell in &self.cells {
             let published = cell.published.is_some();
-            let seen = *status.entry(&cell.members).or_insert(published);
+            let seen = *status.entry(&cell.cases).or_insert(published);
             assert_eq!(seen, published, "cell {cell:?} has two statuses");
         }
         // The attacker's LP.
-        let report: HashMap<(String, usize), (u64, u64)> = protection
+        let report: HashMap<(String, usize), (u64, u64, [f64; 2])> = protection
             .report
             .tables
             .iter()
@@ -273,7 +310,7 @@ impl Oracle {
                 let table = protection.tables.iter().find(|p| p.id == t.id).unwrap();
                 t.suppressed
                     .iter()
-                    .map(move |s| ((t.id.clone(), table.index_of(&s.key)), (s.lo, s.hi)))
+                    .map(move |s| ((t.id.clone(), table.index_of(&s.key)), (s.lo, s.hi, s.lp)))
             })
             .collect();
         let mut solved: HashMap<&[usize], (f64, f64)> = HashMap::new();
@@ -306,10 +343,19 @@ impl Oracle {
                 cell.grid,
                 cell.value
             );
-            let (rlo, rhi) = report[&(id.clone(), cell.grid)];
+            let (rlo, rhi, [elo, ehi]) = report[&(id.clone(), cell.grid)];
             assert!(
                 lo <= rlo as f64 + 1e-6 && rhi as f64 <= hi + 1e-6,
                 "{id} cell {}: reported [{rlo}, {rhi}] is not inside the attacker's [{lo}, {hi}]",
+                cell.grid
+            );
+            // The engine's LP interval is the attacker's, to 1e-6 (above N + k the engine stops
+            // looking: there it need only reach that far).
+            let cap = (self.total + k) as f64;
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + b.abs());
+            assert!(
+                close(elo, lo) && (close(ehi, hi) || (hi >= cap && ehi >= cap - 1e-6)),
+                "{id} cell {}: the engine's interval [{elo}, {ehi}] is not the attacker's [{lo}, {hi}]",
                 cell.grid
             );
         }

@@ -1,10 +1,17 @@
-//! The cell system of one dataset: its finest cross-classification and every cell of every table
-//! over it, with cells that count the same cases identified as one cell.
+//! Counting: the cell system of one dataset, every cell of every table, with cells that count the
+//! same cases identified as one cell.
 //!
-//! A *finest cell* is one distinct, occurring combination of the classes of every column that any
-//! table of the dataset uses (as a dimension or in a filter). Each table cell counts a union of
-//! finest cells, so two table cells count the same set of cases exactly when they hold the same
-//! finest cells; that member list is the identity of a [`Cell`].
+//! Each *used column* (a dimension or a filter column of some table of the dataset) is split into
+//! *classes*: codes that no table can tell apart (same published category, same answer from every
+//! filter on the column) share a class. A *finest cell* is one occurring combination of the classes
+//! of every used column. Each table cell counts a union of finest cells, so two table cells count
+//! the same set of cases exactly when they hold the same finest cells; that member set is the
+//! identity of a [`Cell`] (compared through a 128-bit sum of per-finest-cell hashes, with the count
+//! and value beside it).
+//!
+//! The finest cells are counting machinery only: they are what occurs in the data, which the
+//! attacker does not know. The attacker's variables are the cells of the cover table's cliques
+//! ([`super::attacker`]), which are counted here too, from the finest cells.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,11 +26,9 @@ pub(crate) type CellId = u32;
 
 const NOT_COUNTED: u32 = u32::MAX;
 
-/// A distinct cell: the finest cells it counts, their total, and where it appears.
+/// A distinct cell: its true count and where it appears.
 #[derive(Debug)]
 pub(crate) struct Cell {
-    /// Indices of finest cells, ascending. Empty for a cell that counts no case.
-    pub members: Vec<u32>,
     /// The true count.
     pub value: u64,
     /// `(table position in the dataset, grid index)` of each appearance.
@@ -45,26 +50,57 @@ pub(crate) struct TableGrid {
     pub strides: Vec<usize>,
     /// `cells[grid index]`: the distinct cell shown there.
     pub cells: Vec<CellId>,
+    /// The used columns (positions in [`CellSystem::used`]) the table reads: its dimensions and
+    /// its filter columns, ascending.
+    pub columns: Vec<usize>,
+    /// Per dimension, in table order: its used position and, per class of that column, the
+    /// table's category index (`None` when the table does not count the class).
+    dims: Vec<(usize, Vec<Option<u32>>)>,
+    /// Per filter column (used position): whether the table counts each class.
+    admits: Vec<(usize, Vec<bool>)>,
     /// `full[finest cell]`: grid index of the innermost cell counting it, or `NOT_COUNTED` when a
     /// filter of the table excludes it.
     full: Vec<u32>,
 }
 
 impl TableGrid {
-    /// The grid index of the innermost cell counting finest cell `finest`, unless filtered out.
-    pub fn innermost(&self, finest: u32) -> Option<usize> {
-        let full = self.full[finest as usize];
-        (full != NOT_COUNTED).then_some(full as usize)
+    /// The grid index of the innermost cell counting a combination of classes (`class(p)` for
+    /// used position `p`), or `None` when the table does not count it.
+    pub fn innermost_of(&self, class: impl Fn(usize) -> u32) -> Option<usize> {
+        if !self.admits.iter().all(|(p, ok)| ok[class(*p) as usize]) {
+            return None;
+        }
+        let mut g = 0usize;
+        for ((p, map), stride) in self.dims.iter().zip(&self.strides) {
+            g += map[class(*p) as usize]? as usize * stride;
+        }
+        Some(g)
+    }
+
+    /// Whether grid cell `g` is a margin: a total in at least one dimension.
+    pub fn is_margin(&self, g: usize) -> bool {
+        let mut rest = g;
+        self.sizes
+            .iter()
+            .zip(&self.strides)
+            .any(|(&size, &stride)| {
+                let coord = rest / stride;
+                rest %= stride;
+                coord == size - 1
+            })
     }
 
     /// Calls `f` with every grid index that counts finest cell `finest` (its innermost cell and
     /// every margin above it).
-    pub fn for_each_containing(&self, finest: u32, mut f: impl FnMut(usize)) {
+    pub fn for_each_containing(&self, finest: u32, f: impl FnMut(usize)) {
         let full = self.full[finest as usize];
-        if full == NOT_COUNTED {
-            return;
+        if full != NOT_COUNTED {
+            self.for_each_above(full as usize, f);
         }
-        let full = full as usize;
+    }
+
+    /// Calls `f` with grid index `full` (an innermost cell) and every margin above it.
+    pub fn for_each_above(&self, full: usize, mut f: impl FnMut(usize)) {
         let d = self.sizes.len();
         // The amount to add to `full` to move dimension i from its category to its total.
         let mut to_total = [0usize; 4];
@@ -89,8 +125,14 @@ impl TableGrid {
 /// Every cell of every table of one dataset.
 #[derive(Debug)]
 pub(crate) struct CellSystem {
+    /// Dataset column index of each used column, ascending.
+    pub used: Vec<usize>,
+    /// Number of classes of each used column.
+    pub radices: Vec<u32>,
     /// Case count of each finest cell (all ≥ 1).
     pub finest_counts: Vec<u64>,
+    /// The class of each used column in each finest cell: `finest_classes[f * used.len() + p]`.
+    pub finest_classes: Vec<u32>,
     pub cells: Vec<Cell>,
     pub tables: Vec<TableGrid>,
     /// Additivity relations: each line lists distinct cells, categories first and the total last.
@@ -230,7 +272,8 @@ pub(crate) fn build(
     }
 
     // Lay every table over the finest cells and identify equal cells.
-    let mut identity: HashMap<Vec<u32>, CellId> = HashMap::new();
+    // A cell's identity: the wrapping sum of its finest cells' hashes, their number and its value.
+    let mut identity: HashMap<(u128, u64, u64), CellId> = HashMap::new();
     let mut values: Vec<u64> = Vec::new();
     let mut appearances: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut tables = Vec::with_capacity(specs.len());
@@ -279,51 +322,83 @@ pub(crate) fn build(
             strides[i] = strides[i + 1] * sizes[i + 1];
         }
         let grid_len: usize = sizes.iter().product();
-        let dim_pos: Vec<usize> = spec.dimensions.iter().map(|&c| position(c)).collect();
-        let filter_pos = &filter_slots[t];
+        let dims: Vec<(usize, Vec<Option<u32>>)> = spec
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let p = position(c);
+                let map = classes[p]
+                    .published
+                    .iter()
+                    .map(|published| published.and_then(|cat| local[i][cat as usize]))
+                    .collect();
+                (p, map)
+            })
+            .collect();
+        let mut admits: Vec<(usize, Vec<bool>)> = Vec::new();
+        for &(p, slot) in &filter_slots[t] {
+            let ok: Vec<bool> = classes[p].allowed.iter().map(|bits| bits[slot]).collect();
+            match admits.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, all)) => all.iter_mut().zip(ok).for_each(|(a, b)| *a &= b),
+                None => admits.push((p, ok)),
+            }
+        }
+        let mut columns: Vec<usize> = dims
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(admits.iter().map(|(p, _)| *p))
+            .collect();
+        columns.sort_unstable();
+        columns.dedup();
         let mut grid = TableGrid {
             spec: s,
             categories: shown,
             sizes,
             strides,
             cells: vec![0; grid_len],
+            columns,
+            dims,
+            admits,
             full: vec![NOT_COUNTED; finest_keys.len()],
         };
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); grid_len];
+        let mut signature: Vec<(u128, u64, u64)> = vec![(0, 0, 0); grid_len];
         for f in 0..finest_keys.len() {
             let fc = &finest_classes[f * u..(f + 1) * u];
-            let admitted = filter_pos
-                .iter()
-                .all(|&(p, i)| classes[p].allowed[fc[p] as usize][i]);
-            if !admitted {
+            if !grid.admits.iter().all(|(p, ok)| ok[fc[*p] as usize]) {
                 continue;
             }
-            let mut g = 0usize;
-            for (i, &p) in dim_pos.iter().enumerate() {
-                let Some(category) = classes[p].published[fc[p] as usize] else {
+            let Some(g) = grid.innermost_of(|p| fc[p]) else {
+                let unplaced = grid
+                    .dims
+                    .iter()
+                    .find(|(p, _)| classes[*p].published[fc[*p] as usize].is_none());
+                if let Some((p, _)) = unplaced {
                     bail!(
                         "dataset `{}`: a case has a code of `{}` that pooling did not place",
                         dataset.dataset,
-                        dataset.columns[classes[p].column].id
+                        dataset.columns[classes[*p].column].id
                     );
-                };
-                let Some(category) = local[i][category as usize] else {
-                    bail!(
-                        "table `{}`: a case its filter admits falls in a category it excludes",
-                        spec.id
-                    );
-                };
-                g += category as usize * grid.strides[i];
-            }
+                }
+                bail!(
+                    "table `{}`: a case its filter admits falls in a category it excludes",
+                    spec.id
+                );
+            };
             grid.full[f] = g as u32;
-            grid.for_each_containing(f as u32, |cell| members[cell].push(f as u32));
+            let (hash, count) = (finest_hash(f as u64), finest_counts[f]);
+            grid.for_each_above(g, |cell| {
+                let entry = &mut signature[cell];
+                entry.0 = entry.0.wrapping_add(hash);
+                entry.1 += 1;
+                entry.2 += count;
+            });
         }
-        for (g, list) in members.into_iter().enumerate() {
-            let value: u64 = list.iter().map(|&f| finest_counts[f as usize]).sum();
+        for (g, key) in signature.into_iter().enumerate() {
             let next = values.len() as CellId;
-            let id = *identity.entry(list).or_insert(next);
+            let id = *identity.entry(key).or_insert(next);
             if id == next {
-                values.push(value);
+                values.push(key.2);
                 appearances.push(Vec::new());
             }
             appearances[id as usize].push((t, g));
@@ -331,27 +406,37 @@ pub(crate) fn build(
         }
         tables.push(grid);
     }
-    let mut cells: Vec<Cell> = values
+    let cells: Vec<Cell> = values
         .into_iter()
         .zip(appearances)
-        .map(|(value, appearances)| Cell {
-            members: Vec::new(),
-            value,
-            appearances,
-        })
+        .map(|(value, appearances)| Cell { value, appearances })
         .collect();
-    for (list, id) in identity {
-        cells[id as usize].members = list;
-    }
 
     let lines = lines_of(&tables, &cells);
     Ok(CellSystem {
+        used,
+        radices: radices.iter().map(|&r| r as u32).collect(),
         finest_counts,
+        finest_classes,
         cells,
         tables,
         lines,
         cases: rows as u64,
     })
+}
+
+/// A 128-bit hash of finest cell `f` (two rounds of splitmix64): the identity of a cell is the
+/// wrapping sum over its finest cells, so two different member sets collide with probability
+/// about 2⁻¹²⁸ per pair.
+fn finest_hash(f: u64) -> u128 {
+    let mix = |mut z: u64| {
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let a = mix(f.wrapping_add(0x9e37_79b9_7f4a_7c15));
+    let b = mix(a ^ 0xd1b5_4a32_d192_ed03);
+    (u128::from(a) << 64) | u128::from(b)
 }
 
 /// Every informative additivity relation (total = sum of categories) of every table, deduplicated.

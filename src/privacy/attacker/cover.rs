@@ -1,0 +1,341 @@
+//! The cover table, without writing it down: the columns graph, its triangulation, the maximal
+//! cliques and a junction tree over them, and every table cell as a sum of clique cells.
+//!
+//! The *cover table* crosses every used column (dimensions and filter columns) of a dataset's
+//! tables; the attacker's unknowns are its cells. Join two columns when some table reads both:
+//! that is the *columns graph*. Triangulated (made chordal by adding edges), its maximal cliques
+//! form a junction tree, and the LP over the cover table projects exactly onto the LP over the
+//! cliques' cells, with adjacent cliques held to equal marginals on their separator: any
+//! non-negative clique marginals that agree on the separators extend to a non-negative cover table
+//! (glue them along the tree, one separator cell at a time). Every table fits inside one clique,
+//! so each of its cells is a sum of one clique's cells. The variables number the clique cells:
+//! fixed by the tables' categories, never by the rows.
+
+use std::collections::{BTreeSet, HashMap};
+
+use anyhow::{bail, Result};
+
+use super::super::cells::{CellId, CellSystem};
+
+/// The most clique cells (attacker's variables) one dataset's tables may need.
+pub(crate) const MAX_VARIABLES: u128 = 4_000_000;
+
+/// One maximal clique of the triangulated columns graph: a table over its columns.
+#[derive(Debug)]
+pub(crate) struct Clique {
+    /// Used positions (see [`CellSystem::used`]), ascending.
+    pub columns: Vec<usize>,
+    /// Row-major strides over `columns`.
+    strides: Vec<u32>,
+    /// The clique's first variable.
+    pub offset: u32,
+    /// Number of cells.
+    pub size: u32,
+}
+
+impl Clique {
+    /// The class of each of the clique's columns in its cell `local`, written into `classes`
+    /// (indexed by used position).
+    fn decode(&self, system: &CellSystem, local: u32, classes: &mut [u32]) {
+        let mut rest = local;
+        for (&p, &stride) in self.columns.iter().zip(&self.strides) {
+            classes[p] = rest / stride;
+            rest %= stride;
+        }
+        debug_assert!(self.columns.iter().all(|&p| classes[p] < system.radices[p]));
+    }
+
+    /// The clique cell holding a combination of classes (`classes` indexed by used position).
+    fn encode(&self, classes: &[u32]) -> u32 {
+        self.columns
+            .iter()
+            .zip(&self.strides)
+            .map(|(&p, &stride)| classes[p] * stride)
+            .sum()
+    }
+}
+
+/// The two sides of one separator cell: the variables of each adjacent clique that agree with it,
+/// and the distinct cell (if any) whose expression they are.
+#[derive(Debug)]
+pub(crate) struct SeparatorCell {
+    pub sides: [Vec<u32>; 2],
+    pub cells: [Option<CellId>; 2],
+}
+
+/// The attacker's view of one dataset's tables.
+#[derive(Debug)]
+pub(crate) struct Cover {
+    pub cliques: Vec<Clique>,
+    /// Junction-tree edges `(clique, clique)`.
+    pub tree: Vec<(usize, usize)>,
+    /// Every separator cell of every tree edge.
+    pub separators: Vec<SeparatorCell>,
+    /// The true count of every variable.
+    pub truth: Vec<u64>,
+    /// Per distinct cell: each different sum of variables it is (one per clique holding a table
+    /// it appears in, or more when tables count it differently), each ascending; the first is
+    /// the one bounded.
+    pub expressions: Vec<Vec<Vec<u32>>>,
+}
+
+impl Cover {
+    /// Number of variables.
+    pub fn variables(&self) -> usize {
+        self.truth.len()
+    }
+
+    pub fn build(system: &CellSystem, dataset: &str) -> Result<Cover> {
+        let u = system.used.len();
+        let mut edges: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); u];
+        for table in &system.tables {
+            for &a in &table.columns {
+                for &b in &table.columns {
+                    if a != b {
+                        edges[a].insert(b);
+                    }
+                }
+            }
+        }
+        let sets = triangulate(edges, &system.radices);
+        let mut cliques = Vec::with_capacity(sets.len());
+        let mut offset: u128 = 0;
+        for columns in sets {
+            let mut strides = vec![1u32; columns.len()];
+            let mut size: u128 = 1;
+            for i in (0..columns.len()).rev() {
+                strides[i] = size.min(u128::from(u32::MAX)) as u32;
+                size *= u128::from(system.radices[columns[i]].max(1));
+            }
+            if offset + size > MAX_VARIABLES {
+                bail!(
+                    "dataset `{dataset}`: its tables link their columns into more than {MAX_VARIABLES} \
+                     combinations of categories, too many to audit; publish fewer or smaller \
+                     tables that cross the same columns"
+                );
+            }
+            cliques.push(Clique {
+                columns,
+                strides,
+                offset: offset as u32,
+                size: size as u32,
+            });
+            offset += size;
+        }
+        let variables = offset as usize;
+
+        let mut truth = vec![0u64; variables];
+        for (f, &count) in system.finest_counts.iter().enumerate() {
+            let classes = &system.finest_classes[f * u..(f + 1) * u];
+            for clique in &cliques {
+                truth[(clique.offset + clique.encode(classes)) as usize] += count;
+            }
+        }
+
+        let mut expressions: Vec<Vec<Vec<u32>>> = vec![Vec::new(); system.cells.len()];
+        let mut classes = vec![0u32; u];
+        for table in &system.tables {
+            for clique in &cliques {
+                if !table.columns.iter().all(|p| clique.columns.contains(p)) {
+                    continue;
+                }
+                let mut lists: Vec<Vec<u32>> = vec![Vec::new(); table.cells.len()];
+                for local in 0..clique.size {
+                    clique.decode(system, local, &mut classes);
+                    if let Some(g) = table.innermost_of(|p| classes[p]) {
+                        table.for_each_above(g, |cell| lists[cell].push(clique.offset + local));
+                    }
+                }
+                for (g, list) in lists.into_iter().enumerate() {
+                    expressions[table.cells[g] as usize].push(list);
+                }
+            }
+        }
+        for list in &mut expressions {
+            list.sort_unstable();
+            list.dedup();
+        }
+
+        let tree = junction_tree(&cliques);
+        let mut by_expression: HashMap<&[u32], CellId> = HashMap::new();
+        for (c, list) in expressions.iter().enumerate() {
+            for e in list {
+                by_expression.entry(e.as_slice()).or_insert(c as CellId);
+            }
+        }
+        let mut separators = Vec::new();
+        for &(a, b) in &tree {
+            let shared: Vec<usize> = cliques[a]
+                .columns
+                .iter()
+                .copied()
+                .filter(|p| cliques[b].columns.contains(p))
+                .collect();
+            let mut size = 1usize;
+            let mut strides = vec![0usize; shared.len()];
+            for i in (0..shared.len()).rev() {
+                strides[i] = size;
+                size *= system.radices[shared[i]] as usize;
+            }
+            let mut sides: [Vec<Vec<u32>>; 2] = [vec![Vec::new(); size], vec![Vec::new(); size]];
+            for (side, &q) in [a, b].iter().enumerate() {
+                let clique = &cliques[q];
+                for local in 0..clique.size {
+                    clique.decode(system, local, &mut classes);
+                    let s: usize = shared
+                        .iter()
+                        .zip(&strides)
+                        .map(|(&p, &st)| classes[p] as usize * st)
+                        .sum();
+                    sides[side][s].push(clique.offset + local);
+                }
+            }
+            let [left, right] = sides;
+            for (l, r) in left.into_iter().zip(right) {
+                let cells = [
+                    by_expression.get(l.as_slice()).copied(),
+                    by_expression.get(r.as_slice()).copied(),
+                ];
+                separators.push(SeparatorCell {
+                    sides: [l, r],
+                    cells,
+                });
+            }
+        }
+        Ok(Cover {
+            cliques,
+            tree,
+            separators,
+            truth,
+            expressions,
+        })
+    }
+}
+
+/// Triangulates the columns graph by greedy elimination (fewest fill-in edges first, then the
+/// smallest clique it creates, then the lowest position) and returns its maximal cliques, each
+/// ascending, in a deterministic order. Every set of columns that some table reads lies inside
+/// one of them.
+pub(crate) fn triangulate(mut edges: Vec<BTreeSet<usize>>, radices: &[u32]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut alive = vec![true; n];
+    let mut candidates: Vec<Vec<usize>> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut best: Option<(usize, u128, usize)> = None;
+        for v in (0..n).filter(|&v| alive[v]) {
+            let nbrs: Vec<usize> = edges[v].iter().copied().collect();
+            let mut fill = 0usize;
+            for (i, &a) in nbrs.iter().enumerate() {
+                fill += nbrs[i + 1..]
+                    .iter()
+                    .filter(|&&b| !edges[a].contains(&b))
+                    .count();
+            }
+            let weight = nbrs.iter().chain(std::iter::once(&v)).fold(1u128, |w, &p| {
+                w.saturating_mul(u128::from(radices[p].max(1)))
+            });
+            let key = (fill, weight, v);
+            if best.map_or(true, |b| key < b) {
+                best = Some(key);
+            }
+        }
+        let (_, _, v) = best.expect("a column is left");
+        let nbrs: Vec<usize> = edges[v].iter().copied().collect();
+        for &a in &nbrs {
+            for &b in &nbrs {
+                if a != b {
+                    edges[a].insert(b);
+                }
+            }
+            edges[a].remove(&v);
+        }
+        let mut clique = nbrs;
+        clique.push(v);
+        clique.sort_unstable();
+        candidates.push(clique);
+        alive[v] = false;
+        edges[v].clear();
+    }
+    let mut maximal: Vec<Vec<usize>> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let inside = |other: &Vec<usize>| c.iter().all(|p| other.contains(p));
+        let covered = candidates
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && inside(o) && (o.len() > c.len() || j < i));
+        if !covered {
+            maximal.push(c.clone());
+        }
+    }
+    maximal.sort();
+    maximal
+}
+
+/// A junction tree over `cliques`: a maximum-weight spanning tree of their intersection sizes
+/// (Kruskal, ties by clique index), which for the cliques of a chordal graph has the running
+/// intersection property. Cliques sharing no column are joined through the grand total.
+fn junction_tree(cliques: &[Clique]) -> Vec<(usize, usize)> {
+    let n = cliques.len();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            let shared = cliques[a]
+                .columns
+                .iter()
+                .filter(|p| cliques[b].columns.contains(p))
+                .count();
+            pairs.push((shared, a, b));
+        }
+    }
+    pairs.sort_by_key(|&(shared, a, b)| (std::cmp::Reverse(shared), a, b));
+    let mut root: Vec<usize> = (0..n).collect();
+    fn find(root: &mut [usize], mut x: usize) -> usize {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    let mut tree = Vec::with_capacity(n.saturating_sub(1));
+    for (_, a, b) in pairs {
+        let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+        if ra != rb {
+            root[ra] = rb;
+            tree.push((a, b));
+        }
+    }
+    tree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(n: usize, edges: &[(usize, usize)]) -> Vec<BTreeSet<usize>> {
+        let mut g = vec![BTreeSet::new(); n];
+        for &(a, b) in edges {
+            g[a].insert(b);
+            g[b].insert(a);
+        }
+        g
+    }
+
+    #[test]
+    fn a_four_cycle_gets_a_chord() {
+        let cliques = triangulate(graph(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]), &[2, 2, 2, 2]);
+        assert_eq!(cliques.len(), 2);
+        assert!(cliques.iter().all(|c| c.len() == 3));
+        let shared: Vec<usize> = cliques[0]
+            .iter()
+            .copied()
+            .filter(|p| cliques[1].contains(p))
+            .collect();
+        assert_eq!(shared.len(), 2, "the chord is the separator");
+    }
+
+    #[test]
+    fn a_triangle_is_one_clique_and_isolated_columns_their_own() {
+        let cliques = triangulate(graph(5, &[(0, 1), (1, 2), (0, 2)]), &[3, 3, 3, 2, 2]);
+        assert_eq!(cliques, vec![vec![0, 1, 2], vec![3], vec![4]]);
+    }
+}

@@ -1,0 +1,502 @@
+//! The attacker's LP for one suppression pattern, split into independent blocks, and the bounds
+//! of suppressed cells in it, solved with HiGHS.
+//!
+//! Rows: each published cell, in each of its expressions, equals its value; the expressions of one
+//! cell equal each other (the attacker is granted that two tables count the same cases whenever
+//! they do, which only narrows intervals); adjacent cliques agree on every separator cell, except
+//! where both sides are published cells (their rows already pin both sides). Every variable lies
+//! in `[0, N + k]` (N: the dataset's cases; any bound above N is never reached when the grand
+//! total is published, and only narrows intervals when it is not).
+//!
+//! Presolve fixes every variable that a row leaves no freedom (a row with one free variable left,
+//! or a published row whose remaining value is 0 over non-negative variables); a fixed variable
+//! holds its true count, the only value it can take. The remaining rows split into blocks that
+//! share no variable; each bound is an LP in one block.
+//!
+//! Each bound is certified: the solver's point is checked here against every row of its block
+//! and the variable bounds, and the bound reported is the point's own value, so the interval is
+//! one the attacker cannot rule out. A failed or unchecked solve falls back to the true value.
+
+use highs::{Col, HighsModelStatus, Model, RowProblem, Sense};
+use rayon::prelude::*;
+
+use super::super::cells::{CellId, CellSystem};
+use super::cover::Cover;
+use super::{Interval, Status};
+
+/// Slack allowed when checking a solver's point.
+const TOLERANCE: f64 = 1e-6;
+
+/// Further slack per unit of a row's right-hand side: a row of a million cases may be off by a
+/// thousandth of a case, never by one.
+const ROW_TOLERANCE: f64 = 1e-9;
+
+/// A row: `Σ coefficient · x = rhs` over block-local variables.
+#[derive(Debug)]
+struct Row {
+    terms: Vec<(u32, f64)>,
+    rhs: f64,
+    /// The published cell the row states, if it is one.
+    cell: Option<CellId>,
+}
+
+/// Variables and rows that share nothing with the other blocks.
+#[derive(Debug, Default)]
+struct Block {
+    /// Global variable of each local one.
+    vars: Vec<u32>,
+    rows: Vec<Row>,
+}
+
+/// The attacker's LP under one pattern.
+pub(crate) struct AttackerLp<'a> {
+    cover: &'a Cover,
+    /// The upper bound of every variable.
+    cap: f64,
+    /// Per global variable: its fixed value, if presolve fixed it.
+    fixed: Vec<Option<u64>>,
+    /// Per global variable: `(block, local index)` of a free one.
+    place: Vec<Option<(u32, u32)>>,
+    blocks: Vec<Block>,
+}
+
+/// What the audit learns about one cell.
+#[derive(Debug, Clone)]
+pub(crate) struct Bounds {
+    pub interval: Interval,
+    /// The published cells whose rows price in the dual of the bound that fails, largest price
+    /// first (empty when the cell is safe or only the bounds were asked for).
+    pub binding: Vec<CellId>,
+}
+
+/// How much of each bound to find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Depth {
+    /// Both ends of every interval, each optimal: the audit of record.
+    Exact,
+    /// Only as far as needed to show a cell safe under `k`, reusing the points already found;
+    /// the binding rows of a cell that stays unsafe.
+    Search { k: u64 },
+}
+
+impl<'a> AttackerLp<'a> {
+    pub fn new(system: &CellSystem, cover: &'a Cover, status: &[Status], k: u64) -> Self {
+        let published = |c: CellId| status[c as usize] == Status::Published;
+        let mut rows: Vec<(Vec<(u32, f64)>, f64, Option<CellId>)> = Vec::new();
+        for (c, list) in cover.expressions.iter().enumerate() {
+            let c = c as CellId;
+            if published(c) {
+                let value = system.cells[c as usize].value as f64;
+                for e in list {
+                    rows.push((e.iter().map(|&v| (v, 1.0)).collect(), value, Some(c)));
+                }
+            } else if let Some((first, rest)) = list.split_first() {
+                for e in rest {
+                    rows.push((difference(e, first), 0.0, None));
+                }
+            }
+        }
+        for sep in &cover.separators {
+            if sep.cells.iter().all(|c| c.is_some_and(published)) {
+                continue;
+            }
+            rows.push((difference(&sep.sides[0], &sep.sides[1]), 0.0, None));
+        }
+
+        // Presolve.
+        let n = cover.variables();
+        let mut fixed: Vec<Option<u64>> = vec![None; n];
+        let mut alive = vec![true; rows.len()];
+        loop {
+            let mut changed = false;
+            for (r, (terms, rhs, _)) in rows.iter().enumerate() {
+                if !alive[r] {
+                    continue;
+                }
+                let mut free = terms.iter().filter(|(v, _)| fixed[*v as usize].is_none());
+                let first = free.next();
+                let second = free.next();
+                let rest: f64 = rhs
+                    - terms
+                        .iter()
+                        .filter_map(|(v, a)| fixed[*v as usize].map(|x| a * x as f64))
+                        .sum::<f64>();
+                let all_plus = terms.iter().all(|(_, a)| *a > 0.0);
+                match (first, second) {
+                    (None, _) => alive[r] = false,
+                    (Some(&(v, _)), None) => {
+                        fixed[v as usize] = Some(cover.truth[v as usize]);
+                        alive[r] = false;
+                        changed = true;
+                    }
+                    _ if all_plus && rest.abs() < 0.5 => {
+                        for (v, _) in terms {
+                            if fixed[*v as usize].is_none() {
+                                fixed[*v as usize] = Some(cover.truth[*v as usize]);
+                            }
+                        }
+                        alive[r] = false;
+                        changed = true;
+                    }
+                    _ => {}
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+
+        // Blocks: union the free variables of every live row.
+        let mut root: Vec<u32> = (0..n as u32).collect();
+        fn find(root: &mut [u32], mut x: u32) -> u32 {
+            while root[x as usize] != x {
+                root[x as usize] = root[root[x as usize] as usize];
+                x = root[x as usize];
+            }
+            x
+        }
+        let mut join = |vars: &mut dyn Iterator<Item = u32>| {
+            if let Some(first) = vars.next() {
+                for v in vars {
+                    let (a, b) = (find(&mut root, first), find(&mut root, v));
+                    if a != b {
+                        root[a.max(b) as usize] = a.min(b);
+                    }
+                }
+            }
+        };
+        for (r, (terms, _, _)) in rows.iter().enumerate() {
+            if alive[r] {
+                join(
+                    &mut terms
+                        .iter()
+                        .map(|t| t.0)
+                        .filter(|&v| fixed[v as usize].is_none()),
+                );
+            }
+        }
+        // A suppressed cell's bound is one LP, even over variables no row joins.
+        for (c, list) in cover.expressions.iter().enumerate() {
+            if !published(c as CellId) {
+                if let Some(e) = list.first() {
+                    join(&mut e.iter().copied().filter(|&v| fixed[v as usize].is_none()));
+                }
+            }
+        }
+        let mut block_of_root: Vec<Option<u32>> = vec![None; n];
+        let mut place: Vec<Option<(u32, u32)>> = vec![None; n];
+        let mut blocks: Vec<Block> = Vec::new();
+        for v in 0..n as u32 {
+            if fixed[v as usize].is_some() {
+                continue;
+            }
+            let r = find(&mut root, v) as usize;
+            let b = *block_of_root[r].get_or_insert_with(|| {
+                blocks.push(Block::default());
+                (blocks.len() - 1) as u32
+            });
+            let block = &mut blocks[b as usize];
+            place[v as usize] = Some((b, block.vars.len() as u32));
+            block.vars.push(v);
+        }
+        for (r, (terms, rhs, cell)) in rows.into_iter().enumerate() {
+            if !alive[r] {
+                continue;
+            }
+            let mut rest = rhs;
+            let mut local = Vec::with_capacity(terms.len());
+            let mut block = None;
+            for (v, a) in terms {
+                match (fixed[v as usize], place[v as usize]) {
+                    (Some(x), _) => rest -= a * x as f64,
+                    (None, Some((b, l))) => {
+                        block = Some(b);
+                        local.push((l, a));
+                    }
+                    (None, None) => unreachable!("a free variable has a place"),
+                }
+            }
+            if let Some(b) = block {
+                blocks[b as usize].rows.push(Row {
+                    terms: local,
+                    rhs: rest,
+                    cell,
+                });
+            }
+        }
+        AttackerLp {
+            cover,
+            cap: (system.cases + k) as f64,
+            fixed,
+            place,
+            blocks,
+        }
+    }
+
+    /// Number of free variables and of rows left after presolve.
+    pub fn size(&self) -> (usize, usize) {
+        let vars = self.blocks.iter().map(|b| b.vars.len()).sum();
+        let rows = self.blocks.iter().map(|b| b.rows.len()).sum();
+        (vars, rows)
+    }
+
+    /// The bounds of each cell in `cells` (suppressed, nonzero), in the same order.
+    pub fn bounds(
+        &self,
+        system: &CellSystem,
+        status: &[Status],
+        cells: &[CellId],
+        depth: Depth,
+    ) -> Vec<Bounds> {
+        // Group the cells by block; split a large group in two, one model per part.
+        let mut work: Vec<Vec<(usize, Objective)>> = vec![Vec::new(); self.blocks.len()];
+        let mut results: Vec<Option<Bounds>> = vec![None; cells.len()];
+        for (i, &c) in cells.iter().enumerate() {
+            let objective = self.objective(c);
+            match objective.block {
+                Some(b) => work[b as usize].push((i, objective)),
+                None => {
+                    let x = objective.constant;
+                    results[i] = Some(Bounds {
+                        interval: Interval { lo: x, hi: x },
+                        binding: Vec::new(),
+                    });
+                }
+            }
+        }
+        let threads = rayon::current_num_threads().max(1);
+        let mut parts: Vec<(usize, Vec<(usize, Objective)>)> = Vec::new();
+        for (b, list) in work.into_iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            let chunk = if list.len() >= 64 {
+                list.len().div_ceil(threads)
+            } else {
+                list.len()
+            };
+            let mut list = list;
+            while !list.is_empty() {
+                let rest = list.split_off(chunk.min(list.len()));
+                parts.push((b, list));
+                list = rest;
+            }
+        }
+        let solved: Vec<Vec<(usize, Bounds)>> = parts
+            .par_iter()
+            .map(|(b, list)| self.solve_part(system, status, &self.blocks[*b], list, depth))
+            .collect();
+        for (i, bounds) in solved.into_iter().flatten() {
+            results[i] = Some(bounds);
+        }
+        results
+            .into_iter()
+            .map(|r| r.expect("every cell is bounded"))
+            .collect()
+    }
+
+    fn objective(&self, cell: CellId) -> Objective {
+        let mut objective = Objective {
+            block: None,
+            vars: Vec::new(),
+            constant: 0.0,
+            cell,
+        };
+        let e = &self.cover.expressions[cell as usize][0];
+        for &v in e {
+            match (self.fixed[v as usize], self.place[v as usize]) {
+                (Some(x), _) => objective.constant += x as f64,
+                (None, Some((b, l))) => {
+                    objective.block = Some(b);
+                    objective.vars.push(l);
+                }
+                (None, None) => unreachable!("a free variable has a place"),
+            }
+        }
+        objective
+    }
+
+    fn solve_part(
+        &self,
+        system: &CellSystem,
+        status: &[Status],
+        block: &Block,
+        list: &[(usize, Objective)],
+        depth: Depth,
+    ) -> Vec<(usize, Bounds)> {
+        let mut problem = RowProblem::new();
+        let cols: Vec<Col> = (0..block.vars.len())
+            .map(|_| problem.add_column(0.0, 0.0..=self.cap))
+            .collect();
+        for row in &block.rows {
+            let terms: Vec<(Col, f64)> = row
+                .terms
+                .iter()
+                .map(|&(l, a)| (cols[l as usize], a))
+                .collect();
+            problem.add_row(row.rhs..=row.rhs, terms);
+        }
+        let mut model: Option<Model> = Some(problem.optimise(Sense::Maximise));
+        if let Some(m) = model.as_mut() {
+            m.make_quiet();
+        }
+        // The most and least each cell has been seen at, over every point found in this part.
+        let mut seen: Vec<(f64, f64)> = list
+            .iter()
+            .map(|(_, o)| {
+                let truth = system.cells[o.cell as usize].value as f64;
+                (truth, truth)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(list.len());
+        for (j, (i, objective)) in list.iter().enumerate() {
+            let value = system.cells[objective.cell as usize].value;
+            let cell_status = status[objective.cell as usize];
+            let safe = |interval: Interval, k: u64| {
+                super::verdict(cell_status, value, interval, k).is_none()
+            };
+            let interval = |(lo, hi): (f64, f64)| Interval { lo, hi };
+            if let Depth::Search { k } = depth {
+                if safe(interval(seen[j]), k) {
+                    out.push((
+                        *i,
+                        Bounds {
+                            interval: interval(seen[j]),
+                            binding: Vec::new(),
+                        },
+                    ));
+                    continue;
+                }
+            }
+            let mut binding = Vec::new();
+            for maximise in [true, false] {
+                if let Depth::Search { k } = depth {
+                    if safe(interval(seen[j]), k) {
+                        break;
+                    }
+                }
+                let Some(m) = model.take() else { break };
+                let (m, point, duals) = self.solve_one(m, &cols, block, objective, maximise);
+                model = m;
+                if let Some(x) = point {
+                    for (jj, (_, other)) in list.iter().enumerate().skip(j) {
+                        let at =
+                            other.constant + other.vars.iter().map(|&l| x[l as usize]).sum::<f64>();
+                        seen[jj].0 = seen[jj].0.min(at);
+                        seen[jj].1 = seen[jj].1.max(at);
+                    }
+                }
+                if let (Depth::Search { k }, Some(duals)) = (depth, duals) {
+                    if !safe(interval(seen[j]), k) && binding.is_empty() {
+                        binding = binding_cells(block, &duals);
+                    }
+                }
+            }
+            if let Depth::Search { k } = depth {
+                if safe(interval(seen[j]), k) {
+                    binding.clear();
+                }
+            }
+            out.push((
+                *i,
+                Bounds {
+                    interval: interval(seen[j]),
+                    binding,
+                },
+            ));
+        }
+        out
+    }
+
+    /// One bound: returns the model for the next solve (none after a failure), the checked point
+    /// (block-local values) and the row duals.
+    #[allow(clippy::type_complexity)]
+    fn solve_one(
+        &self,
+        mut model: Model,
+        cols: &[Col],
+        block: &Block,
+        objective: &Objective,
+        maximise: bool,
+    ) -> (Option<Model>, Option<Vec<f64>>, Option<Vec<f64>>) {
+        for &l in &objective.vars {
+            model.change_column_cost(cols[l as usize], 1.0);
+        }
+        model.set_sense(if maximise {
+            Sense::Maximise
+        } else {
+            Sense::Minimise
+        });
+        let solved = match model.try_solve() {
+            Ok(solved) => solved,
+            Err(_) => return (None, None, None),
+        };
+        let ok = solved.status() == HighsModelStatus::Optimal;
+        let (point, duals) = if ok {
+            let solution = solved.get_solution();
+            let x = solution.columns().to_vec();
+            let duals = solution.dual_rows().to_vec();
+            (self.holds(block, &x).then_some(x), Some(duals))
+        } else {
+            (None, None)
+        };
+        let mut model = Model::from(solved);
+        for &l in &objective.vars {
+            model.change_column_cost(cols[l as usize], 0.0);
+        }
+        (Some(model), point, duals)
+    }
+
+    /// Whether block-local point `x` satisfies every row of the block and the variable bounds.
+    fn holds(&self, block: &Block, x: &[f64]) -> bool {
+        x.len() == block.vars.len()
+            && x.iter()
+                .all(|&v| v >= -TOLERANCE && v <= self.cap + TOLERANCE)
+            && block.rows.iter().all(|row| {
+                let lhs: f64 = row.terms.iter().map(|&(l, a)| a * x[l as usize]).sum();
+                (lhs - row.rhs).abs() <= TOLERANCE + ROW_TOLERANCE * row.rhs.abs()
+            })
+    }
+}
+
+/// What is bounded for one cell: its free variables in one block, plus what its fixed ones hold.
+#[derive(Debug, Clone)]
+struct Objective {
+    block: Option<u32>,
+    vars: Vec<u32>,
+    constant: f64,
+    cell: CellId,
+}
+
+/// `a − b` as terms (both ascending lists of variables).
+fn difference(a: &[u32], b: &[u32]) -> Vec<(u32, f64)> {
+    let mut terms: Vec<(u32, f64)> = a.iter().map(|&v| (v, 1.0)).collect();
+    terms.extend(b.iter().map(|&v| (v, -1.0)));
+    terms.sort_by_key(|t| t.0);
+    let mut merged: Vec<(u32, f64)> = Vec::with_capacity(terms.len());
+    for (v, a) in terms {
+        match merged.last_mut() {
+            Some(last) if last.0 == v => last.1 += a,
+            _ => merged.push((v, a)),
+        }
+    }
+    merged.retain(|t| t.1 != 0.0);
+    merged
+}
+
+/// The published cells whose rows price in `duals`, largest price first, each once.
+fn binding_cells(block: &Block, duals: &[f64]) -> Vec<CellId> {
+    let mut priced: Vec<(f64, CellId)> = block
+        .rows
+        .iter()
+        .zip(duals)
+        .filter_map(|(row, &d)| row.cell.filter(|_| d.abs() > 1e-9).map(|c| (d.abs(), c)))
+        .collect();
+    priced.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut seen = std::collections::HashSet::new();
+    priced
+        .into_iter()
+        .filter(|&(_, c)| seen.insert(c))
+        .map(|(_, c)| c)
+        .collect()
+}

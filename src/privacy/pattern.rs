@@ -1,0 +1,245 @@
+//! Choosing the complementary (secondary) cells of one dataset. This module proposes a pattern;
+//! the audit of record ([`super::audit`]) decides whether it is safe.
+//!
+//! The search hides few cases and keeps the figures readers need. A cell's *cost* is its count,
+//! times [`MARGIN_WEIGHT`] when it is a margin anywhere (a country's or a year's total), so an
+//! interior cell is preferred whenever one will do; the dataset's grand total is never chosen.
+//! In rounds:
+//! 1. *Lines*: a line (a total and its categories, in any table) holding exactly one suppressed
+//!    cell would give it away by subtraction, so its cheapest published cell with room enough (at
+//!    least k minus the small count when the lone cell is primary) is suppressed too, until no
+//!    such line is left.
+//! 2. *Attack*: every suppressed cell not yet shown safe is bounded in the attacker's LP
+//!    ([`super::attacker`]), first from the points already found for other cells, then in its own
+//!    LPs. A cell shown safe stays safe: more suppression only removes constraints.
+//! 3. *Repair*: for each cell still unsafe, one published cell with the room it still needs is
+//!    suppressed: the cheapest among the rows that price in the dual of its failing bound (the LP
+//!    leans on them to confine it), else the cheapest on its own lines, in its tables, in the
+//!    dataset. Then back to 1.
+//!
+//! Every round suppresses at least one more cell, so the search ends; with everything but the
+//! grand total suppressed, a cell that is still unsafe makes the search give up (an error, never
+//! an unsafe publication).
+
+use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Status};
+use super::cells::{CellId, CellSystem};
+use crate::config::ZeroPolicy;
+
+/// How much more a margin costs to suppress than an interior cell of the same count.
+pub(crate) const MARGIN_WEIGHT: u64 = 4;
+
+/// Primary suppression: 1 ≤ count < k, and zeros when `zeros = "suppress"`.
+pub(crate) fn primary(system: &CellSystem, k: u64, zeros: ZeroPolicy) -> Vec<Status> {
+    system
+        .cells
+        .iter()
+        .map(|cell| {
+            let small = cell.value >= 1 && cell.value < k;
+            let zero = cell.value == 0 && zeros == ZeroPolicy::Suppress;
+            if small || zero {
+                Status::Primary
+            } else {
+                Status::Published
+            }
+        })
+        .collect()
+}
+
+/// Whether each distinct cell is a margin in some table it appears in.
+pub(crate) fn margins(system: &CellSystem) -> Vec<bool> {
+    system
+        .cells
+        .iter()
+        .map(|cell| {
+            cell.appearances
+                .iter()
+                .any(|&(t, g)| system.tables[t].is_margin(g))
+        })
+        .collect()
+}
+
+/// What suppressing each cell costs, and whether the search may choose it at all.
+struct Costs {
+    cost: Vec<u64>,
+    choosable: Vec<bool>,
+}
+
+impl Costs {
+    fn new(system: &CellSystem) -> Costs {
+        let margin = margins(system);
+        let cost = system
+            .cells
+            .iter()
+            .zip(&margin)
+            .map(|(cell, &m)| cell.value * if m { MARGIN_WEIGHT } else { 1 })
+            .collect();
+        // The grand total counts every case; so does any cell that equals it.
+        let choosable = system
+            .cells
+            .iter()
+            .map(|cell| cell.value > 0 && cell.value < system.cases)
+            .collect();
+        Costs { cost, choosable }
+    }
+
+    /// The cheapest cell among `candidates` that is published, choosable and holds `need` cases
+    /// (ties: the lower id).
+    fn cheapest(
+        &self,
+        system: &CellSystem,
+        status: &[Status],
+        candidates: impl Iterator<Item = CellId>,
+        need: u64,
+    ) -> Option<CellId> {
+        candidates
+            .filter(|&c| self.open(status, c) && system.cells[c as usize].value >= need)
+            .min_by_key(|&c| (self.cost[c as usize], c))
+    }
+
+    /// The largest open cell among `candidates`.
+    fn largest(
+        &self,
+        system: &CellSystem,
+        status: &[Status],
+        candidates: impl Iterator<Item = CellId>,
+    ) -> Option<CellId> {
+        candidates
+            .filter(|&c| self.open(status, c))
+            .max_by_key(|&c| (system.cells[c as usize].value, std::cmp::Reverse(c)))
+    }
+
+    fn open(&self, status: &[Status], c: CellId) -> bool {
+        status[c as usize] == Status::Published && self.choosable[c as usize]
+    }
+}
+
+/// Chooses the suppression pattern of one dataset. Fails only if no choosable cell is left to
+/// protect a cell that is still unsafe.
+pub(crate) fn choose(
+    system: &CellSystem,
+    cover: &Cover,
+    k: u64,
+    zeros: ZeroPolicy,
+) -> Result<Vec<Status>, String> {
+    let mut status = primary(system, k, zeros);
+    let costs = Costs::new(system);
+    let n = system.cells.len();
+    let mut lines_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (l, line) in system.lines.iter().enumerate() {
+        for &c in line {
+            lines_of[c as usize].push(l as u32);
+        }
+    }
+    let mut proven = vec![false; n];
+    loop {
+        close_lines(system, &mut status, k, &costs);
+        let todo: Vec<CellId> = (0..n as CellId)
+            .filter(|&c| {
+                status[c as usize] != Status::Published
+                    && system.cells[c as usize].value > 0
+                    && !proven[c as usize]
+            })
+            .collect();
+        if todo.is_empty() {
+            return Ok(status);
+        }
+        let lp = AttackerLp::new(system, cover, &status, k);
+        let bounds = lp.bounds(system, &status, &todo, Depth::Search { k });
+        let mut failing = Vec::new();
+        for (&c, found) in todo.iter().zip(bounds) {
+            let value = system.cells[c as usize].value;
+            match verdict(status[c as usize], value, found.interval, k) {
+                None => proven[c as usize] = true,
+                Some(reason) => failing.push((c, found, reason)),
+            }
+        }
+        if failing.is_empty() {
+            return Ok(status);
+        }
+        let mut added = false;
+        let mut first_reason = None;
+        for (cell, found, reason) in failing {
+            let need = shortfall(status[cell as usize], found.interval, k);
+            let on_lines = |c: CellId| {
+                lines_of[c as usize]
+                    .iter()
+                    .flat_map(|&l| system.lines[l as usize].iter().copied())
+            };
+            let in_tables = |c: CellId| {
+                system.cells[c as usize]
+                    .appearances
+                    .iter()
+                    .flat_map(|&(t, _)| system.tables[t].cells.iter().copied())
+            };
+            let all = || 0..n as CellId;
+            let candidate = costs
+                .cheapest(system, &status, found.binding.iter().copied(), need)
+                .or_else(|| costs.cheapest(system, &status, on_lines(cell), need))
+                .or_else(|| costs.cheapest(system, &status, in_tables(cell), need))
+                .or_else(|| costs.cheapest(system, &status, all(), need))
+                .or_else(|| costs.largest(system, &status, found.binding.iter().copied()))
+                .or_else(|| costs.largest(system, &status, on_lines(cell)))
+                .or_else(|| costs.largest(system, &status, all()));
+            match candidate {
+                Some(c) => {
+                    status[c as usize] = Status::Secondary;
+                    added = true;
+                }
+                None => {
+                    first_reason.get_or_insert(reason);
+                }
+            }
+        }
+        if !added {
+            return Err(first_reason.unwrap_or_default());
+        }
+    }
+}
+
+/// Suppresses a partner on every line that has exactly one suppressed nonzero cell, until none
+/// has. (A suppressed zero alone on a line needs none: it hides no case.)
+fn close_lines(system: &CellSystem, status: &mut [Status], k: u64, costs: &Costs) {
+    loop {
+        let mut changed = false;
+        for line in &system.lines {
+            let mut hidden = line
+                .iter()
+                .copied()
+                .filter(|&c| status[c as usize] != Status::Published);
+            let (Some(alone), None) = (hidden.next(), hidden.next()) else {
+                continue;
+            };
+            let value = system.cells[alone as usize].value;
+            if value == 0 {
+                continue;
+            }
+            let need = match status[alone as usize] {
+                Status::Primary => k.saturating_sub(value).max(1),
+                _ => 1,
+            };
+            let partner = costs
+                .cheapest(system, status, line.iter().copied(), need)
+                .or_else(|| costs.largest(system, status, line.iter().copied()));
+            if let Some(p) = partner {
+                status[p as usize] = Status::Secondary;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// How many more cases of room a failing cell needs: a primary cell `k` more than its interval
+/// spans (and at least up to `k`), a secondary cell one.
+fn shortfall(status: Status, interval: Interval, k: u64) -> u64 {
+    let (lo, hi) = (interval.lo_int(), interval.hi_int());
+    match status {
+        Status::Primary => k
+            .saturating_sub(hi.saturating_sub(lo))
+            .max(k.saturating_sub(hi))
+            .max(1),
+        _ => 1,
+    }
+}

@@ -129,6 +129,10 @@ pub(crate) struct CellSystem {
     pub used: Vec<usize>,
     /// Number of classes of each used column.
     pub radices: Vec<u32>,
+    /// Per used column and class: whether the class is a category no table lists (a code with no
+    /// case that pooling left out). No case has it and every margin is the sum of its listed
+    /// cells, so the attacker knows it is empty.
+    pub unlisted: Vec<Vec<bool>>,
     /// Case count of each finest cell (all ≥ 1).
     pub finest_counts: Vec<u64>,
     /// The class of each used column in each finest cell: `finest_classes[f * used.len() + p]`.
@@ -413,8 +417,13 @@ pub(crate) fn build(
         .collect();
 
     let lines = lines_of(&tables, &cells);
+    let unlisted = classes
+        .iter()
+        .map(|c| c.published.iter().map(Option::is_none).collect())
+        .collect();
     Ok(CellSystem {
         used,
+        unlisted,
         radices: radices.iter().map(|&r| r as u32).collect(),
         finest_counts,
         finest_classes,

@@ -29,26 +29,32 @@
 //! totals over the rest) — decided on the actual data, so a filter that excludes no case or a
 //! category that equals its total is recognised. Such a cell is published or suppressed everywhere.
 //!
-//! **Attacker and guarantee.** The attacker knows every published cell of every table exactly,
-//! knows that counts are non-negative, and knows which combinations of all the columns used by the
-//! dataset's tables (dimensions and filter columns) occur at all. The audit is the linear program
-//! whose variables are those occurring combinations (the finest cross-classification), each ≥ 0,
-//! with one equality per published cell. It must show, for every suppressed cell with at least one
-//! case, its feasible interval `[lo, hi]` (rounded inward to integers):
+//! **Attacker and guarantee.** The attacker is the one of τ-Argus and sdcTable (the linked-table
+//! model, its "cover table"). They know every published cell of every table of the dataset
+//! exactly; that the tables add up (every margin is the sum of its cells, and the same cases
+//! counted in two tables are the same cases, so two cells that count the same cases are equal);
+//! that counts are non-negative; and every published zero. They do **not** know which finest
+//! combinations of the columns occur, unless the published cells imply it. Their unknowns are the
+//! cells of the cover table (every combination of the categories of every column the dataset's
+//! tables use, dimensions and filter columns, occurring or not), each ≥ 0, with one equality per
+//! published cell. For every suppressed cell with at least one case, the audit solves that LP for
+//! its minimum and maximum, `[lo, hi]` (rounded inward to integers), and requires:
 //! - a primary cell: `hi ≥ k` — it cannot be confined below `k` — **and** `hi − lo ≥ k` — it cannot
 //!   be narrowed to fewer than `k + 1` values. The second half is stronger than the first whenever
 //!   the attacker can prove a lower bound above zero: a cell of 10 proven to lie in `[9, 11]`
 //!   reaches `k = 11` but is all but disclosed; this rule refuses it.
 //! - a secondary cell: `hi > lo` — it is not pinned to a single value.
 //!
-//! A suppressed zero is exempt: the attacker knows which combinations are empty, so no pattern can
-//! hide it; `zeros = "suppress"` only keeps empty cells off the page.
+//! A suppressed zero (`zeros = "suppress"`) hides no case, so it is not held to these rules.
 //!
-//! The audit is conservative: it bounds each suppressed cell in a restricted form of that LP (some
-//! finest cells held at their true counts, granted to the attacker), grown by column generation
-//! until the cell is shown safe or the bound is optimal for the full LP, and every bound is
-//! certified by a solution checked here. So the intervals reported lie inside the true ones, and
-//! a cell passing here passes under the full LP. See [`attack`] for the details.
+//! The LP is solved exactly, at any number of rows: the cover table is never written down. The
+//! columns graph (columns joined when a table reads both) is triangulated, and the LP over the
+//! cover table equals the LP over the cells of its maximal cliques, adjacent cliques agreeing on
+//! their separators ([`attacker`]). Its size is fixed by the tables' categories. Each bound is
+//! certified by a point checked here, and is that point's value: the interval reported is one the
+//! attacker cannot rule out. `safestat audit --integer` also bounds each small cell's maximum as
+//! an integer program, which can be tighter in three-way and linked tables, and reports any below
+//! `k`.
 //!
 //! **Record-level releases.** [`protect_with_releases`] first makes each dataset's enabled
 //! `[release]` ([`records`]); every table of that dataset is then computed from the released
@@ -56,8 +62,11 @@
 //! table can never undo a suppression in the records file. The rules above then apply unchanged.
 //!
 //! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
-//! to hide few cases (cost = the cell's count), see [`suppression`]. Every build runs the audit on
-//! the final pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.
+//! to hide few cases and keep the figures readers need: the cost of a cell is its count, more for
+//! a margin, and the grand total is never chosen ([`pattern`]). The pipeline, per dataset: count
+//! the cells ([`cells`]) → primary suppression → choose the pattern ([`pattern`], which proposes)
+//! → the audit of record ([`audit`], which decides). Every build runs that audit on the final
+//! pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.
 
 mod attacker;
 mod audit;

@@ -21,7 +21,7 @@
 //! grand total suppressed, a cell that is still unsafe makes the search give up (an error, never
 //! an unsafe publication).
 
-use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Status};
+use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Move, Status};
 use super::cells::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
@@ -131,6 +131,8 @@ pub(crate) fn choose(
         }
     }
     let mut proven = vec![false; n];
+    let cost: Vec<f64> = costs.cost.iter().map(|&c| c as f64).collect();
+    let value: Vec<f64> = system.cells.iter().map(|c| c.value as f64).collect();
     loop {
         close_lines(system, &mut status, k, &costs);
         let todo: Vec<CellId> = (0..n as CellId)
@@ -156,9 +158,39 @@ pub(crate) fn choose(
         if failing.is_empty() {
             return Ok(status);
         }
+        // The cheapest openings that let each failing cell move as far as it must.
+        let moves: Vec<Move> = failing
+            .iter()
+            .map(|(c, found, _)| {
+                let value = system.cells[*c as usize].value;
+                let (lo, hi) = (found.interval.lo_int(), found.interval.hi_int());
+                let amount = match status[*c as usize] {
+                    Status::Primary if hi < k => k - value,
+                    Status::Primary => (lo + k).saturating_sub(value).max(1),
+                    _ => 1,
+                };
+                Move {
+                    cell: *c,
+                    up: true,
+                    amount: amount as f64,
+                }
+            })
+            .collect();
+        let openings = lp.openings(&moves, &cost, &value, &costs.choosable);
         let mut added = false;
         let mut first_reason = None;
-        for (cell, found, reason) in failing {
+        for ((cell, found, reason), opened) in failing.into_iter().zip(openings) {
+            let mut opened_any = false;
+            for c in opened {
+                if status[c as usize] == Status::Published {
+                    status[c as usize] = Status::Secondary;
+                    opened_any = true;
+                }
+            }
+            if opened_any {
+                added = true;
+                continue;
+            }
             let need = shortfall(status[cell as usize], found.interval, k);
             let on_lines = |c: CellId| {
                 lines_of[c as usize]

@@ -73,6 +73,8 @@ pub(crate) struct Cover {
     pub separators: Vec<SeparatorCell>,
     /// The true count of every variable.
     pub truth: Vec<u64>,
+    /// Variables with a class no table lists ([`CellSystem::unlisted`]): known to be empty.
+    pub void: Vec<bool>,
     /// Per distinct cell: each different sum of variables it is (one per clique holding a table
     /// it appears in, or more when tables count it differently), each ascending; the first is
     /// the one bounded.
@@ -132,8 +134,19 @@ impl Cover {
             }
         }
 
-        let mut expressions: Vec<Vec<Vec<u32>>> = vec![Vec::new(); system.cells.len()];
         let mut classes = vec![0u32; u];
+        let mut void = vec![false; variables];
+        for clique in &cliques {
+            for local in 0..clique.size {
+                clique.decode(system, local, &mut classes);
+                void[(clique.offset + local) as usize] = clique
+                    .columns
+                    .iter()
+                    .any(|&p| system.unlisted[p][classes[p] as usize]);
+            }
+        }
+
+        let mut expressions: Vec<Vec<Vec<u32>>> = vec![Vec::new(); system.cells.len()];
         for table in &system.tables {
             for clique in &cliques {
                 if !table.columns.iter().all(|p| clique.columns.contains(p)) {
@@ -207,6 +220,7 @@ impl Cover {
             tree,
             separators,
             truth,
+            void,
             expressions,
         })
     }

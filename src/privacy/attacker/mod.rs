@@ -12,9 +12,11 @@
 
 pub(crate) mod cover;
 pub(crate) mod lp;
+mod moves;
 
 pub(crate) use cover::Cover;
-pub(crate) use lp::{AttackerLp, Bounds, Depth};
+pub(crate) use lp::{AttackerLp, Depth};
+pub(crate) use moves::Move;
 
 /// Whether a cell is published, and if not why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

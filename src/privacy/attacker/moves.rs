@@ -1,0 +1,222 @@
+//! What would let a suppressed cell move: the published cells whose rows must open so that the
+//! attacker's LP admits a point where the cell is `amount` cases above (or below) its true count.
+//!
+//! For each request, one LP over the cell's block: a change `y` of every variable (keeping it in
+//! `[0, cap]`), the separator and equality rows kept (`a·y = 0`), and every published row allowed
+//! to change by `d⁺ − d⁻` at a price per case moved (its cost over the amount asked, or over its
+//! count when that is smaller), or not at all when the cell may not be chosen. The cheapest change that moves the cell far enough
+//! names the rows to open. A request opens rows for the ones after it in the same block: their
+//! price drops to zero. This is the classic LP heuristic of cell suppression (the attacker's
+//! subproblem of Fischetti and Salazar, relaxed); it only proposes, the audit decides.
+
+use highs::{Col, HighsModelStatus, Model, RowProblem, Sense};
+use rayon::prelude::*;
+
+use super::super::cells::CellId;
+use super::lp::AttackerLp;
+
+/// One cell to move, and how far.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Move {
+    pub cell: CellId,
+    /// Up (true) or down.
+    pub up: bool,
+    pub amount: f64,
+}
+
+impl AttackerLp<'_> {
+    /// For each move, the published cells to open for it (empty when even opening every choosable
+    /// cell does not let it move so far). `cost[c]` is what opening published cell `c` costs,
+    /// `value[c]` its count; `choosable[c]` says whether it may be opened at all.
+    ///
+    /// The LP is over every row before presolve: a variable presolve fixed may move once the row
+    /// that fixed it opens.
+    pub fn openings(
+        &self,
+        moves: &[Move],
+        cost: &[f64],
+        value: &[f64],
+        choosable: &[bool],
+    ) -> Vec<Vec<CellId>> {
+        // Components of the rows, over the variables not known to be empty.
+        let n = self.cover.variables();
+        let open = |v: u32| !self.cover.void[v as usize];
+        let mut root: Vec<u32> = (0..n as u32).collect();
+        fn find(root: &mut [u32], mut x: u32) -> u32 {
+            while root[x as usize] != x {
+                root[x as usize] = root[root[x as usize] as usize];
+                x = root[x as usize];
+            }
+            x
+        }
+        let mut join = |vars: &mut dyn Iterator<Item = u32>| {
+            if let Some(first) = vars.next() {
+                for v in vars {
+                    let (a, b) = (find(&mut root, first), find(&mut root, v));
+                    if a != b {
+                        root[a.max(b) as usize] = a.min(b);
+                    }
+                }
+            }
+        };
+        for row in &self.rows {
+            join(&mut row.terms.iter().map(|t| t.0).filter(|&v| open(v)));
+        }
+        for m in moves {
+            let e = &self.cover.expressions[m.cell as usize][0];
+            join(&mut e.iter().copied().filter(|&v| open(v)));
+        }
+        let mut of_root: Vec<Option<u32>> = vec![None; n];
+        let mut component: Vec<Option<u32>> = vec![None; n];
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        for v in (0..n as u32).filter(|&v| open(v)) {
+            let r = find(&mut root, v) as usize;
+            let id = *of_root[r].get_or_insert_with(|| {
+                members.push(Vec::new());
+                (members.len() - 1) as u32
+            });
+            members[id as usize].push(v);
+            component[v as usize] = Some(id);
+        }
+        let of = |v: u32| component[v as usize];
+        let mut requests: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
+        for (i, m) in moves.iter().enumerate() {
+            let e = &self.cover.expressions[m.cell as usize][0];
+            if let Some(c) = e.iter().copied().find(|&v| open(v)).and_then(of) {
+                requests[c as usize].push(i);
+            }
+        }
+        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            if let Some(c) = row
+                .terms
+                .iter()
+                .map(|t| t.0)
+                .find(|&v| open(v))
+                .and_then(of)
+            {
+                rows_of[c as usize].push(r);
+            }
+        }
+        let found: Vec<Vec<(usize, Vec<CellId>)>> = (0..members.len())
+            .into_par_iter()
+            .filter(|&c| !requests[c].is_empty())
+            .map(|c| {
+                let part = Part {
+                    vars: &members[c],
+                    rows: &rows_of[c],
+                };
+                self.openings_in(&part, &requests[c], moves, cost, value, choosable)
+            })
+            .collect();
+        let mut out = vec![Vec::new(); moves.len()];
+        for (i, cells) in found.into_iter().flatten() {
+            out[i] = cells;
+        }
+        out
+    }
+
+    fn openings_in(
+        &self,
+        part: &Part,
+        list: &[usize],
+        moves: &[Move],
+        cost: &[f64],
+        value: &[f64],
+        choosable: &[bool],
+    ) -> Vec<(usize, Vec<CellId>)> {
+        let mut problem = RowProblem::new();
+        let mut y: std::collections::HashMap<u32, Col> = std::collections::HashMap::new();
+        for &v in part.vars {
+            let truth = self.cover.truth[v as usize] as f64;
+            y.insert(v, problem.add_column(0.0, -truth..=self.cap - truth));
+        }
+        // Per row: its cell's opening columns (d⁺, d⁻), if it may open.
+        let mut openings: Vec<(CellId, Col, Col)> = Vec::new();
+        let mut terms_of_rows: Vec<Vec<(Col, f64)>> = Vec::with_capacity(part.rows.len());
+        for &r in part.rows {
+            let row = &self.rows[r];
+            let mut terms: Vec<(Col, f64)> = row
+                .terms
+                .iter()
+                .filter_map(|&(v, a)| y.get(&v).map(|&col| (col, a)))
+                .collect();
+            if let Some(c) = row.cell.filter(|&c| choosable[c as usize]) {
+                let up = problem.add_column(0.0, 0.0..=self.cap);
+                let down = problem.add_column(0.0, 0.0..=self.cap);
+                terms.push((up, -1.0));
+                terms.push((down, 1.0));
+                openings.push((c, up, down));
+            }
+            terms_of_rows.push(terms);
+        }
+        let mut targets: Vec<(CellId, Col)> = Vec::new();
+        for &i in list {
+            let cell = moves[i].cell;
+            if targets.iter().any(|t| t.0 == cell) {
+                continue;
+            }
+            let t = problem.add_column(0.0, f64::NEG_INFINITY..f64::INFINITY);
+            let e = &self.cover.expressions[cell as usize][0];
+            let mut terms: Vec<(Col, f64)> = e
+                .iter()
+                .filter_map(|v| y.get(v).map(|&col| (col, 1.0)))
+                .collect();
+            terms.push((t, -1.0));
+            terms_of_rows.push(terms);
+            targets.push((cell, t));
+        }
+        for terms in terms_of_rows {
+            problem.add_row(0.0..=0.0, terms);
+        }
+        let mut model: Model = problem.optimise(Sense::Minimise);
+        model.make_quiet();
+        let mut opened: Vec<bool> = vec![false; cost.len()];
+        let mut out = Vec::with_capacity(list.len());
+        for &i in list {
+            let m = moves[i];
+            let (_, t) = *targets.iter().find(|t| t.0 == m.cell).expect("a target");
+            // Moving a cell by more than the amount asked is never needed, so opening it is priced
+            // as if it moved at most that far (the relaxation of Fischetti and Salazar).
+            for &(c, up, down) in &openings {
+                let price = if opened[c as usize] {
+                    0.0
+                } else {
+                    cost[c as usize] / value[c as usize].min(m.amount).max(1.0)
+                };
+                model.change_column_cost(up, price);
+                model.change_column_cost(down, price);
+            }
+            if m.up {
+                model.change_column_bounds(t, m.amount..);
+            } else {
+                model.change_column_bounds(t, ..=-m.amount);
+            }
+            let solved = match model.try_solve() {
+                Ok(solved) => solved,
+                Err(_) => break,
+            };
+            let mut cells = Vec::new();
+            if solved.status() == HighsModelStatus::Optimal {
+                let x = solved.get_solution().columns().to_vec();
+                for &(c, up, down) in &openings {
+                    if !opened[c as usize] && x[up.index()] + x[down.index()] > 1e-7 {
+                        opened[c as usize] = true;
+                        cells.push(c);
+                    }
+                }
+            }
+            model = Model::from(solved);
+            model.change_column_bounds(t, f64::NEG_INFINITY..f64::INFINITY);
+            cells.sort_unstable();
+            out.push((i, cells));
+        }
+        out
+    }
+}
+
+/// One component of the rows: its variables and rows (indices into [`AttackerLp::rows`]).
+struct Part<'p> {
+    vars: &'p [u32],
+    rows: &'p [usize],
+}

@@ -3,7 +3,7 @@
 //!
 //! This is the hard case for the attacker's LP: nearly every case is its own combination of the 9
 //! columns, and about 40 % of the cells are primary. Its time grows steeply with the rows (see
-//! "How long protection takes" in `docs/data.md`); `benches/example-scaled.sh` measures the
+//! "How long protection takes" in `docs/data.md`); `benches/office-tables.sh` measures the
 //! example's tables at 1,000,000 rows.
 //!
 //! Run: `cargo bench --bench protect` (options after `--`: `--rows N`, `--runs N`).

@@ -83,6 +83,16 @@ pub enum Command {
         /// Also write the report as JSON to this file.
         #[arg(long)]
         json: Option<PathBuf>,
+        /// Also bound each small cell's maximum as an integer program (whole numbers of cases),
+        /// which can be tighter than the LP in three-way and linked tables, and report any that
+        /// falls below k.
+        #[arg(long)]
+        integer: bool,
+        /// Audit this suppression pattern (e.g. another tool's) instead of choosing one, and
+        /// report every cell it leaves unsafe. CSV with a header `table,key`; one row per
+        /// suppressed cell, key `dim=code;dim=code` with `Total` for a margin.
+        #[arg(long, value_name = "FILE")]
+        check_pattern: Option<PathBuf>,
     },
     /// Write a realistic synthetic case file (for the example site and benchmarks).
     Synth {

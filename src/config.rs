@@ -147,6 +147,72 @@ pub struct PrivacyConfig {
     pub unknown_label: String,
     /// Date of the data (ISO 8601), printed on statistics pages and in the methodology.
     pub data_date: Option<String>,
+    /// How `safestat audit` was asked to audit; never read from `config.toml`.
+    #[serde(skip)]
+    pub audit: AuditOptions,
+}
+
+/// Options of `safestat audit`, carried to disclosure control with the privacy settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditOptions {
+    /// Also bound each small cell's maximum as an integer program.
+    pub integer: bool,
+    /// Audit this suppression pattern (from another tool) instead of choosing one: each entry a
+    /// table id and, per dimension id, a category code (`None`: the total). Its failures are
+    /// reported, not raised.
+    pub pattern: Option<Vec<PatternCell>>,
+}
+
+/// Reads a pattern for `safestat audit --check-pattern`: CSV with the header `table,key`, one row
+/// per suppressed cell, `key` as `dim=code;dim=code` (`Total` for a margin). Errors name the
+/// file and line.
+pub fn read_pattern(path: &Path) -> Result<Vec<PatternCell>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut cells = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let place = format!("{}:{}", path.display(), i + 1);
+        let line = line.trim_end_matches('\r');
+        if i == 0 {
+            if line != "table,key" {
+                bail!("{place}:1: the header must be `table,key`");
+            }
+            continue;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let Some((table, key)) = line.split_once(',') else {
+            bail!("{place}:1: expected `table,key`");
+        };
+        let key = key
+            .split(';')
+            .map(|part| match part.split_once('=') {
+                Some((dim, "Total")) => Ok((dim.to_string(), None)),
+                Some((dim, code)) => Ok((dim.to_string(), Some(code.to_string()))),
+                None => bail!(
+                    "{place}:{}: expected `dim=code`, found `{}`",
+                    table.len() + 2,
+                    crate::diagnostic::shorten(part, 60)
+                ),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        cells.push(PatternCell {
+            table: table.to_string(),
+            key,
+            place,
+        });
+    }
+    Ok(cells)
+}
+
+/// One suppressed cell of a pattern given to `safestat audit --check-pattern`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternCell {
+    pub table: String,
+    pub key: Vec<(String, Option<String>)>,
+    /// Where it was read, for messages (`file:line`).
+    pub place: String,
 }
 
 impl Default for PrivacyConfig {
@@ -158,6 +224,7 @@ impl Default for PrivacyConfig {
             other_label: "Other".to_string(),
             unknown_label: "Unknown".to_string(),
             data_date: None,
+            audit: AuditOptions::default(),
         }
     }
 }

@@ -6,6 +6,15 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The first `max_chars` characters of `text`: how any value from a user's file is quoted in a
+/// message.
+pub fn shorten(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 /// A 1-based line and column in a text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {

@@ -33,6 +33,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 output_dir,
                 base_url,
                 drafts,
+                protection_cache: None,
             })?;
             println!("Built the site into {}", output.display());
             Ok(())
@@ -72,8 +73,18 @@ fn run(command: Command) -> anyhow::Result<()> {
             println!("Created {}", path.display());
             Ok(())
         }
-        Command::Audit { root, json } => {
-            let report = safestat::site::audit(&root, json.as_deref())?;
+        Command::Audit {
+            root,
+            json,
+            integer,
+            check_pattern,
+        } => {
+            let options = safestat::site::AuditRequest {
+                json,
+                integer,
+                check_pattern,
+            };
+            let report = safestat::site::audit(&root, &options)?;
             print!("{}", report.to_text());
             Ok(())
         }

@@ -7,7 +7,7 @@
 //! Owns: the order of the stages and the options of a build. Never does: the work of any stage.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Result};
 
@@ -27,6 +27,55 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build draft pages too.
     pub drafts: bool,
+    /// Protected tables kept from an earlier build of the same site (the preview's), reused
+    /// while neither `data/` nor `config.toml` changed.
+    pub protection_cache: Option<Arc<ProtectionCache>>,
+}
+
+/// The protection of one site, kept between builds: reused while its key — a SHA-256 of every
+/// file under `data/` (path and bytes) and of the whole configuration — is unchanged, so that
+/// editing a page in the preview does not protect the tables again.
+#[derive(Debug, Default)]
+pub struct ProtectionCache(Mutex<Option<([u8; 32], Arc<Protection>)>>);
+
+impl ProtectionCache {
+    fn protect(&self, root: &Path, config: &Config) -> Result<Arc<Protection>> {
+        let key = data_key(root, config)?;
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((cached, protection)) = slot.as_ref() {
+            if *cached == key {
+                return Ok(Arc::clone(protection));
+            }
+        }
+        let protection = Arc::new(protect_data(root, config)?);
+        *slot = Some((key, Arc::clone(&protection)));
+        Ok(protection)
+    }
+}
+
+/// The key of [`ProtectionCache`]: everything protection reads.
+fn data_key(root: &Path, config: &Config) -> Result<[u8; 32]> {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(serde_json::to_vec(config)?);
+    let data = root.join("data");
+    for entry in walkdir::WalkDir::new(&data).sort_by_file_name() {
+        let entry = entry?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let relative = path.strip_prefix(&data).unwrap_or(path);
+        let bytes = std::fs::read(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        hash.update(relative.to_string_lossy().as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    Ok(hash.finalize().into())
 }
 
 /// Loads `config.toml` under `root`.
@@ -40,12 +89,26 @@ pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
     privacy::protect_with_releases(&input, &releases, &config.privacy)
 }
 
-/// `safestat audit`: protects the site's data as a build would and returns the audit report; with
-/// `json`, also writes it there (never under the site's published folders).
-pub fn audit(root: &Path, json: Option<&Path>) -> Result<privacy::AuditReport> {
-    let config = load_config(root)?;
+/// What `safestat audit` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct AuditRequest {
+    /// Also write the report as JSON there (never under the site's published folders).
+    pub json: Option<PathBuf>,
+    /// Also bound each small cell's maximum as an integer program.
+    pub integer: bool,
+    /// Audit the pattern in this CSV instead of choosing one.
+    pub check_pattern: Option<PathBuf>,
+}
+
+/// `safestat audit`: protects the site's data as a build would and returns the audit report.
+pub fn audit(root: &Path, request: &AuditRequest) -> Result<privacy::AuditReport> {
+    let mut config = load_config(root)?;
+    config.privacy.audit.integer = request.integer;
+    if let Some(path) = &request.check_pattern {
+        config.privacy.audit.pattern = Some(crate::config::read_pattern(path)?);
+    }
     let protection = protect_data(root, &config)?;
-    if let Some(path) = json {
+    if let Some(path) = &request.json {
         protection.report.write_json(path, root, None)?;
     }
     Ok(protection.report)
@@ -116,8 +179,11 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     }
     let base_url = config.base_url_slash();
     let (tables, releases) = if root.join("data").is_dir() {
-        let protection = protect_data(root, &config)?;
-        (protection.tables, protection.releases)
+        let protection = match &options.protection_cache {
+            Some(cache) => cache.protect(root, &config)?,
+            None => Arc::new(protect_data(root, &config)?),
+        };
+        (protection.tables.clone(), protection.releases.clone())
     } else {
         (Vec::new(), Vec::new())
     };

@@ -19,7 +19,7 @@ use super::locate::{line_at, locate_field, BOM};
 use super::lookup::CodeLookup;
 use super::schema::{quoted_list, ColumnSchema, DatasetSchema, Domain, Role, UNKNOWN_CODE};
 use super::{guard, CaseColumn, CaseTable, Category};
-use crate::diagnostic::{LocatedError, Position};
+use crate::diagnostic::{shorten, LocatedError, Position};
 
 /// Provisional code of a missing value, replaced by the `Unknown` category's code at the end.
 const MISSING: u32 = u32::MAX;
@@ -214,13 +214,6 @@ fn invalid_utf8(
 
 fn located(path: &Path, position: Position, message: String) -> anyhow::Error {
     anyhow::Error::new(LocatedError::new(path, Some(position), message))
-}
-
-fn shorten(text: &str, max_chars: usize) -> &str {
-    match text.char_indices().nth(max_chars) {
-        Some((end, _)) => &text[..end],
-        None => text,
-    }
 }
 
 /// Turns one column's raw values into provisional codes.

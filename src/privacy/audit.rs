@@ -10,11 +10,24 @@ pub(crate) struct Audit {
     pub intervals: Vec<Option<Interval>>,
     /// Cells that break the guarantee, ascending, with the reason.
     pub failing: Vec<(CellId, String)>,
+    /// With the integer audit: for each primary cell, whether some point of whole numbers of
+    /// cases reaches `k` (`None` where the solver proved neither in its time, or not asked).
+    pub integer: Vec<Option<bool>>,
 }
 
+/// How long the integer program of one cell may run.
+const INTEGER_SECONDS: f64 = 20.0;
+
 /// Bounds every nonzero suppressed cell, both ways and to optimality, in one LP over all the
-/// dataset's tables, and checks each against the guarantee.
-pub(crate) fn of_record(system: &CellSystem, cover: &Cover, status: &[Status], k: u64) -> Audit {
+/// dataset's tables, and checks each against the guarantee. With `integer`, also bounds each
+/// primary cell's maximum over integer points.
+pub(crate) fn of_record(
+    system: &CellSystem,
+    cover: &Cover,
+    status: &[Status],
+    k: u64,
+    integer: bool,
+) -> Audit {
     let hidden: Vec<CellId> = (0..system.cells.len() as CellId)
         .filter(|&c| status[c as usize] != Status::Published && system.cells[c as usize].value > 0)
         .collect();
@@ -29,5 +42,23 @@ pub(crate) fn of_record(system: &CellSystem, cover: &Cover, status: &[Status], k
             failing.push((c, reason));
         }
     }
-    Audit { intervals, failing }
+    let mut maxima = vec![None; system.cells.len()];
+    if integer {
+        let small: Vec<CellId> = hidden
+            .iter()
+            .copied()
+            .filter(|&c| status[c as usize] == Status::Primary)
+            .collect();
+        for (&c, reaches) in small
+            .iter()
+            .zip(lp.integer_reaches(&small, k, INTEGER_SECONDS))
+        {
+            maxima[c as usize] = reaches;
+        }
+    }
+    Audit {
+        intervals,
+        failing,
+        integer: maxima,
+    }
 }

@@ -24,8 +24,6 @@ use super::pooling::PooledColumn;
 /// Index of a distinct cell within a dataset's [`CellSystem`].
 pub(crate) type CellId = u32;
 
-const NOT_COUNTED: u32 = u32::MAX;
-
 /// A distinct cell: its true count and where it appears.
 #[derive(Debug)]
 pub(crate) struct Cell {
@@ -58,9 +56,6 @@ pub(crate) struct TableGrid {
     dims: Vec<(usize, Vec<Option<u32>>)>,
     /// Per filter column (used position): whether the table counts each class.
     admits: Vec<(usize, Vec<bool>)>,
-    /// `full[finest cell]`: grid index of the innermost cell counting it, or `NOT_COUNTED` when a
-    /// filter of the table excludes it.
-    full: Vec<u32>,
 }
 
 impl TableGrid {
@@ -88,15 +83,6 @@ impl TableGrid {
                 rest %= stride;
                 coord == size - 1
             })
-    }
-
-    /// Calls `f` with every grid index that counts finest cell `finest` (its innermost cell and
-    /// every margin above it).
-    pub fn for_each_containing(&self, finest: u32, f: impl FnMut(usize)) {
-        let full = self.full[finest as usize];
-        if full != NOT_COUNTED {
-            self.for_each_above(full as usize, f);
-        }
     }
 
     /// Calls `f` with grid index `full` (an innermost cell) and every margin above it.
@@ -364,7 +350,6 @@ pub(crate) fn build(
             columns,
             dims,
             admits,
-            full: vec![NOT_COUNTED; finest_keys.len()],
         };
         let mut signature: Vec<(u128, u64, u64)> = vec![(0, 0, 0); grid_len];
         for f in 0..finest_keys.len() {
@@ -389,7 +374,6 @@ pub(crate) fn build(
                     spec.id
                 );
             };
-            grid.full[f] = g as u32;
             let (hash, count) = (finest_hash(f as u64), finest_counts[f]);
             grid.for_each_above(g, |cell| {
                 let entry = &mut signature[cell];

@@ -78,14 +78,14 @@ mod report;
 mod table;
 
 pub use report::{
-    AuditReport, AuditTotals, DatasetPooling, PoolingAudit, SuppressedCellAudit, Suppression,
-    TableAudit,
+    AuditReport, AuditTotals, DatasetPooling, PatternFailure, PoolingAudit, SuppressedCellAudit,
+    Suppression, TableAudit,
 };
 pub use table::{CellValue, ProtectedCell, ProtectedTable, PublishedCategory, PublishedDimension};
 
 use anyhow::{Context, Result};
 
-use crate::config::PrivacyConfig;
+use crate::config::{PatternCell, PrivacyConfig};
 use crate::data::{CaseTable, ColumnKind, DataInput, DeclaredRelease, TableSpec};
 
 use attacker::{Cover, Interval, Status};
@@ -223,6 +223,8 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
         k: config.k,
         zeros: config.zeros,
         rules: rules(config),
+        integer: config.audit.integer,
+        checked_pattern: config.audit.pattern.is_some(),
         ..AuditReport::default()
     };
     let mut table_audits: Vec<Option<TableAudit>> = vec![None; input.tables.len()];
@@ -257,34 +259,55 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
         let system = cells::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
         let cover = Cover::build(&system, &dataset.dataset)?;
-        let status = match pattern::choose(&system, &cover, k, config.zeros) {
-            Ok(status) => status,
-            Err(reason) => {
-                return Err(ProtectionError::UnsafeTable {
-                    table: dataset.dataset.clone(),
-                    cell: "(any)".to_string(),
-                    reason,
+        let status = match &config.audit.pattern {
+            Some(given) => given_pattern(input, &system, &pooled, given, k)?,
+            None => match pattern::choose(&system, &cover, k, config.zeros) {
+                Ok(status) => status,
+                Err(reason) => {
+                    return Err(ProtectionError::UnsafeTable {
+                        table: dataset.dataset.clone(),
+                        cell: "(any)".to_string(),
+                        reason,
+                    }
+                    .into())
                 }
-                .into())
-            }
+            },
         };
-        let record = audit::of_record(&system, &cover, &status, k);
+        let record = audit::of_record(&system, &cover, &status, k, config.audit.integer);
         let built: Vec<ProtectedTable> = system
             .tables
             .iter()
             .map(|grid| protected_table(input, &pooled, &system, &status, grid.spec))
             .collect::<Result<_>>()?;
-        verify(&system, &record, &built, k, config)?;
+        let failures = verify(&system, &record, &built, k, config);
+        if config.audit.pattern.is_some() {
+            report
+                .pattern_failures
+                .extend(failures.into_iter().map(|(f, value)| match f {
+                    ProtectionError::UnsafeTable {
+                        table,
+                        cell,
+                        reason,
+                    } => PatternFailure {
+                        table,
+                        cell,
+                        value,
+                        reason,
+                    },
+                    ProtectionError::InvalidTable { table, reason } => PatternFailure {
+                        table,
+                        cell: String::new(),
+                        value,
+                        reason,
+                    },
+                }));
+        } else if let Some((first, _)) = failures.into_iter().next() {
+            return Err(first.into());
+        }
         let margin = pattern::margins(&system);
         for (grid, table) in system.tables.iter().zip(&built) {
-            table_audits[grid.spec] = Some(table_audit(
-                &system,
-                &status,
-                &record.intervals,
-                &margin,
-                grid,
-                table,
-            ));
+            table_audits[grid.spec] =
+                Some(table_audit(&system, &status, &record, &margin, grid, table));
             tables[grid.spec] = Some(table.clone());
         }
         add_totals(&mut report.totals, &system, &status, &margin);
@@ -308,45 +331,110 @@ fn rules(config: &PrivacyConfig) -> Vec<String> {
     ]
 }
 
-/// The audit of record: fails the build if any guarantee does not hold for the final pattern.
+/// Every way the final pattern breaks the guarantee, with the true count of the cell: the audit
+/// of record's failures, and any published count below `k` (or zero, when zeros are suppressed).
 fn verify(
     system: &CellSystem,
     record: &audit::Audit,
     tables: &[ProtectedTable],
     k: u64,
     config: &PrivacyConfig,
-) -> Result<(), ProtectionError> {
-    let failing = record.failing.clone();
-    let describe = |cell: u32| {
+) -> Vec<(ProtectionError, u64)> {
+    let mut failures = Vec::new();
+    for &(cell, ref reason) in &record.failing {
         let (t, g) = system.cells[cell as usize].appearances[0];
         let table = &tables[t];
-        (table.id.clone(), cell_labels(table, g).join(" × "))
-    };
-    if let Some((cell, reason)) = failing.into_iter().next() {
-        let (table, cell) = describe(cell);
-        return Err(ProtectionError::UnsafeTable {
-            table,
-            cell,
-            reason,
-        });
+        failures.push((
+            ProtectionError::UnsafeTable {
+                table: table.id.clone(),
+                cell: cell_labels(table, g).join(" × "),
+                reason: reason.clone(),
+            },
+            system.cells[cell as usize].value,
+        ));
     }
-    // What is published must be 0 or ≥ k, and zeros only when allowed.
     for table in tables {
         for (g, cell) in table.cells.iter().enumerate() {
             if let CellValue::Published(n) = cell.value {
                 let bad = (n > 0 && n < k)
                     || (n == 0 && config.zeros == crate::config::ZeroPolicy::Suppress);
                 if bad {
-                    return Err(ProtectionError::UnsafeTable {
-                        table: table.id.clone(),
-                        cell: cell_labels(table, g).join(" × "),
-                        reason: format!("published count {n} is below k = {k}"),
-                    });
+                    failures.push((
+                        ProtectionError::UnsafeTable {
+                            table: table.id.clone(),
+                            cell: cell_labels(table, g).join(" × "),
+                            reason: format!("published count {n} is below k = {k}"),
+                        },
+                        n,
+                    ));
                 }
             }
         }
     }
-    Ok(())
+    failures
+}
+
+/// The statuses of a pattern given by another tool: the listed cells suppressed (primary when
+/// small, else secondary), every other cell published. Errors name the entry.
+fn given_pattern(
+    input: &DataInput,
+    system: &CellSystem,
+    pooled: &[Option<PooledColumn>],
+    given: &[PatternCell],
+    k: u64,
+) -> Result<Vec<Status>> {
+    let mut status = vec![Status::Published; system.cells.len()];
+    for entry in given {
+        let Some(grid) = system
+            .tables
+            .iter()
+            .find(|g| input.tables[g.spec].id == entry.table)
+        else {
+            if input.tables.iter().any(|t| t.id == entry.table) {
+                continue; // a table of another dataset
+            }
+            anyhow::bail!("{}: no table `{}`", entry.place, entry.table);
+        };
+        let spec = &input.tables[grid.spec];
+        let dataset = &input.datasets[spec.dataset];
+        let mut g = 0usize;
+        for (i, &c) in spec.dimensions.iter().enumerate() {
+            let id = &dataset.columns[c].id;
+            let Some((_, code)) = entry.key.iter().find(|(d, _)| d == id) else {
+                anyhow::bail!(
+                    "{}: table `{}` needs dimension `{id}`",
+                    entry.place,
+                    spec.id
+                );
+            };
+            let coordinate = match code {
+                None => grid.sizes[i] - 1,
+                Some(code) => {
+                    let categories = &pooled[c].as_ref().expect("pooled").categories;
+                    grid.categories[i]
+                        .iter()
+                        .position(|&p| &categories[p as usize].code == code)
+                        .with_context(|| {
+                            format!(
+                                "{}: table `{}` has no category `{}` in `{id}`",
+                                entry.place,
+                                spec.id,
+                                crate::diagnostic::shorten(code, 60)
+                            )
+                        })?
+                }
+            };
+            g += coordinate * grid.strides[i];
+        }
+        let cell = grid.cells[g] as usize;
+        let value = system.cells[cell].value;
+        status[cell] = if value < k {
+            Status::Primary
+        } else {
+            Status::Secondary
+        };
+    }
+    Ok(status)
 }
 
 fn kind_name(kind: ColumnKind) -> &'static str {
@@ -433,11 +521,12 @@ fn cell_labels(table: &ProtectedTable, g: usize) -> Vec<String> {
 fn table_audit(
     system: &CellSystem,
     status: &[Status],
-    intervals: &[Option<Interval>],
+    record: &audit::Audit,
     margin: &[bool],
     grid: &cells::TableGrid,
     table: &ProtectedTable,
 ) -> TableAudit {
+    let intervals: &[Option<Interval>] = &record.intervals;
     let mut distinct: Vec<u32> = grid.cells.clone();
     distinct.sort_unstable();
     distinct.dedup();
@@ -490,6 +579,7 @@ fn table_audit(
             lo,
             hi,
             lp,
+            integer_reaches_k: record.integer[c as usize],
         });
     }
     audit

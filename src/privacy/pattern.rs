@@ -17,11 +17,14 @@
 //!    leans on them to confine it), else the cheapest on its own lines, in its tables, in the
 //!    dataset. Then back to 1.
 //!
+//! 4. Once no cell fails: *publish again* each secondary cell, costliest first, wherever every
+//!    suppressed cell is still shown safe without it.
+//!
 //! Every round suppresses at least one more cell, so the search ends; with everything but the
 //! grand total suppressed, a cell that is still unsafe makes the search give up (an error, never
 //! an unsafe publication).
 
-use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Move, Status};
+use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Move, Status, Witness};
 use super::cells::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
@@ -131,6 +134,7 @@ pub(crate) fn choose(
         }
     }
     let mut proven = vec![false; n];
+    let mut witness: Vec<[Option<Witness>; 2]> = vec![[None, None]; n];
     let cost: Vec<f64> = costs.cost.iter().map(|&c| c as f64).collect();
     let value: Vec<f64> = system.cells.iter().map(|c| c.value as f64).collect();
     loop {
@@ -143,7 +147,7 @@ pub(crate) fn choose(
             })
             .collect();
         if todo.is_empty() {
-            return Ok(status);
+            break;
         }
         let lp = AttackerLp::new(system, cover, &status, k);
         let bounds = lp.bounds(system, &status, &todo, Depth::Search { k });
@@ -151,12 +155,15 @@ pub(crate) fn choose(
         for (&c, found) in todo.iter().zip(bounds) {
             let value = system.cells[c as usize].value;
             match verdict(status[c as usize], value, found.interval, k) {
-                None => proven[c as usize] = true,
+                None => {
+                    proven[c as usize] = true;
+                    witness[c as usize] = found.witness;
+                }
                 Some(reason) => failing.push((c, found, reason)),
             }
         }
         if failing.is_empty() {
-            return Ok(status);
+            break;
         }
         // The cheapest openings that let each failing cell move as far as it must.
         let moves: Vec<Move> = failing
@@ -224,6 +231,63 @@ pub(crate) fn choose(
         }
         if !added {
             return Err(first_reason.unwrap_or_default());
+        }
+    }
+    publish_again(system, cover, k, &costs, &mut status, &mut witness);
+    Ok(status)
+}
+
+/// Tries publishing each secondary cell again, costliest first, and keeps it published when every
+/// suppressed cell is still shown safe. A cell whose points leave the candidate's sums unchanged
+/// needs no new LP (they are still points once it is published); only the others are bounded
+/// again. Greedy searches overshoot; this takes back what the final pattern does not need.
+fn publish_again(
+    system: &CellSystem,
+    cover: &Cover,
+    k: u64,
+    costs: &Costs,
+    status: &mut [Status],
+    witness: &mut [[Option<Witness>; 2]],
+) {
+    let n = system.cells.len();
+    let mut order: Vec<CellId> = (0..n as CellId)
+        .filter(|&c| status[c as usize] == Status::Secondary)
+        .collect();
+    order.sort_by_key(|&c| (std::cmp::Reverse(costs.cost[c as usize]), c));
+    for candidate in order {
+        status[candidate as usize] = Status::Published;
+        let value = system.cells[candidate as usize].value;
+        let expressions = &cover.expressions[candidate as usize];
+        let recheck: Vec<CellId> = (0..n as CellId)
+            .filter(|&c| {
+                status[c as usize] != Status::Published
+                    && system.cells[c as usize].value > 0
+                    && witness[c as usize]
+                        .iter()
+                        .flatten()
+                        .any(|w| !w.keeps(expressions, value))
+            })
+            .collect();
+        if recheck.is_empty() {
+            continue;
+        }
+        let lp = AttackerLp::new(system, cover, status, k);
+        let bounds = lp.bounds(system, status, &recheck, Depth::Search { k });
+        let safe = recheck.iter().zip(&bounds).all(|(&c, found)| {
+            verdict(
+                status[c as usize],
+                system.cells[c as usize].value,
+                found.interval,
+                k,
+            )
+            .is_none()
+        });
+        if safe {
+            for (&c, found) in recheck.iter().zip(bounds) {
+                witness[c as usize] = found.witness;
+            }
+        } else {
+            status[candidate as usize] = Status::Secondary;
         }
     }
 }

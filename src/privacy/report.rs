@@ -32,6 +32,12 @@ pub struct AuditReport {
     pub totals: AuditTotals,
     /// One entry per enabled record-level release, in dataset order.
     pub releases: Vec<ReleaseReport>,
+    /// Whether each primary cell was also bounded as an integer program.
+    pub integer: bool,
+    /// Whether the pattern was given (`--check-pattern`) rather than chosen.
+    pub checked_pattern: bool,
+    /// Under a given pattern: every cell that breaks the guarantee.
+    pub pattern_failures: Vec<PatternFailure>,
 }
 
 /// The pooling of one dataset.
@@ -68,6 +74,20 @@ pub struct SuppressedCellAudit {
     pub hi: u64,
     /// The attacker's LP interval before rounding to integers: `[min, max]`.
     pub lp: [f64; 2],
+    /// With `safestat audit --integer`, for a primary cell: whether the attacker, reasoning in
+    /// whole numbers of cases, still cannot rule out a value of k or more (`Some(false)`: the
+    /// integer program proved the cell below k). `None` when not asked or not proved in time.
+    pub integer_reaches_k: Option<bool>,
+}
+
+/// A cell that breaks the guarantee under a pattern given to `safestat audit --check-pattern`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PatternFailure {
+    pub table: String,
+    pub cell: String,
+    /// The true count.
+    pub value: u64,
+    pub reason: String,
 }
 
 /// The audit of one table.
@@ -155,9 +175,17 @@ impl AuditReport {
                     Suppression::Primary => "primary",
                     Suppression::Secondary => "secondary",
                 };
+                let integer = match cell.integer_reaches_k {
+                    Some(true) => "  integer: reaches k".to_string(),
+                    Some(false) => "  integer: max below k".to_string(),
+                    None if self.integer && cell.suppression == Suppression::Primary => {
+                        "  integer: not proved".to_string()
+                    }
+                    None => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "    {:<50} true {:>6}  {:<9}  feasible [{}, {}]",
+                    "    {:<50} true {:>6}  {:<9}  feasible [{}, {}]{integer}",
                     cell.labels.join(" × "),
                     cell.value,
                     kind,
@@ -178,6 +206,35 @@ impl AuditReport {
             t.cases_hidden,
             t.cases_hidden_secondary
         );
+        if self.integer {
+            let cells = self.tables.iter().flat_map(|t| &t.suppressed);
+            let below = cells
+                .clone()
+                .filter(|c| c.integer_reaches_k == Some(false))
+                .count();
+            let open = cells
+                .filter(|c| c.suppression == Suppression::Primary && c.integer_reaches_k.is_none())
+                .count();
+            let _ = writeln!(
+                out,
+                "Integer audit: {below} primary cells whose maximum over whole numbers of cases is below k = {}; {open} not proved either way in time",
+                self.k
+            );
+        }
+        if self.checked_pattern {
+            let _ = writeln!(
+                out,
+                "\nGiven pattern: {} cells break the guarantee",
+                self.pattern_failures.len()
+            );
+            for f in &self.pattern_failures {
+                let _ = writeln!(
+                    out,
+                    "    {} — {} (true {}): {}",
+                    f.table, f.cell, f.value, f.reason
+                );
+            }
+        }
         for release in &self.releases {
             release_text(&mut out, release);
         }

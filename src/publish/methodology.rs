@@ -49,6 +49,18 @@ pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) 
          small hatched box of a fixed size, never at its true size and never as zero. In the downloads a hidden \
          count is an empty `count` with the `flag` `suppressed`.\n\n"
     );
+    let _ = write!(
+        md,
+        "### How the protection is checked\n\nEvery time the site is built, a check assumes someone who knows every \
+         number published on this site exactly, knows that the tables add up (a total is the sum of its counts, and \
+         the same cases counted in two tables are the same cases) and that no count is negative — but not which \
+         combinations of characteristics actually occur among the cases. For every hidden count it works out the \
+         smallest and largest value that person could still believe, by solving the same equations they could \
+         solve. A hidden small count must be able to be {k} or more, and the range must span at least {k1} \
+         values; no other hidden count may be pinned down exactly. If any check fails, nothing is published.\n\n",
+        k = privacy.k,
+        k1 = privacy.k + 1,
+    );
     md.push_str(
         "### Totals\n\nEvery table has totals: a row or column marked **Total** is the sum over all categories \
          of that dimension, computed from the full data before anything was hidden. A total may therefore be \

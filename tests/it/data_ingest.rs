@@ -35,12 +35,39 @@ fn data_example_site_loads_with_every_table() {
     assert_eq!(age.unknown, Some(9));
     let children = count_of(age, "0-8") + count_of(age, "9-17");
     assert!((4_400..5_600).contains(&children), "{children} children");
-    let of_cases = input.tables.iter().filter(|t| t.dataset == 0).count();
-    assert!((6..=10).contains(&of_cases), "{of_cases} tables of cases");
+    // What a country office publishes, by single year and by country.
+    let of_cases: Vec<&str> = input
+        .tables
+        .iter()
+        .filter(|t| t.dataset == 0)
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(
+        of_cases,
+        [
+            "victims-by-year",
+            "victims-by-citizenship",
+            "victims-by-country-of-exploitation",
+            "citizenship-by-year",
+            "citizenship-by-exploitation",
+            "exploitation-by-year",
+            "victims-by-gender-age",
+            "exploitation-by-gender-age",
+            "labour-sector-by-gender",
+            "recruiter-by-gender",
+        ]
+    );
     assert!(input.tables.iter().any(|t| t.dataset == 1));
     for t in &input.tables {
         assert!((1..=3).contains(&t.dimensions.len()), "{}", t.id);
     }
+    let three_way: Vec<&str> = input
+        .tables
+        .iter()
+        .filter(|t| t.dimensions.len() == 3)
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(three_way, ["exploitation-by-gender-age"]);
     let filtered = input
         .tables
         .iter()

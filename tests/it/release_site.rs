@@ -1,9 +1,11 @@
 //! A site whose dataset declares a `[release]`: the build writes `data/<dataset>-records.csv`, an
 //! independent check (the csv crate, QI values compared as written, a blank a value of its own)
 //! confirms it k-anonymous and l-diverse, the dataset's tables agree with the released records,
-//! `safestat audit` reports the release, and `[release]` mistakes name the schema.
+//! `safestat audit` reports the release, and `[release]` mistakes name the schema. The record-level
+//! example, `examples/records/`, publishes its release; the root example publishes none.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use safestat::privacy::{CellValue, ProtectedTable};
@@ -23,9 +25,14 @@ const K: usize = 11;
 const ROWS: usize = 20_000;
 const L: usize = 2;
 
-/// The example site's schema without its own `[release]`, with `release` appended.
+/// The record-level example site, `examples/records/`.
+fn records_example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/records")
+}
+
+/// The record-level example's schema without its own `[release]`, with `release` appended.
 fn schema(release: &str) -> String {
-    let example = include_str!("../../data/cases.toml");
+    let example = include_str!("../../examples/records/data/cases.toml");
     let columns = match example.find("\n[release]") {
         Some(at) => {
             // Drop the release and its comment block (the lines starting with `#` just above it).
@@ -329,7 +336,7 @@ fn release_site_audit_shows_the_release_report() {
         assert!(stdout.contains(qi), "{qi} missing from:\n{stdout}");
     }
 
-    let report = safestat::site::audit(f.root(), None).unwrap();
+    let report = safestat::site::audit(f.root(), &safestat::site::AuditRequest::default()).unwrap();
     assert_eq!(report.releases.len(), 1);
     let r = &report.releases[0];
     assert!(r.k_achieved >= K as u64);
@@ -389,17 +396,17 @@ fn release_site_schema_errors_name_the_file() {
     assert!(message.contains("splits"), "{message}");
 }
 
-/// The example site at the repository root offers its release, and its tables still protect
-/// without cascading once they are computed from the released records.
+/// The record-level example offers its release, and its tables, computed from the released
+/// records, need no suppression.
 #[test]
-fn release_site_example_release_is_k_anonymous_and_its_tables_protect() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = load_config(root).unwrap();
-    let protection = protect_data(root, &config).unwrap();
+fn release_site_records_example_is_k_anonymous_and_its_tables_protect() {
+    let root = records_example();
+    let config = load_config(&root).unwrap();
+    let protection = protect_data(&root, &config).unwrap();
     assert_eq!(
         protection.releases.len(),
         1,
-        "the example declares a release"
+        "the records example declares a release"
     );
     let release = &protection.releases[0];
     let bytes = safestat::privacy::records::records_csv(release).unwrap();
@@ -412,23 +419,103 @@ fn release_site_example_release_is_k_anonymous_and_its_tables_protect() {
     assert!(rows.len() > 19_000, "{} records released", rows.len());
     let (k, l) = k_and_l(&header, &rows);
     assert!(k >= K && l >= L, "k = {k}, l = {l}");
+    assert_eq!(protection.report.releases[0].k_achieved, k as u64);
 
     let totals = &protection.report.totals;
     assert_eq!(totals.tables, protection.tables.len());
-    // Tables of the released records need no suppression; the referrals, tabulated from their
-    // case records, show it without cascading.
+    assert!(totals.tables >= 5, "{} tables", totals.tables);
+    // Tables of the released records count generalised records: nothing is small enough to hide.
     for table in &protection.report.tables {
-        if table.dataset == "cases" {
-            assert!(table.suppressed.is_empty(), "{} suppresses", table.id);
+        assert_eq!(table.dataset, "cases");
+        assert!(table.suppressed.is_empty(), "{} suppresses", table.id);
+    }
+    for table in &protection.tables {
+        if table.filter.is_empty() {
+            assert_eq!(
+                grand_total(table),
+                Some(rows.len() as u64),
+                "table {}: grand total is the records file's row count",
+                table.id
+            );
         }
     }
-    assert!(totals.primary > 0, "the example shows no suppression");
+}
+
+/// The two example sites, built into temporary folders: the record-level example publishes its
+/// records file (in the data package, linked from its records page), the root example none.
+#[test]
+fn release_site_records_example_publishes_records_and_the_root_example_does_not() {
+    let out = tempfile::tempdir().unwrap();
+    let build_into = |root: &Path, name: &str| -> PathBuf {
+        let public = out.path().join(name);
+        safestat::site::build(&BuildOptions {
+            root: root.to_path_buf(),
+            output_dir: Some(public.clone()),
+            ..BuildOptions::default()
+        })
+        .unwrap_or_else(|e| panic!("{}: {e:#}", root.display()));
+        public
+    };
+
+    let root = records_example();
+    let records_csv = std::fs::read(root.join("data/cases.csv")).unwrap();
+    let mut generated = Vec::new();
+    safestat::data::synth::write_cases(&mut generated, ROWS, 1).unwrap();
     assert!(
-        totals.secondary <= 2 * totals.primary + 4 && totals.cases_hidden_secondary < 1_000,
-        "the example's tables cascade: {} secondary cells for {} primary, {} cases hidden",
-        totals.secondary,
-        totals.primary,
-        totals.cases_hidden_secondary
+        records_csv == generated,
+        "examples/records/data/cases.csv is `safestat synth --rows 20000 --seed 1`"
     );
-    assert_eq!(protection.report.releases[0].k_achieved, k as u64);
+    let public = build_into(&root, "records");
+    let download = public.join("data/cases-records.csv");
+    assert!(download.is_file(), "{} missing", download.display());
+    let mut reader = csv::Reader::from_path(&download).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert!(rows.len() > 19_000, "{} records released", rows.len());
+    let (k, l) = k_and_l(&header, &rows);
+    assert!(k >= K && l >= L, "k = {k}, l = {l}");
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("data/datapackage.json")).unwrap())
+            .unwrap();
+    assert!(
+        package["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["path"] == "cases-records.csv"),
+        "the records file is a resource of the data package"
+    );
+    let page = std::fs::read_to_string(public.join("records/index.html")).unwrap();
+    let config = load_config(&root).unwrap();
+    assert!(
+        page.contains(&format!(
+            "href=\"{}data/cases-records.csv\"",
+            config.base_url_slash()
+        )),
+        "the records page links the download"
+    );
+
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = load_config(repository).unwrap();
+    let protection = protect_data(repository, &config).unwrap();
+    assert!(
+        protection.releases.is_empty(),
+        "the root example declares no release"
+    );
+    let public = build_into(repository, "root");
+    assert!(public.join("data/datapackage.json").is_file());
+    let records: Vec<String> = crate::site_fixture::files_under(&public)
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with("-records.csv"))
+        .collect();
+    assert!(records.is_empty(), "the root example publishes {records:?}");
+    let package = std::fs::read_to_string(public.join("data/datapackage.json")).unwrap();
+    assert!(
+        !package.contains("-records"),
+        "the data package lists records"
+    );
 }

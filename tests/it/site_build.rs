@@ -115,10 +115,59 @@ fn the_example_site_at_the_repository_root_builds() {
         ..Default::default()
     };
     safestat::site::build(&options).unwrap();
-    let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
+    let public = out.path().join("public");
+    let home = std::fs::read_to_string(public.join("index.html")).unwrap();
     assert!(home.contains("IOM Lebanon"));
     assert!(home.contains("logo.svg"), "the header override is used");
-    assert!(out.path().join("public/logo.svg").exists());
+    assert!(public.join("logo.svg").exists());
+
+    // The tables of a country office, by single year and by country, each with its page and
+    // downloads; small counts of citizenship by year show as not published.
+    for id in [
+        "victims-by-year",
+        "victims-by-citizenship",
+        "victims-by-country-of-exploitation",
+        "citizenship-by-year",
+        "citizenship-by-exploitation",
+        "exploitation-by-year",
+        "victims-by-gender-age",
+        "exploitation-by-gender-age",
+        "labour-sector-by-gender",
+        "recruiter-by-gender",
+        "referrals-by-year",
+    ] {
+        assert!(
+            public.join(format!("statistics/{id}/index.html")).is_file(),
+            "no page for {id}"
+        );
+        assert!(
+            public.join(format!("data/{id}.csv")).is_file(),
+            "no CSV of {id}"
+        );
+    }
+    let by_year = std::fs::read_to_string(public.join("data/victims-by-year.csv")).unwrap();
+    for year in 2015..=2025 {
+        assert!(
+            by_year.contains(&format!("\n{year},")),
+            "{year} in:\n{by_year}"
+        );
+    }
+    let citizenship_by_year =
+        std::fs::read_to_string(public.join("statistics/citizenship-by-year/index.html")).unwrap();
+    assert!(
+        citizenship_by_year.matches("not published").count() >= 20,
+        "citizenship by year hides small counts"
+    );
+    let children =
+        std::fs::read_to_string(public.join("news/children-in-trafficking/index.html")).unwrap();
+    assert!(
+        children.contains("aged 9 to 17"),
+        "the age bands are quoted"
+    );
+    assert!(
+        !public.join("data/cases-records.csv").exists(),
+        "the root example publishes no case records"
+    );
 }
 
 fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> anyhow::Result<()> {

@@ -22,15 +22,15 @@ pub(crate) const MAX_VARIABLES: u128 = 4_000_000;
 
 /// One maximal clique of the triangulated columns graph: a table over its columns.
 #[derive(Debug)]
-pub(crate) struct Clique {
+struct Clique {
     /// Used positions (see [`CellSystem::used`]), ascending.
-    pub columns: Vec<usize>,
+    columns: Vec<usize>,
     /// Row-major strides over `columns`.
     strides: Vec<u32>,
     /// The clique's first variable.
-    pub offset: u32,
+    offset: u32,
     /// Number of cells.
-    pub size: u32,
+    size: u32,
 }
 
 impl Clique {
@@ -66,10 +66,7 @@ pub(crate) struct SeparatorCell {
 /// The attacker's view of one dataset's tables.
 #[derive(Debug)]
 pub(crate) struct Cover {
-    pub cliques: Vec<Clique>,
-    /// Junction-tree edges `(clique, clique)`.
-    pub tree: Vec<(usize, usize)>,
-    /// Every separator cell of every tree edge.
+    /// Every separator cell of every junction-tree edge.
     pub separators: Vec<SeparatorCell>,
     /// The true count of every variable.
     pub truth: Vec<u64>,
@@ -216,8 +213,6 @@ impl Cover {
             }
         }
         Ok(Cover {
-            cliques,
-            tree,
             separators,
             truth,
             void,

@@ -67,9 +67,33 @@ pub(crate) struct AttackerLp<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Bounds {
     pub interval: Interval,
+    /// The points reaching `interval.lo` and `interval.hi` (`None`: the truth).
+    pub witness: [Option<Witness>; 2],
     /// The published cells whose rows price in the dual of the bound that fails, largest price
     /// first (empty when the cell is safe or only the bounds were asked for).
     pub binding: Vec<CellId>,
+}
+
+/// A point of the attacker's LP, as the variables it moves from their true counts and by how
+/// much. Still a point after more cells are suppressed; after a cell is published again, one
+/// exactly when it leaves that cell's sums unchanged ([`Witness::keeps`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Witness(std::sync::Arc<Vec<(u32, f64)>>);
+
+impl Witness {
+    /// Whether the point leaves each of `expressions` (ascending lists of variables) at its
+    /// true value, within the tolerance of a checked point.
+    pub fn keeps(&self, expressions: &[Vec<u32>], value: u64) -> bool {
+        expressions.iter().all(|e| {
+            let moved: f64 = self
+                .0
+                .iter()
+                .filter(|(v, _)| e.binary_search(v).is_ok())
+                .map(|(_, d)| d)
+                .sum();
+            moved.abs() <= TOLERANCE + ROW_TOLERANCE * value as f64
+        })
+    }
 }
 
 /// How much of each bound to find.
@@ -85,17 +109,18 @@ pub(crate) enum Depth {
 impl<'a> AttackerLp<'a> {
     pub fn new(system: &CellSystem, cover: &'a Cover, status: &[Status], k: u64) -> Self {
         let published = |c: CellId| status[c as usize] == Status::Published;
-        let mut rows: Vec<(Vec<(u32, f64)>, f64, Option<CellId>)> = Vec::new();
+        let mut rows: Vec<Row> = Vec::new();
+        let row = |terms: Vec<(u32, f64)>, rhs: f64, cell: Option<CellId>| Row { terms, rhs, cell };
         for (c, list) in cover.expressions.iter().enumerate() {
             let c = c as CellId;
             if published(c) {
                 let value = system.cells[c as usize].value as f64;
                 for e in list {
-                    rows.push((e.iter().map(|&v| (v, 1.0)).collect(), value, Some(c)));
+                    rows.push(row(e.iter().map(|&v| (v, 1.0)).collect(), value, Some(c)));
                 }
             } else if let Some((first, rest)) = list.split_first() {
                 for e in rest {
-                    rows.push((difference(e, first), 0.0, None));
+                    rows.push(row(difference(e, first), 0.0, None));
                 }
             }
         }
@@ -103,7 +128,7 @@ impl<'a> AttackerLp<'a> {
             if sep.cells.iter().all(|c| c.is_some_and(published)) {
                 continue;
             }
-            rows.push((difference(&sep.sides[0], &sep.sides[1]), 0.0, None));
+            rows.push(row(difference(&sep.sides[0], &sep.sides[1]), 0.0, None));
         }
 
         // Presolve.
@@ -112,7 +137,7 @@ impl<'a> AttackerLp<'a> {
         let mut alive = vec![true; rows.len()];
         loop {
             let mut changed = false;
-            for (r, (terms, rhs, _)) in rows.iter().enumerate() {
+            for (r, Row { terms, rhs, .. }) in rows.iter().enumerate() {
                 if !alive[r] {
                     continue;
                 }
@@ -168,7 +193,7 @@ impl<'a> AttackerLp<'a> {
                 }
             }
         };
-        for (r, (terms, _, _)) in rows.iter().enumerate() {
+        for (r, Row { terms, .. }) in rows.iter().enumerate() {
             if alive[r] {
                 join(
                     &mut terms
@@ -202,7 +227,7 @@ impl<'a> AttackerLp<'a> {
             place[v as usize] = Some((b, block.vars.len() as u32));
             block.vars.push(v);
         }
-        for (r, (terms, rhs, cell)) in rows.iter().enumerate() {
+        for (r, Row { terms, rhs, cell }) in rows.iter().enumerate() {
             if !alive[r] {
                 continue;
             }
@@ -231,21 +256,11 @@ impl<'a> AttackerLp<'a> {
         AttackerLp {
             cover,
             cap: (system.cases + k) as f64,
-            rows: rows
-                .into_iter()
-                .map(|(terms, rhs, cell)| Row { terms, rhs, cell })
-                .collect(),
+            rows,
             fixed,
             place,
             blocks,
         }
-    }
-
-    /// Number of free variables and of rows left after presolve.
-    pub fn size(&self) -> (usize, usize) {
-        let vars = self.blocks.iter().map(|b| b.vars.len()).sum();
-        let rows = self.blocks.iter().map(|b| b.rows.len()).sum();
-        (vars, rows)
     }
 
     /// The bounds of each cell in `cells` (suppressed, nonzero), in the same order.
@@ -267,6 +282,7 @@ impl<'a> AttackerLp<'a> {
                     let x = objective.constant;
                     results[i] = Some(Bounds {
                         interval: Interval { lo: x, hi: x },
+                        witness: [None, None],
                         binding: Vec::new(),
                     });
                 }
@@ -340,7 +356,8 @@ impl<'a> AttackerLp<'a> {
             // primal simplex goes on from it (about 25 times faster here than dual simplex).
             m.set_option("simplex_strategy", 4);
         }
-        // The most and least each cell has been seen at, over every point found in this part.
+        // The most and least each cell has been seen at, over every point found in this part, and
+        // the points.
         let mut seen: Vec<(f64, f64)> = list
             .iter()
             .map(|(_, o)| {
@@ -348,6 +365,8 @@ impl<'a> AttackerLp<'a> {
                 (truth, truth)
             })
             .collect();
+        let mut points: Vec<Witness> = Vec::new();
+        let mut reached: Vec<[Option<u32>; 2]> = vec![[None, None]; list.len()];
         let mut out = Vec::with_capacity(list.len());
         for (j, (i, objective)) in list.iter().enumerate() {
             let value = system.cells[objective.cell as usize].value;
@@ -362,6 +381,7 @@ impl<'a> AttackerLp<'a> {
                         *i,
                         Bounds {
                             interval: interval(seen[j]),
+                            witness: reached[j].map(|p| p.map(|p| points[p as usize].clone())),
                             binding: Vec::new(),
                         },
                     ));
@@ -379,11 +399,19 @@ impl<'a> AttackerLp<'a> {
                 let (m, point, duals) = self.solve_one(m, &cols, block, objective, maximise);
                 model = m;
                 if let Some(x) = point {
+                    let p = points.len() as u32;
+                    points.push(self.witness(block, &x));
                     for (jj, (_, other)) in list.iter().enumerate().skip(j) {
                         let at =
                             other.constant + other.vars.iter().map(|&l| x[l as usize]).sum::<f64>();
-                        seen[jj].0 = seen[jj].0.min(at);
-                        seen[jj].1 = seen[jj].1.max(at);
+                        if at < seen[jj].0 {
+                            seen[jj].0 = at;
+                            reached[jj][0] = Some(p);
+                        }
+                        if at > seen[jj].1 {
+                            seen[jj].1 = at;
+                            reached[jj][1] = Some(p);
+                        }
                     }
                 }
                 if let (Depth::Search { k }, Some(duals)) = (depth, duals) {
@@ -401,11 +429,26 @@ impl<'a> AttackerLp<'a> {
                 *i,
                 Bounds {
                     interval: interval(seen[j]),
+                    witness: reached[j].map(|p| p.map(|p| points[p as usize].clone())),
                     binding,
                 },
             ));
         }
         out
+    }
+
+    /// Block-local point `x` as a witness over global variables.
+    fn witness(&self, block: &Block, x: &[f64]) -> Witness {
+        let moved = block
+            .vars
+            .iter()
+            .zip(x)
+            .filter_map(|(&v, &value)| {
+                let d = value - self.cover.truth[v as usize] as f64;
+                (d.abs() > 1e-12).then_some((v, d))
+            })
+            .collect();
+        Witness(std::sync::Arc::new(moved))
     }
 
     /// The block's LP (an integer program with `integer`), every cost 0.
@@ -425,34 +468,59 @@ impl<'a> AttackerLp<'a> {
         (problem, cols)
     }
 
-    /// An upper bound on each cell's maximum over integer points: the optimum of the integer
-    /// program over its block, or the solver's proven bound when it stops at `seconds` per cell
-    /// (`None` when it proved nothing). Never below the integer maximum.
-    pub fn integer_maxima(&self, cells: &[CellId], seconds: f64) -> Vec<Option<f64>> {
+    /// For each cell, whether some point of whole numbers of cases puts it at `target` or more:
+    /// `Some(false)` when the integer program is proved infeasible (its integer maximum is below
+    /// `target`, though the LP's may not be), `None` when the solver proved neither within
+    /// `seconds`.
+    pub fn integer_reaches(
+        &self,
+        cells: &[CellId],
+        target: u64,
+        seconds: f64,
+    ) -> Vec<Option<bool>> {
         cells
             .par_iter()
             .map(|&c| {
                 let objective = self.objective(c);
+                let need = target as f64 - objective.constant;
                 let Some(b) = objective.block else {
-                    return Some(objective.constant);
+                    return Some(need <= 0.0);
                 };
-                let (mut problem, cols) = self.problem(&self.blocks[b as usize], true);
+                let block = &self.blocks[b as usize];
+                // The LP's own maximum is often a point of whole numbers (two-way tables are
+                // totally unimodular): then it answers without the integer program.
+                let (mut problem, cols) = self.problem(block, false);
                 for &l in &objective.vars {
                     problem.change_column_cost(cols[l as usize], 1.0);
                 }
                 let mut model = problem.optimise(Sense::Maximise);
                 model.make_quiet();
+                if let Ok(solved) = model.try_solve() {
+                    if solved.status() == HighsModelStatus::Optimal {
+                        let x = solved.get_solution().columns().to_vec();
+                        let whole = x.iter().all(|v| (v - v.round()).abs() <= TOLERANCE);
+                        let reach: f64 = objective.vars.iter().map(|&l| x[l as usize]).sum();
+                        if whole && self.holds(block, &x) && reach >= need - TOLERANCE {
+                            return Some(true);
+                        }
+                    }
+                }
+                let (mut problem, cols) = self.problem(block, true);
+                let terms: Vec<(Col, f64)> = objective
+                    .vars
+                    .iter()
+                    .map(|&l| (cols[l as usize], 1.0))
+                    .collect();
+                problem.add_row(need - TOLERANCE.., terms);
+                let mut model = problem.optimise(Sense::Maximise);
+                model.make_quiet();
                 model.set_option("time_limit", seconds);
-                model.set_option("mip_rel_gap", 0.0);
                 let solved = model.try_solve().ok()?;
-                let bound = match solved.status() {
-                    HighsModelStatus::Optimal => Some(solved.objective_value()),
-                    _ => solved
-                        .double_info_value(c"mip_dual_bound")
-                        .ok()
-                        .filter(|b| b.is_finite()),
-                }?;
-                Some(objective.constant + bound)
+                match solved.status() {
+                    HighsModelStatus::Optimal => Some(true),
+                    HighsModelStatus::Infeasible => Some(false),
+                    _ => None,
+                }
             })
             .collect()
     }

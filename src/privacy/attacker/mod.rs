@@ -15,7 +15,7 @@ pub(crate) mod lp;
 mod moves;
 
 pub(crate) use cover::Cover;
-pub(crate) use lp::{AttackerLp, Depth};
+pub(crate) use lp::{AttackerLp, Depth, Witness};
 pub(crate) use moves::Move;
 
 /// Whether a cell is published, and if not why.

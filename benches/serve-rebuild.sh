@@ -35,7 +35,7 @@ done
 "$bin" serve --root "$site" --port 0 >"$work/serve.log" 2>&1 &
 server=$!
 url=
-for _ in $(seq 100); do
+for _ in $(seq 600); do
     url=$(sed -n 's/^Serving .* at \(http[^ ]*\) .*/\1/p' "$work/serve.log")
     [ -n "$url" ] && break
     sleep 0.1

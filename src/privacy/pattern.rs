@@ -12,13 +12,14 @@
 //! 2. *Attack*: every suppressed cell not yet shown safe is bounded in the attacker's LP
 //!    ([`super::attacker`]), first from the points already found for other cells, then in its own
 //!    LPs. A cell shown safe stays safe: more suppression only removes constraints.
-//! 3. *Repair*: for each cell still unsafe, one published cell with the room it still needs is
-//!    suppressed: the cheapest among the rows that price in the dual of its failing bound (the LP
-//!    leans on them to confine it), else the cheapest on its own lines, in its tables, in the
-//!    dataset. Then back to 1.
-//!
-//! 4. Once no cell fails: *publish again* each secondary cell, costliest first, wherever every
-//!    suppressed cell is still shown safe without it.
+//! 3. *Openings*: for each cell still unsafe, in turn, the cheapest set of published cells that
+//!    would let it move as far as it must ([`AttackerLp::openings`]: an LP over the attacker's
+//!    unknowns that prices every published cell it moves, at the cell's cost over the amount asked)
+//!    is suppressed; cells opened for one are free for the next. Should that name nothing, one
+//!    published cell with the room it needs: the cheapest among the rows that price in the dual of
+//!    its failing bound, else on its own lines, in its tables, in the dataset. Then back to 1.
+//! 4. Once no cell fails: *publish again* the costliest secondary cells, one by one, wherever
+//!    every suppressed cell is still shown safe without it.
 //!
 //! Every round suppresses at least one more cell, so the search ends; with everything but the
 //! grand total suppressed, a cell that is still unsafe makes the search give up (an error, never
@@ -178,7 +179,6 @@ pub(crate) fn choose(
                 };
                 Move {
                     cell: *c,
-                    up: true,
                     amount: amount as f64,
                 }
             })
@@ -237,7 +237,11 @@ pub(crate) fn choose(
     Ok(status)
 }
 
-/// Tries publishing each secondary cell again, costliest first, and keeps it published when every
+/// How many secondary cells, costliest first, [`publish_again`] tries: the first ones hold most of
+/// the cases, and each try bounds again every suppressed cell whose points moved it.
+const PUBLISH_AGAIN: usize = 64;
+
+/// Tries publishing each secondary cell again (the [`PUBLISH_AGAIN`] costliest), and keeps it published when every
 /// suppressed cell is still shown safe. A cell whose points leave the candidate's sums unchanged
 /// needs no new LP (they are still points once it is published); only the others are bounded
 /// again. Greedy searches overshoot; this takes back what the final pattern does not need.
@@ -254,6 +258,7 @@ fn publish_again(
         .filter(|&c| status[c as usize] == Status::Secondary)
         .collect();
     order.sort_by_key(|&c| (std::cmp::Reverse(costs.cost[c as usize]), c));
+    order.truncate(PUBLISH_AGAIN);
     for candidate in order {
         status[candidate as usize] = Status::Published;
         let value = system.cells[candidate as usize].value;

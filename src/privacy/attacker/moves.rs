@@ -1,5 +1,5 @@
 //! What would let a suppressed cell move: the published cells whose rows must open so that the
-//! attacker's LP admits a point where the cell is `amount` cases above (or below) its true count.
+//! attacker's LP admits a point where the cell is `amount` cases above its true count.
 //!
 //! For each request, one LP over the cell's block: a change `y` of every variable (keeping it in
 //! `[0, cap]`), the separator and equality rows kept (`a·y = 0`), and every published row allowed
@@ -15,12 +15,10 @@ use rayon::prelude::*;
 use super::super::cells::CellId;
 use super::lp::AttackerLp;
 
-/// One cell to move, and how far.
+/// One cell to move up, and how far.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Move {
     pub cell: CellId,
-    /// Up (true) or down.
-    pub up: bool,
     pub amount: f64,
 }
 
@@ -187,11 +185,7 @@ impl AttackerLp<'_> {
                 model.change_column_cost(up, price);
                 model.change_column_cost(down, price);
             }
-            if m.up {
-                model.change_column_bounds(t, m.amount..);
-            } else {
-                model.change_column_bounds(t, ..=-m.amount);
-            }
+            model.change_column_bounds(t, m.amount..);
             let solved = match model.try_solve() {
                 Ok(solved) => solved,
                 Err(_) => break,

@@ -226,6 +226,7 @@ fn synthetic(rows: usize) -> DataInput {
         t("gender_exploitation_age", &[2, 6, 3], vec![]),
     ];
     DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables,
     }

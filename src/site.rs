@@ -85,8 +85,8 @@ pub fn load_config(root: &Path) -> Result<Config> {
 
 /// Reads `data/` and protects every declared table together.
 pub fn protect_data(root: &Path, config: &Config) -> Result<Protection> {
-    let (input, releases) = data::load_with_releases(&root.join("data"), config)?;
-    privacy::protect_with_releases(&input, &releases, &config.privacy)
+    let input = data::load(&root.join("data"), config)?;
+    privacy::protect(&input, &config.privacy)
 }
 
 /// What `safestat audit` was asked for.
@@ -190,7 +190,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     let generated = if tables.is_empty() && releases.is_empty() {
         Vec::new()
     } else {
-        publish::downloads_with_records(&tables, &releases, &config)?
+        publish::downloads(&tables, &releases, &config)?
             .into_iter()
             .map(|d| render::GeneratedFile {
                 source: format!("download {}", d.path),

@@ -41,11 +41,14 @@ use crate::privacy::records::ReleaseSpec;
 
 pub use tables::MAX_DIMENSIONS;
 
-/// Everything read from `data/`: the datasets and the tables declared over them.
+/// Everything read from `data/`: the datasets, the tables declared over them, and every
+/// dataset's `[release]` (enabled or not), in dataset order. Disclosure control takes all of it
+/// at once, so no caller can protect the tables and forget a release.
 #[derive(Debug, Default)]
 pub struct DataInput {
     pub datasets: Vec<CaseTable>,
     pub tables: Vec<TableSpec>,
+    pub releases: Vec<DeclaredRelease>,
 }
 
 /// What a column is.
@@ -157,16 +160,8 @@ impl DeclaredRelease {
 /// CSV; `data/tables.toml` declares the tables. Any error names the file, line and column, and
 /// nothing is returned after one.
 pub fn load(data_dir: &Path, config: &Config) -> Result<DataInput> {
-    Ok(load_with_releases(data_dir, config)?.0)
-}
-
-/// [`load`], and every dataset's `[release]` (enabled or not), in dataset order.
-pub fn load_with_releases(
-    data_dir: &Path,
-    config: &Config,
-) -> Result<(DataInput, Vec<DeclaredRelease>)> {
     if !data_dir.exists() {
-        return Ok((DataInput::default(), Vec::new()));
+        return Ok(DataInput::default());
     }
     let schemas = schema::discover(data_dir)?;
     let datasets = schemas
@@ -186,5 +181,9 @@ pub fn load_with_releases(
             })
         })
         .collect();
-    Ok((DataInput { datasets, tables }, releases))
+    Ok(DataInput {
+        datasets,
+        tables,
+        releases,
+    })
 }

@@ -56,7 +56,7 @@
 //! an integer program, which can be tighter in three-way and linked tables, and reports any below
 //! `k`.
 //!
-//! **Record-level releases.** [`protect_with_releases`] first makes each dataset's enabled
+//! **Record-level releases.** [`protect`] first makes each dataset's enabled
 //! `[release]` ([`records`]); every table of that dataset is then computed from the released
 //! records (a blank counted as Unknown, generalised columns with their released categories), so a
 //! table can never undo a suppression in the records file. The rules above then apply unchanged.
@@ -86,7 +86,7 @@ pub use table::{CellValue, ProtectedCell, ProtectedTable, PublishedCategory, Pub
 use anyhow::{Context, Result};
 
 use crate::config::{PatternCell, PrivacyConfig};
-use crate::data::{CaseTable, ColumnKind, DataInput, DeclaredRelease, TableSpec};
+use crate::data::{CaseTable, ColumnKind, DataInput, TableSpec};
 
 use attacker::{Cover, Interval, Status};
 use cells::CellSystem;
@@ -118,17 +118,13 @@ pub enum ProtectionError {
     InvalidTable { table: String, reason: String },
 }
 
-/// Makes every enabled record-level release, then protects the tables as [`protect`] does, each
-/// dataset with a release tabulated from its released records (blanks counted as Unknown, table
-/// filters carried over), so tables and records cannot be combined to undo a suppression.
-/// Errors about a release name its schema.
-pub fn protect_with_releases(
-    input: &DataInput,
-    releases: &[DeclaredRelease],
-    config: &PrivacyConfig,
-) -> Result<Protection> {
+/// Disclosure control, start to end: makes every enabled record-level release, then protects
+/// every declared table together, each dataset with a release tabulated from its released
+/// records (blanks counted as Unknown, table filters carried over), so tables and records cannot
+/// be combined to undo a suppression. Errors about a release name its schema.
+pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> {
     let mut made: Vec<records::RecordRelease> = Vec::new();
-    for declared in releases.iter().filter(|r| r.spec.enabled) {
+    for declared in input.releases.iter().filter(|r| r.spec.enabled) {
         let Some(dataset) = input.datasets.get(declared.dataset) else {
             return Err(declared.error(format!(
                 "[release]: dataset #{} does not exist",
@@ -149,7 +145,7 @@ pub fn protect_with_releases(
         made.push(released);
     }
     if made.is_empty() {
-        return protect(input, config);
+        return protect_tables(input, config);
     }
     let index = |d: usize| {
         made.iter()
@@ -184,15 +180,20 @@ pub fn protect_with_releases(
             })
         })
         .collect::<Result<_>>()?;
-    let view = DataInput { datasets, tables };
-    let mut protection = protect(&view, config)?;
+    let view = DataInput {
+        datasets,
+        tables,
+        releases: Vec::new(),
+    };
+    let mut protection = protect_tables(&view, config)?;
     protection.report.releases = made.iter().map(|m| m.report.clone()).collect();
     protection.releases = made;
     Ok(protection)
 }
 
-/// Aggregates, suppresses and audits every declared table together.
-pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> {
+/// The pipeline for the tables of every dataset of `input` (its releases already applied): count
+/// the cells → primary suppression → choose the pattern → the audit of record.
+fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> {
     let k = u64::from(config.k);
     for spec in &input.tables {
         let invalid = |reason: String| ProtectionError::InvalidTable {

@@ -39,11 +39,6 @@ pub struct Download {
     pub bytes: Vec<u8>,
 }
 
-/// Every download of a build: each table's CSV and JSON, then `data/datapackage.json`.
-pub fn downloads(tables: &[ProtectedTable], config: &Config) -> Result<Vec<Download>> {
-    downloads_with_records(tables, &[], config)
-}
-
 /// Each record-level release's CSV: `data/<dataset>-records.csv`.
 pub fn record_downloads(releases: &[RecordRelease]) -> Result<Vec<Download>> {
     releases
@@ -58,9 +53,9 @@ pub fn record_downloads(releases: &[RecordRelease]) -> Result<Vec<Download>> {
         .collect()
 }
 
-/// Every download of a build with record-level releases: each table's CSV and JSON, each
-/// release's records CSV, then `data/datapackage.json` describing all of them.
-pub fn downloads_with_records(
+/// Every download of a build: each table's CSV and JSON, each record-level release's records
+/// CSV, then `data/datapackage.json` describing all of them.
+pub fn downloads(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
@@ -409,13 +404,8 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
 
 /// `data/datapackage.json`: a Frictionless Data Package (v2) describing every table's CSV, with
 /// field types, category labels, the suppressed marker as a labelled missing value, each file's
-/// sha256, the data licence and the method.
-pub fn datapackage_json(tables: &[ProtectedTable], config: &Config) -> Result<Vec<u8>> {
-    package_json(tables, Vec::new(), config)
-}
-
-/// [`datapackage_json`] with the resources of record-level releases too.
-pub fn datapackage_json_with_records(
+/// sha256, the data licence and the method, and every record-level release's file.
+pub fn datapackage_json(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,

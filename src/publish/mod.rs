@@ -7,7 +7,7 @@
 //!
 //! Never does: read case data. The only inputs are `ProtectedTable`s, which carry no value for a
 //! suppressed cell, and k-anonymous [`RecordRelease`](crate::privacy::records::RecordRelease)s,
-//! written as `data/<dataset>-records.csv` ([`record_downloads`], [`downloads_with_records`]). Whatever we render for a suppressed cell is therefore the same wherever it
+//! written as `data/<dataset>-records.csv` ([`record_downloads`], [`downloads`]). Whatever we render for a suppressed cell is therefore the same wherever it
 //! appears (invariant 3):
 //!
 //! - in downloads, an empty `count` and the flag `suppressed` — never a number, and no hint of
@@ -26,8 +26,8 @@ mod methodology;
 
 pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
 pub use downloads::{
-    datapackage_json, datapackage_json_with_records, downloads, downloads_with_records,
-    record_downloads, table_csv, table_json, Download, DATA_DIR, TOTAL_CODE,
+    datapackage_json, downloads, record_downloads, table_csv, table_json, Download, DATA_DIR,
+    TOTAL_CODE,
 };
 pub use format::{escape_html, escape_markdown, format_cell, format_count, format_percent, share};
 pub use html_table::{table_element_id, table_html};

@@ -22,6 +22,7 @@ fn small_site() -> DataInput {
         ]),
     );
     DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![
             table("sex_year", &[0, 1], vec![]),

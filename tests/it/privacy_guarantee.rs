@@ -26,6 +26,7 @@ fn linked_tables() -> DataInput {
         ]),
     );
     DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![table("ab", &[0, 1], vec![]), table("ac", &[0, 2], vec![])],
     }
@@ -87,6 +88,7 @@ fn privacy_shared_cells_have_one_status_across_tables() {
         ]),
     );
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![
             table("a_by_b", &[0, 1], vec![]),
@@ -133,6 +135,7 @@ fn privacy_pooling_hides_rare_labels_everywhere() {
         ]),
     );
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![
             table("by_country", &[0, 1], vec![]),
@@ -186,6 +189,7 @@ fn privacy_zeros_follow_the_policy() {
         &rows(&[(&[0, 0], 20), (&[0, 1], 30), (&[1, 1], 25)]),
     );
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![table("ab", &[0, 1], vec![])],
     };
@@ -230,6 +234,7 @@ fn privacy_published_counts_are_zero_or_at_least_k_and_small_cells_are_protected
         &rows(&owned),
     );
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![
             table("gy", &[0, 1], vec![]),
@@ -253,6 +258,7 @@ fn privacy_published_counts_are_zero_or_at_least_k_and_small_cells_are_protected
 fn privacy_invalid_tables_are_typed_errors() {
     let data = dataset(vec![column("a", &["a1"])], &rows(&[(&[0], 20)]));
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![table("t", &[3], vec![])],
     };
@@ -286,6 +292,7 @@ fn privacy_a_filter_on_a_dimension_drops_the_categories_it_excludes() {
         ]),
     );
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![data],
         tables: vec![
             table("by-year", &[0, 1], vec![filter(0, 3, &[0, 1])]),

@@ -53,6 +53,7 @@ fn check(input: &DataInput, k: u32) -> safestat::privacy::Protection {
 fn privacy_a_cycle_of_three_two_way_tables_is_audited_as_one_cover_table() {
     let domains = [3, 3, 3];
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![dataset(columns(&domains), &skewed_rows(&domains, 120, 7))],
         tables: vec![
             table("ab", &[0, 1], vec![]),
@@ -71,6 +72,7 @@ fn privacy_a_cycle_of_three_two_way_tables_is_audited_as_one_cover_table() {
 fn privacy_a_four_cycle_of_tables_is_triangulated_exactly() {
     let domains = [3, 2, 3, 2];
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![dataset(columns(&domains), &skewed_rows(&domains, 150, 11))],
         tables: vec![
             table("ab", &[0, 1], vec![]),
@@ -87,6 +89,7 @@ fn privacy_a_four_cycle_of_tables_is_triangulated_exactly() {
 fn privacy_filtered_and_three_way_tables_are_audited_exactly() {
     let domains = [3, 3, 2, 3];
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![dataset(columns(&domains), &skewed_rows(&domains, 200, 3))],
         tables: vec![
             table("abc", &[0, 1, 2], vec![]),
@@ -106,6 +109,7 @@ fn privacy_filtered_and_three_way_tables_are_audited_exactly() {
 fn privacy_tables_over_disjoint_columns_are_linked_only_through_the_grand_total() {
     let domains = [3, 3, 3, 3];
     let input = DataInput {
+        releases: Vec::new(),
         datasets: vec![dataset(columns(&domains), &skewed_rows(&domains, 160, 5))],
         tables: vec![table("ab", &[0, 1], vec![]), table("cd", &[2, 3], vec![])],
     };

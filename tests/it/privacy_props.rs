@@ -98,6 +98,7 @@ fn input(case: &Case) -> DataInput {
         })
         .collect();
     DataInput {
+        releases: Vec::new(),
         datasets: vec![dataset(columns, &case.rows)],
         tables,
     }

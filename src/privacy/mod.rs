@@ -52,9 +52,10 @@
 //! cover table equals the LP over the cells of its maximal cliques, adjacent cliques agreeing on
 //! their separators ([`attacker`]). Its size is fixed by the tables' categories. Each bound is
 //! certified by a point checked here, and is that point's value: the interval reported is one the
-//! attacker cannot rule out. `safestat audit --integer` also bounds each small cell's maximum as
-//! an integer program, which can be tighter in three-way and linked tables, and reports any below
-//! `k`.
+//! attacker cannot rule out (to the checking tolerance, 10⁻⁶ of a case). `safestat audit
+//! --integer` also asks, as an integer program, whether each small cell can still reach `k` when
+//! every cell is a whole number of cases (this can fail where the LP passes, in three-way and
+//! linked tables), and reports any that cannot, or that the solver could not decide in its time.
 //!
 //! **Record-level releases.** [`protect`] first makes each dataset's enabled
 //! `[release]` ([`records`]); every table of that dataset is then computed from the released
@@ -260,8 +261,13 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
         let system = cells::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
         let cover = Cover::build(&system, &dataset.dataset)?;
+        let mut partial: Vec<(u32, (usize, usize))> = Vec::new();
         let status = match &config.audit.pattern {
-            Some(given) => given_pattern(input, &system, &pooled, given, k)?,
+            Some(given) => {
+                let (status, split) = given_pattern(input, &system, &pooled, given, k)?;
+                partial = split;
+                status
+            }
             None => match pattern::choose(&system, &cover, k, config.zeros) {
                 Ok(status) => status,
                 Err(reason) => {
@@ -280,7 +286,19 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
             .iter()
             .map(|grid| protected_table(input, &pooled, &system, &status, grid.spec))
             .collect::<Result<_>>()?;
-        let failures = verify(&system, &record, &built, k, config);
+        let mut failures = verify(&system, &record, &built, k, config);
+        for (cell, (t, g)) in partial {
+            failures.push((
+                ProtectionError::UnsafeTable {
+                    table: built[t].id.clone(),
+                    cell: cell_labels(&built[t], g).join(" × "),
+                    reason: "the pattern publishes this cell here but suppresses it in another \
+                             table (it counts the same cases): audited as published"
+                        .to_string(),
+                },
+                system.cells[cell as usize].value,
+            ));
+        }
         if config.audit.pattern.is_some() {
             report
                 .pattern_failures
@@ -376,20 +394,26 @@ fn verify(
 }
 
 /// The statuses of a pattern given by another tool: the listed cells suppressed (primary when
-/// small, else secondary), every other cell published. Errors name the entry.
+/// small, else secondary), every other cell published. A cell that counts the same cases as
+/// another is one cell here; listed in some of its appearances but not all, it is published (the
+/// attacker reads it where it is shown) and returned with an appearance where it is shown.
+/// Errors name the entry.
+#[allow(clippy::type_complexity)]
 fn given_pattern(
     input: &DataInput,
     system: &CellSystem,
     pooled: &[Option<PooledColumn>],
     given: &[PatternCell],
     k: u64,
-) -> Result<Vec<Status>> {
-    let mut status = vec![Status::Published; system.cells.len()];
+) -> Result<(Vec<Status>, Vec<(u32, (usize, usize))>)> {
+    let mut listed: std::collections::BTreeMap<u32, std::collections::BTreeSet<(usize, usize)>> =
+        std::collections::BTreeMap::new();
     for entry in given {
-        let Some(grid) = system
+        let Some((t, grid)) = system
             .tables
             .iter()
-            .find(|g| input.tables[g.spec].id == entry.table)
+            .enumerate()
+            .find(|(_, g)| input.tables[g.spec].id == entry.table)
         else {
             if input.tables.iter().any(|t| t.id == entry.table) {
                 continue; // a table of another dataset
@@ -427,15 +451,28 @@ fn given_pattern(
             };
             g += coordinate * grid.strides[i];
         }
-        let cell = grid.cells[g] as usize;
-        let value = system.cells[cell].value;
-        status[cell] = if value < k {
-            Status::Primary
-        } else {
-            Status::Secondary
-        };
+        listed.entry(grid.cells[g]).or_default().insert((t, g));
     }
-    Ok(status)
+    let mut status = vec![Status::Published; system.cells.len()];
+    let mut partial = Vec::new();
+    for (cell, places) in listed {
+        let shown = system.cells[cell as usize]
+            .appearances
+            .iter()
+            .find(|a| !places.contains(a));
+        match shown {
+            Some(&place) => partial.push((cell, place)),
+            None => {
+                let value = system.cells[cell as usize].value;
+                status[cell as usize] = if value < k {
+                    Status::Primary
+                } else {
+                    Status::Secondary
+                };
+            }
+        }
+    }
+    Ok((status, partial))
 }
 
 fn kind_name(kind: ColumnKind) -> &'static str {

@@ -1,6 +1,6 @@
 //! The audit report: its contents, its text form, and where it may (not) be written.
 
-use safestat::config::ZeroPolicy;
+use safestat::config::{PatternCell, ZeroPolicy};
 use safestat::data::DataInput;
 use safestat::privacy::{protect, Suppression};
 
@@ -99,4 +99,101 @@ fn privacy_report_json_is_refused_inside_published_folders() {
     assert_eq!(json["k"], 11);
     assert_eq!(json["tables"][0]["primary"], 1);
     assert!(json["tables"][0]["suppressed"][0]["lo"].is_u64());
+}
+
+/// The suppressed cells of a report as a pattern for `--check-pattern`, keeping those `keep` allows.
+fn pattern_of(
+    protection: &safestat::privacy::Protection,
+    keep: impl Fn(&safestat::privacy::SuppressedCellAudit) -> bool,
+) -> Vec<PatternCell> {
+    let mut cells = Vec::new();
+    for (audit, table) in protection.report.tables.iter().zip(&protection.tables) {
+        for s in audit.suppressed.iter().filter(|s| keep(s)) {
+            let key = table
+                .dimensions
+                .iter()
+                .zip(&s.key)
+                .map(|(d, k)| (d.id.clone(), k.map(|i| d.categories[i].code.clone())))
+                .collect();
+            cells.push(PatternCell {
+                table: audit.id.clone(),
+                key,
+                place: "test".into(),
+            });
+        }
+    }
+    cells
+}
+
+#[test]
+fn privacy_a_given_pattern_is_audited_and_every_unsafe_cell_listed() {
+    let input = small_site();
+    let mut config = privacy(11, ZeroPolicy::Publish);
+    let own = protect(&input, &config).unwrap();
+
+    // safestat's own pattern, given back, passes.
+    config.audit.pattern = Some(pattern_of(&own, |_| true));
+    let again = protect(&input, &config).unwrap();
+    assert!(again.report.checked_pattern);
+    assert!(
+        again.report.pattern_failures.is_empty(),
+        "{:?}",
+        again.report.pattern_failures
+    );
+    assert_eq!(again.report.totals.secondary, own.report.totals.secondary);
+
+    // The small cell alone is recovered from its row and column totals: a failure, not an error.
+    config.audit.pattern = Some(pattern_of(&own, |s| s.suppression == Suppression::Primary));
+    let bare = protect(&input, &config).unwrap();
+    let failures = &bare.report.pattern_failures;
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.table == "sex_year" && f.cell.contains("2019") && f.value == 3),
+        "{failures:?}"
+    );
+    assert!(bare.report.to_text().contains("Given pattern:"));
+
+    // A cell listed in one table but not in the other, where it counts the same cases (the year
+    // 2019 is a row of `year` and the 2019 total of `sex_year`), is a failure too: the attacker
+    // reads it where it is shown.
+    let mut given = pattern_of(&own, |_| true);
+    given.push(PatternCell {
+        table: "year".into(),
+        key: vec![("year".into(), Some("2019".into()))],
+        place: "test".into(),
+    });
+    config.audit.pattern = Some(given);
+    let split = protect(&input, &config).unwrap();
+    assert!(
+        split
+            .report
+            .pattern_failures
+            .iter()
+            .any(|f| f.table == "sex_year"
+                && f.cell.contains("2019")
+                && f.reason.contains("suppresses it in another table")),
+        "{:?}",
+        split.report.pattern_failures
+    );
+}
+
+#[test]
+fn privacy_integer_audit_answers_for_every_small_cell() {
+    let input = small_site();
+    let mut config = privacy(11, ZeroPolicy::Publish);
+    config.audit.integer = true;
+    let protection = protect(&input, &config).unwrap();
+    assert!(protection.report.integer);
+    for cell in protection.report.tables.iter().flat_map(|t| &t.suppressed) {
+        match cell.suppression {
+            // A two-way table is totally unimodular: the LP's maximum is a whole number.
+            Suppression::Primary => assert_eq!(cell.integer_reaches_k, Some(true), "{cell:?}"),
+            Suppression::Secondary => assert_eq!(cell.integer_reaches_k, None),
+        }
+    }
+    assert!(protection
+        .report
+        .to_text()
+        .contains("Integer audit: 0 primary cells"));
 }

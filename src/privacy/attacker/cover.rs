@@ -104,7 +104,7 @@ impl Cover {
             let mut size: u128 = 1;
             for i in (0..columns.len()).rev() {
                 strides[i] = size.min(u128::from(u32::MAX)) as u32;
-                size *= u128::from(system.radices[columns[i]].max(1));
+                size *= u128::from(system.radices[columns[i]]);
             }
             if offset + size > MAX_VARIABLES {
                 bail!(

@@ -25,6 +25,8 @@
 //! grand total suppressed, a cell that is still unsafe makes the search give up (an error, never
 //! an unsafe publication).
 
+use std::collections::HashMap;
+
 use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Move, Status, Witness};
 use super::cells::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
@@ -241,6 +243,11 @@ pub(crate) fn choose(
 /// the cases, and each try bounds again every suppressed cell whose points moved it.
 const PUBLISH_AGAIN: usize = 64;
 
+/// How many cells [`publish_again`] may bound in LPs of their own, per suppressed cell of the
+/// pattern: a fixed amount of work, so that it stays fast and the same input gives the same
+/// pattern on any machine.
+const AGAIN_BUDGET: usize = 2;
+
 /// Tries publishing each secondary cell again (the [`PUBLISH_AGAIN`] costliest), and keeps it published when every
 /// suppressed cell is still shown safe. A cell whose points leave the candidate's sums unchanged
 /// needs no new LP (they are still points once it is published); only the others are bounded
@@ -259,6 +266,10 @@ fn publish_again(
         .collect();
     order.sort_by_key(|&c| (std::cmp::Reverse(costs.cost[c as usize]), c));
     order.truncate(PUBLISH_AGAIN);
+    let hidden = (0..n)
+        .filter(|&c| status[c] != Status::Published && system.cells[c].value > 0)
+        .count();
+    let mut budget = AGAIN_BUDGET * hidden;
     for candidate in order {
         status[candidate as usize] = Status::Published;
         let value = system.cells[candidate as usize].value;
@@ -276,20 +287,82 @@ fn publish_again(
         if recheck.is_empty() {
             continue;
         }
+        // The points that still hold (they keep the candidate's sums) may show a cell safe
+        // without an LP of its own.
+        let mut valid: Vec<&Witness> = witness
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|w| w.keeps(expressions, value))
+            .collect();
+        valid.sort_by_key(|w| w.moves().as_ptr() as usize);
+        valid.dedup_by_key(|w| w.moves().as_ptr() as usize);
+        let mut users: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, &c) in recheck.iter().enumerate() {
+            for &v in &cover.expressions[c as usize][0] {
+                users.entry(v).or_default().push(i);
+            }
+        }
+        let truth = |i: usize| system.cells[recheck[i] as usize].value as f64;
+        let mut reach: Vec<[(f64, Option<&Witness>); 2]> = (0..recheck.len())
+            .map(|i| [(truth(i), None), (truth(i), None)])
+            .collect();
+        for &w in &valid {
+            let mut moved: HashMap<usize, f64> = HashMap::new();
+            for (v, d) in w.moves() {
+                for &i in users.get(v).into_iter().flatten() {
+                    *moved.entry(i).or_default() += d;
+                }
+            }
+            for (i, d) in moved {
+                let at = truth(i) + d;
+                if at < reach[i][0].0 {
+                    reach[i][0] = (at, Some(w));
+                }
+                if at > reach[i][1].0 {
+                    reach[i][1] = (at, Some(w));
+                }
+            }
+        }
+        let pooled_safe = |i: usize| {
+            let interval = Interval {
+                lo: reach[i][0].0,
+                hi: reach[i][1].0,
+            };
+            verdict(status[recheck[i] as usize], truth(i) as u64, interval, k).is_none()
+        };
+        let still: Vec<CellId> = (0..recheck.len())
+            .filter(|&i| !pooled_safe(i))
+            .map(|i| recheck[i])
+            .collect();
+        let found: Vec<(CellId, [Option<Witness>; 2])> = (0..recheck.len())
+            .filter(|&i| pooled_safe(i))
+            .map(|i| (recheck[i], reach[i].map(|(_, w)| w.cloned())))
+            .collect();
+        if still.is_empty() {
+            for (c, w) in found {
+                witness[c as usize] = w;
+            }
+            continue;
+        }
+        if still.len() > budget {
+            status[candidate as usize] = Status::Secondary;
+            break;
+        }
+        budget -= still.len();
+        let recheck = still;
         let lp = AttackerLp::new(system, cover, status, k);
         let bounds = lp.bounds(system, status, &recheck, Depth::Search { k });
         let safe = recheck.iter().zip(&bounds).all(|(&c, found)| {
-            verdict(
-                status[c as usize],
-                system.cells[c as usize].value,
-                found.interval,
-                k,
-            )
-            .is_none()
+            let value = system.cells[c as usize].value;
+            verdict(status[c as usize], value, found.interval, k).is_none()
         });
         if safe {
             for (&c, found) in recheck.iter().zip(bounds) {
                 witness[c as usize] = found.witness;
+            }
+            for (c, w) in found {
+                witness[c as usize] = w;
             }
         } else {
             status[candidate as usize] = Status::Secondary;

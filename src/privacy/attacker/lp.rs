@@ -87,6 +87,11 @@ pub(crate) struct Bounds {
 pub(crate) struct Witness(std::sync::Arc<Vec<(u32, f64)>>);
 
 impl Witness {
+    /// The variables the point moves, ascending, with how far.
+    pub fn moves(&self) -> &[(u32, f64)] {
+        &self.0
+    }
+
     /// Whether the point leaves each of `expressions` (ascending lists of variables) at its
     /// true value, within the tolerance of a checked point.
     pub fn keeps(&self, expressions: &[Vec<u32>], value: u64) -> bool {

@@ -402,3 +402,44 @@ fn build_output_never_carries_the_live_reload_marker() {
         );
     }
 }
+
+/// The preview keeps the protection between builds, but never past a change to `data/` or to
+/// `config.toml`: a stale table would publish numbers the audit never saw.
+#[test]
+fn a_kept_protection_is_used_only_while_data_and_config_are_unchanged() {
+    let f = statistics_site();
+    let options = safestat::site::BuildOptions {
+        protection_cache: Some(std::sync::Arc::default()),
+        ..f.options()
+    };
+    let by_year = || std::fs::read_to_string(f.out().join("data/by-year.csv")).unwrap();
+    safestat::site::build(&options).unwrap();
+    let before = by_year();
+    assert!(before.contains("2024,105"), "{before}");
+
+    // A page edit: the same tables.
+    f.file(
+        "content/news/annual-figures.md",
+        &PRESS_RELEASE.replace("victims", "people"),
+    );
+    safestat::site::build(&options).unwrap();
+    assert_eq!(by_year(), before);
+
+    // New cases: the tables are protected again.
+    let mut csv = cases_csv();
+    for i in 0..20 {
+        csv.push_str(&format!("SR-{:05},2024,F,LB\n", 90_000 + i));
+    }
+    f.file("data/cases.csv", &csv);
+    safestat::site::build(&options).unwrap();
+    assert!(by_year().contains("2024,125"), "{}", by_year());
+
+    // A privacy setting: protected again (at k = 200 the 2024 count of 125 is hidden).
+    let config = std::fs::read_to_string(f.root().join("config.toml")).unwrap();
+    f.file(
+        "config.toml",
+        &config.replace("[privacy]\n", "[privacy]\nk = 200\n"),
+    );
+    safestat::site::build(&options).unwrap();
+    assert!(!by_year().contains("2024,125"), "{}", by_year());
+}

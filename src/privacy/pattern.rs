@@ -289,14 +289,14 @@ fn publish_again(
         }
         // The points that still hold (they keep the candidate's sums) may show a cell safe
         // without an LP of its own.
-        let mut valid: Vec<&Witness> = witness
+        // In cell order, each shared point once (ties go to the first: the same on every run).
+        let mut seen = std::collections::HashSet::new();
+        let valid: Vec<&Witness> = witness
             .iter()
             .flatten()
             .flatten()
-            .filter(|w| w.keeps(expressions, value))
+            .filter(|w| seen.insert(w.moves().as_ptr()) && w.keeps(expressions, value))
             .collect();
-        valid.sort_by_key(|w| w.moves().as_ptr() as usize);
-        valid.dedup_by_key(|w| w.moves().as_ptr() as usize);
         let mut users: HashMap<u32, Vec<usize>> = HashMap::new();
         for (i, &c) in recheck.iter().enumerate() {
             for &v in &cover.expressions[c as usize][0] {

@@ -27,6 +27,7 @@ mod ingest;
 mod locate;
 mod lookup;
 mod pairs;
+mod release;
 mod schema;
 pub mod synth;
 mod tables;
@@ -37,8 +38,8 @@ use anyhow::Result;
 
 use crate::config::Config;
 use crate::diagnostic::{LocatedError, Position};
-use crate::privacy::records::ReleaseSpec;
 
+pub use release::{Builtin, HierarchySpec, ReleaseSpec};
 pub use tables::MAX_DIMENSIONS;
 
 /// Everything read from `data/`: the datasets, the tables declared over them, and every

@@ -13,9 +13,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::pairs::Pairs;
+use super::ReleaseSpec;
 use super::{Category, ColumnKind};
 use crate::diagnostic::{toml_error, LocatedError, Position};
-use crate::privacy::records::ReleaseSpec;
 
 /// The code of the category that missing values are counted in. No declared value may use it.
 pub(crate) const UNKNOWN_CODE: &str = "unknown";

@@ -5,47 +5,15 @@
 //! the property that makes the generalisation lattice monotone (merging categories can only merge
 //! equivalence classes, never split them).
 
-use std::collections::{BTreeMap, HashMap};
-
-use anyhow::{bail, Result};
-use serde::Deserialize;
+use std::collections::HashMap;
 
 use super::m49;
-use crate::data::{CaseColumn, Category};
+use crate::data::{Builtin, CaseColumn, Category, HierarchySpec};
+use anyhow::{bail, Result};
 
 /// Marks a missing value (the column's Unknown category, or a locally suppressed value) in a code
 /// vector. It is a value of its own: it only ever matches another blank.
 pub const BLANK: u32 = u32::MAX;
-
-/// How a quasi-identifier is generalised: `[release.hierarchy.<column>]`. Exactly one of
-/// `levels`, `builtin`, `periods` or `width`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HierarchySpec {
-    /// Explicit levels, each mapping the categories of the level below (by code or label) to a
-    /// coarser category: `levels = [{ "0–8" = "Minor", "9–17" = "Minor", "18–20" = "Adult" }]`.
-    pub levels: Option<Vec<BTreeMap<String, String>>>,
-    /// A hierarchy shipped with safestat: `m49` (country → sub-region → region) or
-    /// `m49_intermediate` (country → intermediate region → sub-region → region), both keyed by
-    /// ISO 3166-1 alpha-2 codes.
-    pub builtin: Option<Builtin>,
-    /// One level of explicit year periods, inclusive: `periods = [[2015, 2019], [2020, 2025]]`.
-    pub periods: Option<Vec<[i64; 2]>>,
-    /// One level of periods of `width` years, counted from `origin` (default: the first year).
-    pub width: Option<u32>,
-    pub origin: Option<i64>,
-    /// The category that values no rule covers fall into (e.g. a pooled `Other`). Without it such
-    /// a value is an error that names it.
-    pub unmatched: Option<String>,
-}
-
-/// A built-in hierarchy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Builtin {
-    M49,
-    M49Intermediate,
-}
 
 /// One level of a hierarchy, resolved against a column.
 #[derive(Debug, Clone)]

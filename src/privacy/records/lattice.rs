@@ -357,7 +357,7 @@ fn encode(node: &[u8], heights: &[u8]) -> usize {
 mod tests {
     use super::*;
     use crate::data::{CaseColumn, CaseTable, Category, ColumnKind};
-    use crate::privacy::records::spec::ReleaseSpec;
+    use crate::data::ReleaseSpec;
     use proptest::prelude::*;
 
     fn column(id: &str, codes: &[&str], values: Vec<u32>) -> CaseColumn {

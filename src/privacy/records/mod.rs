@@ -80,9 +80,10 @@ mod output;
 mod spec;
 mod suppress;
 
-pub use hierarchy::{Builtin, Hierarchy, HierarchySpec, Level, BLANK};
+pub use crate::data::{Builtin, HierarchySpec, ReleaseSpec};
+pub use hierarchy::{Hierarchy, Level, BLANK};
 pub use output::records_csv;
-pub use spec::{QuasiIdentifier, ReleaseSpec, ResolvedReleaseSpec};
+pub use spec::{QuasiIdentifier, ResolvedReleaseSpec};
 
 use serde::Serialize;
 

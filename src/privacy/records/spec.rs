@@ -1,51 +1,16 @@
-//! The `[release]` table of a dataset schema, and its resolution against a [`CaseTable`].
+//! The resolution of a dataset's `[release]` ([`ReleaseSpec`], parsed by `data`) against its
+//! [`CaseTable`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
+use super::hierarchy::Hierarchy;
+use crate::data::{CaseTable, ReleaseSpec};
 use anyhow::{bail, Result};
-use serde::Deserialize;
-
-use super::hierarchy::{Hierarchy, HierarchySpec};
-use crate::data::CaseTable;
-
-/// `[release]` in a dataset schema: a k-anonymous record-level download of the dataset.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReleaseSpec {
-    /// Whether the release is published (default: true once `[release]` is present).
-    #[serde(default = "enabled_by_default")]
-    pub enabled: bool,
-    /// Every combination of quasi-identifiers in the file is shared by at least `k` records.
-    /// Default: `[privacy] k`. It may be raised, never set below 2.
-    pub k: Option<u32>,
-    /// The columns an attacker could know about a victim (year, gender, age band, citizenship, …).
-    pub quasi_identifiers: Vec<String>,
-    /// The column whose values must be diverse within each class (e.g. exploitation type).
-    pub sensitive: Option<String>,
-    /// Each class holds at least `l` distinct values of `sensitive` (distinct l-diversity).
-    pub l: Option<u32>,
-    /// The largest share of records (0 ≤ share < 1) that may remain in classes smaller than k after
-    /// generalisation; local suppression then rescues as many of them as it can. Default 0.05.
-    #[serde(default = "default_max_suppressed_records")]
-    pub max_suppressed_records: f64,
-    /// Generalisation hierarchy per quasi-identifier. A quasi-identifier without one is only ever
-    /// suppressed locally, never generalised.
-    #[serde(default)]
-    pub hierarchy: BTreeMap<String, HierarchySpec>,
-}
 
 /// Local suppression tries every pattern of blanks, 2^n of them.
 const MAX_QUASI_IDENTIFIERS: usize = 12;
 /// The lattice search keeps every node in memory.
 const MAX_LATTICE: usize = 100_000;
-
-fn enabled_by_default() -> bool {
-    true
-}
-
-fn default_max_suppressed_records() -> f64 {
-    0.05
-}
 
 /// One quasi-identifier, resolved.
 #[derive(Debug, Clone)]

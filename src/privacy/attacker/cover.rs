@@ -16,6 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use anyhow::{bail, Result};
 
 use super::super::cells::{CellId, CellSystem};
+use super::Components;
 
 /// The most clique cells (attacker's variables) one dataset's tables may need.
 pub(crate) const MAX_VARIABLES: u128 = 4_000_000;
@@ -297,19 +298,11 @@ fn junction_tree(cliques: &[Clique]) -> Vec<(usize, usize)> {
         }
     }
     pairs.sort_by_key(|&(shared, a, b)| (std::cmp::Reverse(shared), a, b));
-    let mut root: Vec<usize> = (0..n).collect();
-    fn find(root: &mut [usize], mut x: usize) -> usize {
-        while root[x] != x {
-            root[x] = root[root[x]];
-            x = root[x];
-        }
-        x
-    }
+    let mut joined = Components::new(n);
     let mut tree = Vec::with_capacity(n.saturating_sub(1));
     for (_, a, b) in pairs {
-        let (ra, rb) = (find(&mut root, a), find(&mut root, b));
-        if ra != rb {
-            root[ra] = rb;
+        if joined.find(a as u32) != joined.find(b as u32) {
+            joined.join([a as u32, b as u32].into_iter());
             tree.push((a, b));
         }
     }

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use super::super::cells::{CellId, CellSystem};
 use super::cover::Cover;
-use super::{Interval, Status};
+use super::{Components, Interval, Status};
 
 /// How many parts (one model each, solved in parallel) a block's cells are split into when there
 /// are many.
@@ -186,28 +186,11 @@ impl<'a> AttackerLp<'a> {
         }
 
         // Blocks: union the free variables of every live row.
-        let mut root: Vec<u32> = (0..n as u32).collect();
-        fn find(root: &mut [u32], mut x: u32) -> u32 {
-            while root[x as usize] != x {
-                root[x as usize] = root[root[x as usize] as usize];
-                x = root[x as usize];
-            }
-            x
-        }
-        let mut join = |vars: &mut dyn Iterator<Item = u32>| {
-            if let Some(first) = vars.next() {
-                for v in vars {
-                    let (a, b) = (find(&mut root, first), find(&mut root, v));
-                    if a != b {
-                        root[a.max(b) as usize] = a.min(b);
-                    }
-                }
-            }
-        };
+        let mut sets = Components::new(n);
         for (r, Row { terms, .. }) in rows.iter().enumerate() {
             if alive[r] {
-                join(
-                    &mut terms
+                sets.join(
+                    terms
                         .iter()
                         .map(|t| t.0)
                         .filter(|&v| fixed[v as usize].is_none()),
@@ -218,7 +201,7 @@ impl<'a> AttackerLp<'a> {
         for (c, list) in cover.expressions.iter().enumerate() {
             if !published(c as CellId) {
                 if let Some(e) = list.first() {
-                    join(&mut e.iter().copied().filter(|&v| fixed[v as usize].is_none()));
+                    sets.join(e.iter().copied().filter(|&v| fixed[v as usize].is_none()));
                 }
             }
         }
@@ -229,7 +212,7 @@ impl<'a> AttackerLp<'a> {
             if fixed[v as usize].is_some() {
                 continue;
             }
-            let r = find(&mut root, v) as usize;
+            let r = sets.find(v) as usize;
             let b = *block_of_root[r].get_or_insert_with(|| {
                 blocks.push(Block::default());
                 (blocks.len() - 1) as u32

@@ -18,6 +18,37 @@ pub(crate) use cover::Cover;
 pub(crate) use lp::{AttackerLp, Depth, Witness};
 pub(crate) use moves::Move;
 
+/// Disjoint sets of indices (union by the smallest, path halving): the variables one LP must hold
+/// together, the cliques a junction tree has joined.
+pub(crate) struct Components(Vec<u32>);
+
+impl Components {
+    pub fn new(n: usize) -> Components {
+        Components((0..n as u32).collect())
+    }
+
+    /// The smallest variable of `x`'s set.
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            self.0[x as usize] = self.0[self.0[x as usize] as usize];
+            x = self.0[x as usize];
+        }
+        x
+    }
+
+    /// Puts every variable of `vars` in one set.
+    pub fn join(&mut self, mut vars: impl Iterator<Item = u32>) {
+        if let Some(first) = vars.next() {
+            for v in vars {
+                let (a, b) = (self.find(first), self.find(v));
+                if a != b {
+                    self.0[a.max(b) as usize] = a.min(b);
+                }
+            }
+        }
+    }
+}
+
 /// Whether a cell is published, and if not why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Status {

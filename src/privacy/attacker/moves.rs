@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use super::super::cells::CellId;
 use super::lp::AttackerLp;
+use super::Components;
 
 /// One cell to move up, and how far.
 #[derive(Debug, Clone, Copy)]
@@ -39,36 +40,19 @@ impl AttackerLp<'_> {
         // Components of the rows, over the variables not known to be empty.
         let n = self.cover.variables();
         let open = |v: u32| !self.cover.void[v as usize];
-        let mut root: Vec<u32> = (0..n as u32).collect();
-        fn find(root: &mut [u32], mut x: u32) -> u32 {
-            while root[x as usize] != x {
-                root[x as usize] = root[root[x as usize] as usize];
-                x = root[x as usize];
-            }
-            x
-        }
-        let mut join = |vars: &mut dyn Iterator<Item = u32>| {
-            if let Some(first) = vars.next() {
-                for v in vars {
-                    let (a, b) = (find(&mut root, first), find(&mut root, v));
-                    if a != b {
-                        root[a.max(b) as usize] = a.min(b);
-                    }
-                }
-            }
-        };
+        let mut sets = Components::new(n);
         for row in &self.rows {
-            join(&mut row.terms.iter().map(|t| t.0).filter(|&v| open(v)));
+            sets.join(row.terms.iter().map(|t| t.0).filter(|&v| open(v)));
         }
         for m in moves {
             let e = &self.cover.expressions[m.cell as usize][0];
-            join(&mut e.iter().copied().filter(|&v| open(v)));
+            sets.join(e.iter().copied().filter(|&v| open(v)));
         }
         let mut of_root: Vec<Option<u32>> = vec![None; n];
         let mut component: Vec<Option<u32>> = vec![None; n];
         let mut members: Vec<Vec<u32>> = Vec::new();
         for v in (0..n as u32).filter(|&v| open(v)) {
-            let r = find(&mut root, v) as usize;
+            let r = sets.find(v) as usize;
             let id = *of_root[r].get_or_insert_with(|| {
                 members.push(Vec::new());
                 (members.len() - 1) as u32

@@ -356,8 +356,8 @@ fn encode(node: &[u8], heights: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{CaseColumn, CaseTable, Category, ColumnKind};
     use crate::data::ReleaseSpec;
+    use crate::data::{CaseColumn, CaseTable, Category, ColumnKind};
     use proptest::prelude::*;
 
     fn column(id: &str, codes: &[&str], values: Vec<u32>) -> CaseColumn {

@@ -289,12 +289,13 @@ fn publish_again(
         }
         // The points that still hold (they keep the candidate's sums) may show a cell safe
         // without an LP of its own.
-        // In cell order, each shared point once (ties go to the first: the same on every run).
+        // The points of the cells still suppressed (a published cell's are stale: they moved
+        // it), in cell order, each shared point once (ties go to the first: the same on every
+        // run).
         let mut seen = std::collections::HashSet::new();
-        let valid: Vec<&Witness> = witness
-            .iter()
-            .flatten()
-            .flatten()
+        let valid: Vec<&Witness> = (0..n)
+            .filter(|&c| status[c] != Status::Published)
+            .flat_map(|c| witness[c].iter().flatten())
             .filter(|w| seen.insert(w.moves().as_ptr()) && w.keeps(expressions, value))
             .collect();
         let mut users: HashMap<u32, Vec<usize>> = HashMap::new();

@@ -128,7 +128,10 @@ fn published_index(
     column
         .categories
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(code, c)| {
+            // Only a code with cases can have been pooled into Other.
+            let occurs = column.codes.contains(&(code as u32));
             categories
                 .iter()
                 .position(|p| p.code == c.code && p.label == c.label)
@@ -136,6 +139,7 @@ fn published_index(
                     categories
                         .iter()
                         .position(|p| p.label == config.other_label)
+                        .filter(|_| occurs)
                 })
         })
         .collect()
@@ -178,6 +182,23 @@ impl Oracle {
             }
             *counts.entry(v).or_default() += 1;
         }
+        // A code without cases that no table lists (left out by pooling) is known to be empty:
+        // every margin is the sum of its listed cells.
+        let mut listed: HashMap<usize, Vec<bool>> = HashMap::new();
+        for (t, spec) in input.tables.iter().enumerate() {
+            for (i, &c) in spec.dimensions.iter().enumerate() {
+                let map = published_index(&data.columns[c], &protection.tables[t], i, config);
+                let entry = listed.entry(c).or_insert_with(|| vec![false; map.len()]);
+                for (code, p) in map.iter().enumerate() {
+                    entry[code] |= p.is_some() || data.columns[c].codes.contains(&(code as u32));
+                }
+            }
+        }
+        let void = |key: &[u32]| {
+            used.iter()
+                .zip(key)
+                .any(|(c, &code)| listed.get(c).is_some_and(|l| !l[code as usize]))
+        };
         let mut cells = Vec::new();
         for (t, spec) in input.tables.iter().enumerate() {
             let published = &protection.tables[t];
@@ -197,6 +218,9 @@ impl Oracle {
                 let mut value = 0;
                 for v in 0..variables {
                     let key = decode(v);
+                    if void(&key) {
+                        continue;
+                    }
                     let code = |c: usize| key[used.iter().position(|&u| u == c).unwrap()];
                     let admitted = spec
                         .filters

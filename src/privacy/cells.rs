@@ -418,7 +418,7 @@ pub(crate) fn build(
     })
 }
 
-/// A 128-bit hash of finest cell `f` (two rounds of splitmix64): the identity of a cell is the
+/// A 128-bit hash of finest cell `f` (two independent splitmix64 finalisers): the identity of a cell is the
 /// wrapping sum over its finest cells, so two different member sets collide with probability
 /// about 2⁻¹²⁸ per pair.
 fn finest_hash(f: u64) -> u128 {
@@ -428,7 +428,9 @@ fn finest_hash(f: u64) -> u128 {
         z ^ (z >> 31)
     };
     let a = mix(f.wrapping_add(0x9e37_79b9_7f4a_7c15));
-    let b = mix(a ^ 0xd1b5_4a32_d192_ed03);
+    let b = mix(f
+        .wrapping_mul(0xd1b5_4a32_d192_ed03)
+        .wrapping_add(0x2545_f491_4f6c_dd1d));
     (u128::from(a) << 64) | u128::from(b)
 }
 

@@ -422,6 +422,18 @@ fn given_pattern(
         };
         let spec = &input.tables[grid.spec];
         let dataset = &input.datasets[spec.dataset];
+        if let Some((unknown, _)) = entry
+            .key
+            .iter()
+            .find(|(d, _)| !spec.dimensions.iter().any(|&c| &dataset.columns[c].id == d))
+        {
+            anyhow::bail!(
+                "{}: table `{}` has no dimension `{}`",
+                entry.place,
+                spec.id,
+                crate::diagnostic::shorten(unknown, 60)
+            );
+        }
         let mut g = 0usize;
         for (i, &c) in spec.dimensions.iter().enumerate() {
             let id = &dataset.columns[c].id;

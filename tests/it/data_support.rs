@@ -45,6 +45,21 @@ pub fn dataset(schema: &str, csv: &[u8]) -> DataDir {
     DataDir::new(&[("cases.toml", schema.as_bytes()), ("cases.csv", csv)])
 }
 
+/// The tables of the example's `cases` dataset, in declaration order: the ten a country office
+/// publishes.
+pub const OFFICE_TABLES: [&str; 10] = [
+    "victims-by-year",
+    "victims-by-citizenship",
+    "victims-by-country-of-exploitation",
+    "citizenship-by-year",
+    "citizenship-by-exploitation",
+    "exploitation-by-year",
+    "victims-by-gender-age",
+    "exploitation-by-gender-age",
+    "labour-sector-by-gender",
+    "recruiter-by-gender",
+];
+
 /// The repository's own example site.
 pub fn example_data_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))

@@ -197,3 +197,18 @@ fn privacy_integer_audit_answers_for_every_small_cell() {
         .to_text()
         .contains("Integer audit: 0 primary cells"));
 }
+
+#[test]
+fn privacy_a_given_pattern_naming_an_unknown_dimension_is_an_error() {
+    let mut config = privacy(11, ZeroPolicy::Publish);
+    config.audit.pattern = Some(vec![PatternCell {
+        table: "year".into(),
+        key: vec![("year".into(), Some("2019".into())), ("sexx".into(), None)],
+        place: "pattern.csv:2".into(),
+    }]);
+    let err = format!("{:#}", protect(&small_site(), &config).unwrap_err());
+    assert!(
+        err.contains("pattern.csv:2") && err.contains("no dimension `sexx`"),
+        "{err}"
+    );
+}

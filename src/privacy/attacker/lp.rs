@@ -343,14 +343,7 @@ impl<'a> AttackerLp<'a> {
         list: &[(usize, Objective)],
         depth: Depth,
     ) -> Vec<(usize, Bounds)> {
-        let (problem, cols) = self.problem(block, false);
-        let mut model: Option<Model> = Some(problem.optimise(Sense::Maximise));
-        if let Some(m) = model.as_mut() {
-            m.make_quiet();
-            // Each solve changes only the objective, so the last basis stays primal feasible:
-            // primal simplex goes on from it (about 25 times faster here than dual simplex).
-            m.set_option("simplex_strategy", 4);
-        }
+        let (mut model, cols) = self.bounding_model(block);
         // The most and least each cell has been seen at, over every point found in this part, and
         // the points.
         let mut seen: Vec<(f64, f64)> = list
@@ -393,13 +386,7 @@ impl<'a> AttackerLp<'a> {
                 // After a failed solve, a fresh model.
                 let m = match model.take() {
                     Some(m) => m,
-                    None => {
-                        let (problem, _) = self.problem(block, false);
-                        let mut m = problem.optimise(Sense::Maximise);
-                        m.make_quiet();
-                        m.set_option("simplex_strategy", 4);
-                        m
-                    }
+                    None => self.bounding_model(block).0.expect("a fresh model"),
                 };
                 let (m, point, duals) = self.solve_one(m, &cols, block, objective, maximise);
                 model = m;
@@ -454,6 +441,17 @@ impl<'a> AttackerLp<'a> {
             })
             .collect();
         Witness(std::sync::Arc::new(moved))
+    }
+
+    /// The block's LP ready for a sequence of bounds (every cost 0): each solve changes only the
+    /// objective, so the last basis stays primal feasible and primal simplex goes on from it
+    /// (about 25 times faster here than dual simplex).
+    fn bounding_model(&self, block: &Block) -> (Option<Model>, Vec<Col>) {
+        let (problem, cols) = self.problem(block, false);
+        let mut model = problem.optimise(Sense::Maximise);
+        model.make_quiet();
+        model.set_option("simplex_strategy", 4);
+        (Some(model), cols)
     }
 
     /// The block's LP (an integer program with `integer`), every cost 0.

@@ -72,6 +72,7 @@
 mod attacker;
 mod audit;
 mod cells;
+mod master;
 mod pattern;
 mod pooling;
 pub mod records;
@@ -193,6 +194,31 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
 }
 
 /// The pipeline for the tables of every dataset of `input` (its releases already applied): count
+/// Each table of a dataset with several on its own, for the pattern search.
+fn singles(
+    dataset: &CaseTable,
+    input: &DataInput,
+    specs: &[usize],
+    pooled: &[Option<PooledColumn>],
+) -> Result<Vec<pattern::Single>> {
+    if specs.len() < 2 {
+        return Ok(Vec::new());
+    }
+    specs
+        .iter()
+        .enumerate()
+        .map(|(table, &s)| {
+            let system = cells::build(dataset, &input.tables, &[s], pooled)?;
+            let cover = Cover::build(&system, &dataset.dataset)?;
+            Ok(pattern::Single {
+                system,
+                cover,
+                table,
+            })
+        })
+        .collect()
+}
+
 /// the cells → primary suppression → choose the pattern → the audit of record.
 fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> {
     let k = u64::from(config.k);
@@ -268,7 +294,13 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
                 partial = split;
                 status
             }
-            None => match pattern::choose(&system, &cover, k, config.zeros) {
+            None => match pattern::choose(
+                &system,
+                &cover,
+                &singles(dataset, input, &specs, &pooled)?,
+                k,
+                config.zeros,
+            ) {
                 Ok(status) => status,
                 Err(reason) => {
                     return Err(ProtectionError::UnsafeTable {

@@ -4,7 +4,13 @@
 //! The search hides few cases and keeps the figures readers need. A cell's *cost* is its count,
 //! times [`MARGIN_WEIGHT`] when it is a margin anywhere (a country's or a year's total), so an
 //! interior cell is preferred whenever one will do; the dataset's grand total is never chosen.
-//! In rounds:
+//!
+//! First the exact search ([`super::master`]): an integer program over which cells to suppress,
+//! with the cuts each table gives on its own (an attacker who knows one table knows less, so what
+//! it needs every safe pattern needs) and the cuts the dataset's attacker gives. When its pattern
+//! passes the attacker's LP, that pattern is the cheapest safe one, and it is the pattern. When
+//! it does not within its bounded work (a three-way table linked to many others can need many
+//! rounds of cuts), the greedy search below runs from the primary cells, in rounds:
 //! 1. *Lines*: a line (a total and its categories, in any table) holding exactly one suppressed
 //!    cell would give it away by subtraction, so its cheapest published cell with room enough (at
 //!    least k minus the small count when the lone cell is primary) is suppressed too, until no
@@ -27,7 +33,9 @@
 
 use std::collections::HashMap;
 
-use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Move, Status, Witness};
+use rayon::prelude::*;
+
+use super::attacker::{verdict, AttackerLp, Cover, Cut, Depth, Interval, Move, Status, Witness};
 use super::cells::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
 
@@ -119,16 +127,93 @@ impl Costs {
     }
 }
 
+/// One table of a dataset on its own: its cells and attacker, and its index among the dataset's
+/// tables.
+pub(crate) struct Single {
+    pub system: CellSystem,
+    pub cover: Cover,
+    pub table: usize,
+}
+
 /// Chooses the suppression pattern of one dataset. Fails only if no choosable cell is left to
 /// protect a cell that is still unsafe.
 pub(crate) fn choose(
     system: &CellSystem,
     cover: &Cover,
+    singles: &[Single],
     k: u64,
     zeros: ZeroPolicy,
 ) -> Result<Vec<Status>, String> {
-    let mut status = primary(system, k, zeros);
+    let start = primary(system, k, zeros);
     let costs = Costs::new(system);
+    // What each table alone needs, every pattern safe for the dataset needs too (an attacker who
+    // knows only that table knows less).
+    let seeds: Vec<Cut> = singles
+        .par_iter()
+        .map(|single| {
+            let own = Costs::new(&single.system);
+            let start = primary(&single.system, k, zeros);
+            let found = super::master::search(
+                &single.system,
+                &single.cover,
+                k,
+                &start,
+                &own.cost,
+                &own.choosable,
+                &[],
+            );
+            let ours = &system.tables[single.table].cells;
+            let theirs = &single.system.tables[0].cells;
+            let mut map = vec![0 as CellId; single.system.cells.len()];
+            for (&a, &b) in theirs.iter().zip(ours) {
+                map[a as usize] = b;
+            }
+            found
+                .map(|f| f.cuts)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|cut| Cut {
+                    terms: cut
+                        .terms
+                        .iter()
+                        .map(|&(c, w)| (map[c as usize], w))
+                        .collect(),
+                    rhs: cut.rhs,
+                    minus: cut.minus.map(|c| map[c as usize]),
+                })
+                .collect::<Vec<Cut>>()
+        })
+        .flatten()
+        .collect();
+    let found = super::master::search(
+        system,
+        cover,
+        k,
+        &start,
+        &costs.cost,
+        &costs.choosable,
+        &seeds,
+    );
+    // The master's pattern when it passed: the cheapest there is. Otherwise the greedy search
+    // from the primary cells (from the master's last pattern it hides more: that pattern is a
+    // lower bound's, thin where the cuts are still missing).
+    if let Some(found) = found.filter(|f| f.optimal) {
+        return Ok(found.status);
+    }
+    let (mut status, mut witness) = repair(system, cover, k, &costs, start)?;
+    publish_again(system, cover, k, &costs, &mut status, &mut witness);
+    Ok(status)
+}
+
+/// The greedy search from `status` (holding every primary cell) until every suppressed cell is
+/// safe: rounds of lines, attack and openings.
+fn repair(
+    system: &CellSystem,
+    cover: &Cover,
+    k: u64,
+    costs: &Costs,
+    mut status: Vec<Status>,
+) -> Result<Points, String> {
     let n = system.cells.len();
     let mut lines_of: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (l, line) in system.lines.iter().enumerate() {
@@ -141,7 +226,7 @@ pub(crate) fn choose(
     let cost: Vec<f64> = costs.cost.iter().map(|&c| c as f64).collect();
     let value: Vec<f64> = system.cells.iter().map(|c| c.value as f64).collect();
     loop {
-        close_lines(system, &mut status, k, &costs);
+        close_lines(system, &mut status, k, costs);
         let todo: Vec<CellId> = (0..n as CellId)
             .filter(|&c| {
                 status[c as usize] != Status::Published
@@ -235,9 +320,11 @@ pub(crate) fn choose(
             return Err(first_reason.unwrap_or_default());
         }
     }
-    publish_again(system, cover, k, &costs, &mut status, &mut witness);
-    Ok(status)
+    Ok((status, witness))
 }
+
+/// A pattern, and per cell the points that show it safe (reaching its low and its high end).
+type Points = (Vec<Status>, Vec<[Option<Witness>; 2]>);
 
 /// How many secondary cells, costliest first, [`publish_again`] tries: the first ones hold most of
 /// the cases, and each try bounds again every suppressed cell whose points moved it.

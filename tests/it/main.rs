@@ -9,6 +9,7 @@ mod data_tables;
 mod privacy_audit;
 mod privacy_guarantee;
 mod privacy_linked;
+mod privacy_optimum;
 mod privacy_oracle;
 mod privacy_props;
 mod publish_charts;

@@ -102,9 +102,15 @@ impl Witness {
                 .filter(|(v, _)| e.binary_search(v).is_ok())
                 .map(|(_, d)| d)
                 .sum();
-            moved.abs() <= TOLERANCE + ROW_TOLERANCE * value as f64
+            unmoved(moved, value)
         })
     }
+}
+
+/// Whether a point that moves a cell of `value` cases by `moved` leaves it at its value, within
+/// the tolerance of a checked point.
+pub(crate) fn unmoved(moved: f64, value: u64) -> bool {
+    moved.abs() <= TOLERANCE + ROW_TOLERANCE * value as f64
 }
 
 /// How much of each bound to find.

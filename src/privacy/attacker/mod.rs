@@ -11,11 +11,13 @@
 //! columns graph, exact); [`lp`] solves it for a pattern.
 
 pub(crate) mod cover;
+mod cuts;
 pub(crate) mod lp;
 mod moves;
 
 pub(crate) use cover::Cover;
-pub(crate) use lp::{AttackerLp, Depth, Witness};
+pub(crate) use cuts::Cut;
+pub(crate) use lp::{unmoved, AttackerLp, Depth, Witness};
 pub(crate) use moves::Move;
 
 /// Disjoint sets of indices (union by the smallest, path halving): the variables one LP must hold

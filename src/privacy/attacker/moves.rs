@@ -37,59 +37,12 @@ impl AttackerLp<'_> {
         value: &[f64],
         choosable: &[bool],
     ) -> Vec<Vec<CellId>> {
-        // Components of the rows, over the variables not known to be empty.
-        let n = self.cover.variables();
-        let open = |v: u32| !self.cover.void[v as usize];
-        let mut sets = Components::new(n);
-        for row in &self.rows {
-            sets.join(row.terms.iter().map(|t| t.0).filter(|&v| open(v)));
-        }
-        for m in moves {
-            let e = &self.cover.expressions[m.cell as usize][0];
-            sets.join(e.iter().copied().filter(|&v| open(v)));
-        }
-        let mut of_root: Vec<Option<u32>> = vec![None; n];
-        let mut component: Vec<Option<u32>> = vec![None; n];
-        let mut members: Vec<Vec<u32>> = Vec::new();
-        for v in (0..n as u32).filter(|&v| open(v)) {
-            let r = sets.find(v) as usize;
-            let id = *of_root[r].get_or_insert_with(|| {
-                members.push(Vec::new());
-                (members.len() - 1) as u32
-            });
-            members[id as usize].push(v);
-            component[v as usize] = Some(id);
-        }
-        let of = |v: u32| component[v as usize];
-        let mut requests: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
-        for (i, m) in moves.iter().enumerate() {
-            let e = &self.cover.expressions[m.cell as usize][0];
-            if let Some(c) = e.iter().copied().find(|&v| open(v)).and_then(of) {
-                requests[c as usize].push(i);
-            }
-        }
-        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
-        for (r, row) in self.rows.iter().enumerate() {
-            if let Some(c) = row
-                .terms
-                .iter()
-                .map(|t| t.0)
-                .find(|&v| open(v))
-                .and_then(of)
-            {
-                rows_of[c as usize].push(r);
-            }
-        }
-        let found: Vec<Vec<(usize, Vec<CellId>)>> = (0..members.len())
-            .into_par_iter()
-            .filter(|&c| !requests[c].is_empty())
-            .map(|c| {
-                let part = Part {
-                    vars: &members[c],
-                    rows: &rows_of[c],
-                };
-                self.openings_in(&part, &requests[c], moves, cost, value, choosable)
-            })
+        let cells: Vec<CellId> = moves.iter().map(|m| m.cell).collect();
+        let parts = self.row_components(&cells);
+        let found: Vec<Vec<(usize, Vec<CellId>)>> = parts
+            .par_iter()
+            .filter(|part| !part.requests.is_empty())
+            .map(|part| self.openings_in(part, moves, cost, value, choosable))
             .collect();
         let mut out = vec![Vec::new(); moves.len()];
         for (i, cells) in found.into_iter().flatten() {
@@ -101,7 +54,6 @@ impl AttackerLp<'_> {
     fn openings_in(
         &self,
         part: &Part,
-        list: &[usize],
         moves: &[Move],
         cost: &[f64],
         value: &[f64],
@@ -109,14 +61,14 @@ impl AttackerLp<'_> {
     ) -> Vec<(usize, Vec<CellId>)> {
         let mut problem = RowProblem::new();
         let mut y: std::collections::HashMap<u32, Col> = std::collections::HashMap::new();
-        for &v in part.vars {
+        for &v in &part.vars {
             let truth = self.cover.truth[v as usize] as f64;
             y.insert(v, problem.add_column(0.0, -truth..=self.cap - truth));
         }
         // Per row: its cell's opening columns (d⁺, d⁻), if it may open.
         let mut openings: Vec<(CellId, Col, Col)> = Vec::new();
         let mut terms_of_rows: Vec<Vec<(Col, f64)>> = Vec::with_capacity(part.rows.len());
-        for &r in part.rows {
+        for &r in &part.rows {
             let row = &self.rows[r];
             let mut terms: Vec<(Col, f64)> = row
                 .terms
@@ -132,6 +84,7 @@ impl AttackerLp<'_> {
             }
             terms_of_rows.push(terms);
         }
+        let list = &part.requests;
         let mut targets: Vec<(CellId, Col)> = Vec::new();
         for &i in list {
             let cell = moves[i].cell;
@@ -193,8 +146,64 @@ impl AttackerLp<'_> {
     }
 }
 
-/// One component of the rows: its variables and rows (indices into [`AttackerLp::rows`]).
-struct Part<'p> {
-    vars: &'p [u32],
-    rows: &'p [usize],
+/// One component of the rows before presolve: its variables (those not known to be empty), its
+/// rows (indices into [`AttackerLp::rows`]), and the requests (indices into the cells asked
+/// about) whose cell lies in it.
+pub(super) struct Part {
+    pub vars: Vec<u32>,
+    pub rows: Vec<usize>,
+    pub requests: Vec<usize>,
+}
+
+impl AttackerLp<'_> {
+    /// The components of every row before presolve, over the variables not known to be empty,
+    /// each with the cells of `cells` (by index) that lie in it; a cell's own expression joins its
+    /// variables too.
+    pub(super) fn row_components(&self, cells: &[CellId]) -> Vec<Part> {
+        let n = self.cover.variables();
+        let open = |v: u32| !self.cover.void[v as usize];
+        let mut sets = Components::new(n);
+        for row in &self.rows {
+            sets.join(row.terms.iter().map(|t| t.0).filter(|&v| open(v)));
+        }
+        for &c in cells {
+            let e = &self.cover.expressions[c as usize][0];
+            sets.join(e.iter().copied().filter(|&v| open(v)));
+        }
+        let mut of_root: Vec<Option<u32>> = vec![None; n];
+        let mut component: Vec<Option<u32>> = vec![None; n];
+        let mut parts: Vec<Part> = Vec::new();
+        for v in (0..n as u32).filter(|&v| open(v)) {
+            let r = sets.find(v) as usize;
+            let id = *of_root[r].get_or_insert_with(|| {
+                parts.push(Part {
+                    vars: Vec::new(),
+                    rows: Vec::new(),
+                    requests: Vec::new(),
+                });
+                (parts.len() - 1) as u32
+            });
+            parts[id as usize].vars.push(v);
+            component[v as usize] = Some(id);
+        }
+        let of = |v: u32| component[v as usize];
+        for (i, &c) in cells.iter().enumerate() {
+            let e = &self.cover.expressions[c as usize][0];
+            if let Some(p) = e.iter().copied().find(|&v| open(v)).and_then(of) {
+                parts[p as usize].requests.push(i);
+            }
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            if let Some(p) = row
+                .terms
+                .iter()
+                .map(|t| t.0)
+                .find(|&v| open(v))
+                .and_then(of)
+            {
+                parts[p as usize].rows.push(r);
+            }
+        }
+        parts
+    }
 }

@@ -1,0 +1,262 @@
+//! The exact pattern search of Fischetti and Salazar: a *master* integer program chooses which
+//! cells to suppress at the least cost, subject to cuts that every safe pattern satisfies; the
+//! attacker's LP checks the master's pattern and, where a cell fails, adds the cut that rules the
+//! pattern out ([`AttackerLp::cuts`]). When the master's pattern passes, it is the cheapest safe
+//! pattern under the attacker's LP (every cut holds for every safe pattern, and the master found
+//! the cheapest pattern that keeps them all).
+//!
+//! The master starts with the cuts anyone can write down from the tables' lines: a suppressed
+//! nonzero cell needs another suppressed cell on each of its lines, and a primary cell needs
+//! cells on each line that can make up the `k − value` cases it must be able to grow by.
+//!
+//! The work is bounded ([`ROUNDS`] checks, [`NODES`] branch-and-bound nodes per master solve: the
+//! same on every machine, so the same input gives the same pattern); when the bound is reached
+//! before the master's pattern passes, that pattern (which holds every primary cell and every cut
+//! so far) is handed to the greedy repair of [`super::pattern`]. Either way the audit of record
+//! decides.
+
+use highs::{Col, HighsModelStatus, HighsSolutionStatus, Model, RowProblem, Sense};
+
+use super::attacker::{unmoved, verdict, AttackerLp, Cover, Cut, Depth, Interval, Status, Witness};
+use super::cells::{CellId, CellSystem};
+
+/// How many patterns of the master are checked at most.
+const ROUNDS: usize = 40;
+
+/// The search stops once this many rounds in a row failed more cells than the best round so
+/// far: the cuts are closing in too slowly (a three-way table linked to many others) and the
+/// greedy search does better in the time.
+const STALL: usize = 3;
+
+/// Branch-and-bound nodes per master solve.
+const NODES: i32 = 2_000;
+
+/// What the master search ended with: the last pattern, and whether it passed the attacker's LP
+/// (then it is the cheapest safe pattern the master can express).
+pub(crate) struct Outcome {
+    pub status: Vec<Status>,
+    pub optimal: bool,
+    /// Every cut the attacker's LP gave.
+    pub cuts: Vec<Cut>,
+}
+
+/// Runs the master search from the primary pattern `primary`. `cost[c]` is what suppressing cell
+/// `c` costs; `choosable[c]` whether the search may suppress it. `None` when the master has no
+/// pattern at all (its cuts cannot all hold: the greedy search then says why).
+pub(crate) fn search(
+    system: &CellSystem,
+    cover: &Cover,
+    k: u64,
+    primary: &[Status],
+    cost: &[u64],
+    choosable: &[bool],
+    seeds: &[Cut],
+) -> Option<Outcome> {
+    let n = system.cells.len();
+    let can = |c: usize| primary[c] == Status::Primary || choosable[c];
+    let mut problem = RowProblem::new();
+    let y: Vec<Col> = (0..n)
+        .map(|c| match primary[c] {
+            Status::Primary => problem.add_integer_column(0.0, 1.0..=1.0),
+            _ if choosable[c] => problem.add_integer_column(cost[c] as f64, 0.0..=1.0),
+            _ => problem.add_integer_column(0.0, 0.0..=0.0),
+        })
+        .collect();
+    let cap = (system.cases + k) as f64;
+    for line in &system.lines {
+        let total = *line.last().expect("a line has a total");
+        for &i in line.iter().filter(|&&i| can(i as usize)) {
+            let value = system.cells[i as usize].value;
+            if value == 0 {
+                continue;
+            }
+            // Another suppressed cell on the line.
+            let mut terms: Vec<(Col, f64)> = line
+                .iter()
+                .filter(|&&j| j != i && can(j as usize))
+                .map(|&j| (y[j as usize], 1.0))
+                .collect();
+            terms.push((y[i as usize], -1.0));
+            problem.add_row(0.0.., terms);
+            // Room for a primary cell to grow by k − value: the total can grow, the other
+            // categories shrink (or, for a total, its categories grow).
+            if primary[i as usize] == Status::Primary && value < k {
+                let need = (k - value) as f64;
+                let terms: Vec<(Col, f64)> = line
+                    .iter()
+                    .filter(|&&j| j != i && can(j as usize))
+                    .map(|&j| {
+                        let v = system.cells[j as usize].value as f64;
+                        let room = if i == total || j == total { cap - v } else { v };
+                        (y[j as usize], room.min(need))
+                    })
+                    .filter(|t| t.1 > 0.0)
+                    .collect();
+                problem.add_row(need.., terms);
+            }
+        }
+    }
+    let mut model = problem.optimise(Sense::Minimise);
+    model.make_quiet();
+    let mut learnt: Vec<Cut> = Vec::new();
+    let add = |model: &mut Model, cut: &Cut| {
+        let mut row: Vec<(Col, f64)> = cut
+            .terms
+            .iter()
+            .filter(|(c, _)| can(*c as usize))
+            .map(|&(c, w)| (y[c as usize], w))
+            .collect();
+        if let Some(s) = cut.minus {
+            row.push((y[s as usize], -1.0));
+        }
+        model.add_row(cut.rhs.., row);
+    };
+    for cut in seeds {
+        add(&mut model, cut);
+    }
+    model.set_option("mip_max_nodes", NODES);
+    model.set_option("mip_rel_gap", 0.0);
+    let mut last: Option<Vec<Status>> = None;
+    let mut pool = Pool::new(cover);
+    // The fewest failing cells of any pattern so far, and how many rounds ago.
+    let mut fewest = (usize::MAX, 0);
+    for _ in 0..ROUNDS {
+        let solved = model.try_solve().ok()?;
+        let found = match solved.status() {
+            HighsModelStatus::Optimal => true,
+            HighsModelStatus::Infeasible => return None,
+            _ => solved.primal_solution_status() == HighsSolutionStatus::Feasible,
+        };
+        if !found {
+            break;
+        }
+        let x = solved.get_solution().columns().to_vec();
+        let status: Vec<Status> = (0..n)
+            .map(|c| match primary[c] {
+                Status::Primary => Status::Primary,
+                _ if x[y[c].index()] > 0.5 => Status::Secondary,
+                _ => Status::Published,
+            })
+            .collect();
+        let exact = solved.status() == HighsModelStatus::Optimal;
+        model = Model::from(solved);
+        let lp = AttackerLp::new(system, cover, &status, k);
+        let failing = pool.failing(system, &lp, k, &status);
+        if failing.is_empty() {
+            return Some(Outcome {
+                status,
+                optimal: exact,
+                cuts: learnt,
+            });
+        }
+        let cuts = lp.cuts(system, &status, &failing, k);
+        last = Some(status);
+        fewest = if failing.len() < fewest.0 {
+            (failing.len(), 0)
+        } else {
+            (fewest.0, fewest.1 + 1)
+        };
+        if cuts.is_empty() || fewest.1 >= STALL {
+            break;
+        }
+        for cut in cuts {
+            add(&mut model, &cut);
+            learnt.push(cut);
+        }
+    }
+    last.map(|status| Outcome {
+        status,
+        optimal: false,
+        cuts: learnt,
+    })
+}
+
+/// The points of the attacker's LP found under the master's earlier patterns. A point of one
+/// pattern is a point of another exactly when it leaves every cell published there at its value
+/// (the other rows hold under every pattern), so most cells are shown safe again without an LP.
+struct Pool {
+    points: Vec<Witness>,
+    /// Per variable, the cells whose (first) expression holds it.
+    users: Vec<Vec<CellId>>,
+}
+
+impl Pool {
+    fn new(cover: &Cover) -> Pool {
+        let mut users = vec![Vec::new(); cover.variables()];
+        for (c, list) in cover.expressions.iter().enumerate() {
+            if let Some(e) = list.first() {
+                for &v in e {
+                    users[v as usize].push(c as CellId);
+                }
+            }
+        }
+        Pool {
+            points: Vec::new(),
+            users,
+        }
+    }
+
+    /// The suppressed nonzero cells that are not safe under `status`: first by the points
+    /// already found that are still points, then in LPs of their own (their points join the
+    /// pool).
+    fn failing(
+        &mut self,
+        system: &CellSystem,
+        lp: &AttackerLp,
+        k: u64,
+        status: &[Status],
+    ) -> Vec<CellId> {
+        let n = system.cells.len();
+        let truth = |c: usize| system.cells[c].value as f64;
+        let mut reach: Vec<(f64, f64)> = (0..n).map(|c| (truth(c), truth(c))).collect();
+        let mut moved: std::collections::HashMap<CellId, f64> = Default::default();
+        for point in &self.points {
+            moved.clear();
+            for &(v, d) in point.moves() {
+                for &c in &self.users[v as usize] {
+                    *moved.entry(c).or_default() += d;
+                }
+            }
+            let valid = moved.iter().all(|(&c, &d)| {
+                status[c as usize] != Status::Published
+                    || unmoved(d, system.cells[c as usize].value)
+            });
+            if valid {
+                for (&c, &d) in &moved {
+                    let r = &mut reach[c as usize];
+                    r.0 = r.0.min(truth(c as usize) + d);
+                    r.1 = r.1.max(truth(c as usize) + d);
+                }
+            }
+        }
+        let unsafe_under = |c: CellId, interval: Interval| {
+            let value = system.cells[c as usize].value;
+            verdict(status[c as usize], value, interval, k).is_some()
+        };
+        let todo: Vec<CellId> = (0..n as CellId)
+            .filter(|&c| {
+                let (lo, hi) = reach[c as usize];
+                status[c as usize] != Status::Published
+                    && system.cells[c as usize].value > 0
+                    && unsafe_under(c, Interval { lo, hi })
+            })
+            .collect();
+        let bounds = lp.bounds(system, status, &todo, Depth::Search { k });
+        let mut failing = Vec::new();
+        for (c, found) in todo.into_iter().zip(bounds) {
+            for w in found.witness.into_iter().flatten() {
+                if !self
+                    .points
+                    .iter()
+                    .any(|p| std::ptr::eq(p.moves(), w.moves()))
+                {
+                    self.points.push(w);
+                }
+            }
+            if unsafe_under(c, found.interval) {
+                failing.push(c);
+            }
+        }
+        failing
+    }
+}

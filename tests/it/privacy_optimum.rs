@@ -1,0 +1,159 @@
+//! The pattern on a single two-way table is the cheapest safe one: every pattern that costs less
+//! (a cell's count, four times over for a margin, as `src/privacy/pattern.rs` prices it) is shown
+//! unsafe by the oracle's own cover-table LP, by enumerating them all.
+
+use safestat::config::ZeroPolicy;
+use safestat::data::DataInput;
+use safestat::privacy::protect;
+
+use crate::privacy_oracle::{column, dataset, privacy, table, Oracle};
+
+/// What a margin costs over an interior cell of the same count (`MARGIN_WEIGHT`).
+const MARGIN_WEIGHT: u64 = 4;
+
+/// Slack of the engine's rounding of LP bounds to whole cases.
+const ROUNDING: f64 = 1e-6;
+
+/// A fixed linear congruential sequence of cases over `domains`, skewed towards code 0.
+fn skewed(domains: &[usize], n: usize, seed: u64) -> Vec<Vec<u32>> {
+    let mut state = seed.wrapping_add(0x9e37_79b9);
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as f64 / (1u64 << 31) as f64
+    };
+    (0..n)
+        .map(|_| {
+            domains
+                .iter()
+                .map(|&d| ((next() * next()) * d as f64) as u32)
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether the pattern `hidden` (oracle cell indices) is safe under the oracle's LP.
+fn safe(oracle: &mut Oracle, hidden: &[usize], primary: &[usize], k: u64) -> bool {
+    for (i, cell) in oracle.cells.iter_mut().enumerate() {
+        cell.published = (!hidden.contains(&i)).then_some(cell.value);
+    }
+    hidden.iter().all(|&i| {
+        let cell = &oracle.cells[i];
+        if cell.value == 0 {
+            return true;
+        }
+        let (lo, hi) = oracle.interval(&cell.members);
+        let (lo, hi) = ((lo - ROUNDING).ceil(), (hi + ROUNDING).floor());
+        if primary.contains(&i) {
+            hi >= k as f64 && hi - lo >= k as f64
+        } else {
+            hi > lo
+        }
+    })
+}
+
+#[test]
+fn privacy_a_single_two_way_table_gets_the_cheapest_safe_pattern() {
+    let k = 5;
+    let config = privacy(k as u32, ZeroPolicy::Publish);
+    let mut checked = 0;
+    for (domains, n, seed) in [
+        ([3usize, 2usize], 40, 1u64),
+        ([3, 2], 30, 2),
+        ([2, 3], 36, 3),
+        ([3, 2], 50, 4),
+        ([4, 2], 60, 5),
+        ([2, 4], 45, 6),
+    ] {
+        let columns = vec![
+            column(
+                "a",
+                &(0..domains[0])
+                    .map(|i| format!("a{i}"))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+            column(
+                "b",
+                &(0..domains[1])
+                    .map(|i| format!("b{i}"))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+        ];
+        let input = DataInput {
+            releases: Vec::new(),
+            datasets: vec![dataset(columns, &skewed(&domains, n, seed))],
+            tables: vec![table("ab", &[0, 1], vec![])],
+        };
+        let protection = protect(&input, &config).expect("protection succeeds");
+        let mut oracle = Oracle::new(&input, &protection, &config);
+        oracle.assert_safe(&protection, &config);
+        let cells = oracle.cells.clone();
+        // Distinct cells: table cells that count the same cases are one cell, with one status.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..cells.len() {
+            match groups
+                .iter_mut()
+                .find(|g| cells[g[0]].cases == cells[i].cases)
+            {
+                Some(g) => g.push(i),
+                None => groups.push(vec![i]),
+            }
+        }
+        let value = |g: &Vec<usize>| cells[g[0]].value;
+        let cost = |g: &Vec<usize>| {
+            let margin = g.iter().any(|&i| cells[i].members.len() > 1);
+            value(g) * if margin { MARGIN_WEIGHT } else { 1 }
+        };
+        let is_primary = |g: &Vec<usize>| value(g) >= 1 && value(g) < k;
+        let primary: Vec<usize> = groups
+            .iter()
+            .filter(|g| is_primary(g))
+            .flatten()
+            .copied()
+            .collect();
+        let ours: u64 = groups
+            .iter()
+            .filter(|g| cells[g[0]].published.is_none() && !is_primary(g))
+            .map(cost)
+            .sum();
+        // The cells a pattern may add: nonzero, not primary, not the grand total.
+        let open: Vec<&Vec<usize>> = groups
+            .iter()
+            .filter(|g| value(g) > 0 && value(g) < oracle.total && !is_primary(g))
+            .collect();
+        assert!(open.len() <= 14, "a fixture small enough to enumerate");
+        for mask in 0u32..(1 << open.len()) {
+            let chosen: Vec<&Vec<usize>> = (0..open.len())
+                .filter(|&b| mask & (1 << b) != 0)
+                .map(|b| open[b])
+                .collect();
+            let spent: u64 = chosen.iter().map(|g| cost(g)).sum();
+            if spent >= ours {
+                continue;
+            }
+            let hidden: Vec<usize> = primary
+                .iter()
+                .copied()
+                .chain(chosen.iter().flat_map(|g| g.iter().copied()))
+                .collect();
+            assert!(
+                !safe(&mut oracle, &hidden, &primary, k),
+                "domains {domains:?}, seed {seed}: a pattern costing {spent} < {ours} is safe: \
+                 hide {:?} besides the primary cells",
+                chosen
+                    .iter()
+                    .map(|g| (cells[g[0]].grid, value(g)))
+                    .collect::<Vec<_>>()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "some cheaper pattern was tried");
+}

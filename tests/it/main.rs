@@ -41,3 +41,4 @@ mod site_leaks;
 mod site_props;
 mod site_snapshots;
 mod site_statistics;
+mod site_swap;

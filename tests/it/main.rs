@@ -24,6 +24,8 @@ mod release_site;
 #[cfg(feature = "serve")]
 mod serve_browser;
 #[cfg(feature = "serve")]
+mod serve_host;
+#[cfg(feature = "serve")]
 mod serve_http;
 #[cfg(feature = "serve")]
 mod serve_live;

@@ -195,13 +195,20 @@ pub fn get(server: &Server, path: &str) -> Fetched {
 
 /// Sends `request_target` as it is (no client normalises it) and returns the whole response.
 pub fn raw_get(server: &Server, request_target: &str) -> String {
+    raw_request(server, request_target, Some("localhost"))
+}
+
+/// Sends a GET of `request_target` with the given `Host` header (none for `None`), as it is,
+/// and returns the whole response.
+pub fn raw_request(server: &Server, request_target: &str, host: Option<&str>) -> String {
     let mut stream = TcpStream::connect(server.addr()).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
     write!(
         stream,
-        "GET {request_target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {request_target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();

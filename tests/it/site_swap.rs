@@ -207,3 +207,21 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_public_folder_that_is_a_link_is_replaced_without_touching_what_it_points_to() {
+    let f = Fixture::new();
+    write_pages(&f, 3, "new");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("keep.txt"), "not the site's").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), f.root().join("public")).unwrap();
+    build_ok(f.root());
+    assert!(f.root().join("public/page-000/index.html").is_file());
+    assert!(!f.root().join("public").is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.path().join("keep.txt")).unwrap(),
+        "not the site's"
+    );
+    assert_eq!(output_siblings(f.root()), ["public"]);
+}

@@ -4,14 +4,22 @@
 //! `news/slug/index.html`), content types, the site's own `404.html`, refusing any path that
 //! would leave the build folder, and the reserved `/__safestat/` paths (script, stylesheet,
 //! event stream). Never does: serve a file from outside the last good build, or cache anything.
+//!
+//! Every request, whatever its path, must name this computer as its host — `localhost`, a
+//! loopback address (`127.0.0.1`, `[::1]`) or the bound address, with or without a port; when
+//! bound to every address (`0.0.0.0`, only with `--allow-non-loopback`), any IP address. Anything
+//! else gets 403: a web page that points its own name at 127.0.0.1 (DNS rebinding) must not be
+//! able to read the preview and its drafts. A name can be rebound, an IP address cannot.
 
 use std::convert::Infallible;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -22,13 +30,64 @@ use tokio::sync::broadcast::error::RecvError;
 use super::inject::{self, EVENTS_PATH, RESERVED_PREFIX, SCRIPT_PATH, STYLE_PATH};
 use super::live::{Live, LiveState};
 
-pub fn router(live: Arc<Live>) -> Router {
+/// The preview's routes, for a server bound to `bound`.
+pub fn router(live: Arc<Live>, bound: IpAddr) -> Router {
     Router::new()
         .route(SCRIPT_PATH, get(script))
         .route(STYLE_PATH, get(style))
         .route(EVENTS_PATH, get(events))
         .fallback(site_file)
         .with_state(live)
+        .layer(middleware::from_fn_with_state(bound, only_this_computer))
+}
+
+/// Answers only requests whose `Host` (and absolute URL, if any) names this computer.
+async fn only_this_computer(State(bound): State<IpAddr>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok());
+    let allowed = host.is_some_and(|host| is_this_computer(host, bound))
+        && request.uri().authority().map_or(true, |authority| {
+            is_this_computer(authority.as_str(), bound)
+        });
+    if allowed {
+        return next.run(request).await;
+    }
+    respond(
+        StatusCode::FORBIDDEN,
+        "text/plain; charset=utf-8",
+        "The safestat preview only answers requests for this computer: open it at localhost, \
+         127.0.0.1 or [::1] (it shows drafts, so other host names are refused).\n",
+    )
+}
+
+/// Whether a `Host` value (`name` or `name:port`) names this computer: `localhost`, a loopback
+/// address, the bound address, or any IP address when bound to every address.
+pub fn is_this_computer(host: &str, bound: IpAddr) -> bool {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((inside, port)) => (inside, port),
+            None => return false,
+        },
+        None => host.split_at(host.find(':').unwrap_or(host.len())),
+    };
+    let port_is_valid = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
+    if !port_is_valid {
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") && !host.starts_with('[') {
+        return true;
+    }
+    let ip = if host.starts_with('[') {
+        name.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
+    } else {
+        name.parse::<Ipv4Addr>().ok().map(IpAddr::V4)
+    };
+    ip.is_some_and(|ip| ip.is_loopback() || ip == bound || bound.is_unspecified())
 }
 
 async fn script() -> Response {
@@ -277,6 +336,48 @@ mod tests {
         ] {
             assert_eq!(site_relative_path(path), None, "{path}");
         }
+    }
+
+    #[test]
+    fn only_names_of_this_computer_are_hosts() {
+        let loopback = IpAddr::from([127, 0, 0, 1]);
+        for host in [
+            "localhost",
+            "LOCALHOST:1111",
+            "127.0.0.1",
+            "127.0.0.1:80",
+            "127.1.2.3:1111",
+            "[::1]",
+            "[::1]:1111",
+            "[0:0:0:0:0:0:0:1]:1",
+        ] {
+            assert!(is_this_computer(host, loopback), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "evil.localhost",
+            "localhost:",
+            "localhost:x",
+            "localhost:1111:1",
+            "[localhost]",
+            "::1",
+            "[::1",
+            "[::1]x",
+            "192.168.1.20",
+            "[fe80::1]:1111",
+        ] {
+            assert!(!is_this_computer(host, loopback), "{host}");
+        }
+        let lan = IpAddr::from([192, 168, 1, 20]);
+        assert!(is_this_computer("192.168.1.20:1111", lan));
+        assert!(!is_this_computer("192.168.1.21:1111", lan));
+        let every = IpAddr::from([0, 0, 0, 0]);
+        assert!(is_this_computer("192.168.1.21:1111", every));
+        assert!(is_this_computer("[fe80::1]", every));
+        assert!(!is_this_computer("evil.example", every));
     }
 
     #[test]

@@ -3,13 +3,16 @@
 //!
 //! Owns: the preview's temporary folder, one numbered subfolder per rebuild, the swap to a new
 //! subfolder after a successful build (a failed build leaves the served one in place), and the
-//! broadcast of every change of state to open pages. Never does: decide *when* to rebuild.
+//! broadcast of every change of state to open pages. A build that panics (a bug in the engine) is
+//! a failed build like any other: shown on the terminal and in the overlay, and the next change
+//! rebuilds. Never does: decide *when* to rebuild.
 
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
@@ -153,7 +156,7 @@ impl Live {
         let number = *builds;
         let dir = self.workspace.path().join(format!("site-{number}"));
         let started = Instant::now();
-        let result = builder.rebuild(&dir, &self.base_url);
+        let result = rebuild_catching_panics(builder, &dir, &self.base_url);
         let took = started.elapsed();
 
         let mut served = self.served.write().unwrap_or_else(PoisonError::into_inner);
@@ -235,6 +238,29 @@ impl Live {
     }
 }
 
+/// Runs the builder, turning a panic into an error, so that the preview keeps serving and
+/// watching (the panic hook has already printed where it happened). Needs the default
+/// `panic = "unwind"`.
+fn rebuild_catching_panics(builder: &dyn Rebuild, dir: &Path, base_url: &str) -> Result<()> {
+    let payload =
+        match std::panic::catch_unwind(AssertUnwindSafe(|| builder.rebuild(dir, base_url))) {
+            Ok(result) => return result,
+            Err(payload) => payload,
+        };
+    let message = match (
+        payload.downcast_ref::<&str>(),
+        payload.downcast_ref::<String>(),
+    ) {
+        (Some(message), _) => message.to_string(),
+        (None, Some(message)) => message.clone(),
+        (None, None) => "(no message)".to_string(),
+    };
+    Err(anyhow!(
+        "the build panicked: {message} (a bug in safestat: please report it, with the change \
+         that caused it)"
+    ))
+}
+
 fn remove_quietly(dir: &Path) {
     if let Err(err) = std::fs::remove_dir_all(dir) {
         eprintln!(
@@ -263,6 +289,23 @@ mod tests {
             "2 problem(s) in content:\n  content/a.md:5:1: unknown field\n  content/b.md:1:1: x";
         assert_eq!(split_location(list), Some(("content/a.md:5:1", list)));
         assert_eq!(split_location("the build failed: 3: odd"), None);
+    }
+
+    #[test]
+    fn a_panic_is_a_failed_build() {
+        let panics = |_: &Path, _: &str| -> Result<()> { panic!("index 3 out of range") };
+        let err = rebuild_catching_panics(&panics, Path::new("out"), "http://127.0.0.1/")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("the build panicked: index 3 out of range"),
+            "{err}"
+        );
+        let formatted = |_: &Path, _: &str| -> Result<()> { panic!("page {}", 7) };
+        let err = rebuild_catching_panics(&formatted, Path::new("out"), "http://127.0.0.1/")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("the build panicked: page 7"), "{err}");
     }
 
     #[test]

@@ -162,7 +162,7 @@ impl Server {
             .enable_all()
             .build()
             .context("cannot start the server runtime")?;
-        let router = http::router(Arc::clone(&live));
+        let router = http::router(Arc::clone(&live), addr.ip());
         let listener = {
             let _entered = runtime.enter();
             tokio::net::TcpListener::from_std(listener)?

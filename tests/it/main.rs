@@ -25,6 +25,8 @@ mod release_site;
 #[cfg(feature = "serve")]
 mod serve_browser;
 #[cfg(feature = "serve")]
+mod serve_host;
+#[cfg(feature = "serve")]
 mod serve_http;
 #[cfg(feature = "serve")]
 mod serve_live;
@@ -42,3 +44,4 @@ mod site_leaks;
 mod site_props;
 mod site_snapshots;
 mod site_statistics;
+mod site_swap;

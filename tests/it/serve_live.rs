@@ -1,6 +1,6 @@
 //! The preview rebuilds after a change to the sources, tells open pages over Server-Sent Events,
 //! keeps serving the last good site after a failed build with the error as an (escaped) overlay,
-//! and clears it after the fix.
+//! and clears it after the fix — also when the build panics.
 
 use std::time::Duration;
 
@@ -177,4 +177,69 @@ fn serve_keeps_one_previous_build_and_removes_all_when_stopped() {
     drop(events);
     drop(server);
     assert!(!workspace.exists());
+}
+
+#[test]
+fn serve_a_panicking_rebuild_is_shown_and_the_next_save_rebuilds() {
+    let site = FixtureSite::new();
+    let server = site.serve();
+    let events = LiveEvents::open(&server);
+    let good = events.next(WAIT);
+
+    site.edit("content/index.html", "Welcome home.", PANIC);
+    let panicked = events.next(WAIT);
+    assert_eq!(
+        site_of(&panicked),
+        site_of(&good),
+        "no reload to a broken site"
+    );
+    let message = panicked["error"]["message"].as_str().unwrap();
+    assert!(message.contains("the build panicked"), "{message}");
+    assert!(
+        message.contains("the fake builder panics on content/index.html"),
+        "{message}"
+    );
+    let outcome = server.last_build();
+    assert!(
+        outcome
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("panicked")),
+        "{outcome:?}"
+    );
+    let home = get(&server, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Welcome home."), "the last good page");
+    assert!(home.body.contains("id=\"safestat-overlay\""));
+    assert!(home
+        .body
+        .contains("the fake builder panics on content/index.html"));
+
+    site.edit("content/index.html", PANIC, "Welcome after the panic.");
+    let fixed = events.next(WAIT);
+    assert!(fixed["error"].is_null(), "{fixed}");
+    assert_ne!(site_of(&fixed), site_of(&good));
+    let home = get(&server, "/");
+    assert!(home.body.contains("Welcome after the panic."));
+    assert!(!home.body.contains("id=\"safestat-overlay\""));
+}
+
+#[test]
+fn serve_a_panicking_first_build_still_serves_and_watches() {
+    let site = FixtureSite::new();
+    site.edit("content/index.html", "Welcome home.", PANIC);
+    let server = site.serve();
+    let page = get(&server, "/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("id=\"safestat-overlay\""));
+    assert!(page.body.contains("the build panicked"));
+    let events = LiveEvents::open(&server);
+    events.next(WAIT);
+
+    site.edit("content/index.html", PANIC, "Fixed at last.");
+    let fixed = events.next(WAIT);
+    assert!(fixed["error"].is_null(), "{fixed}");
+    let home = get(&server, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Fixed at last."));
 }

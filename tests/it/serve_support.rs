@@ -3,7 +3,8 @@
 //!
 //! The fake builder keeps the engine's contract: it writes a whole site into a fresh output
 //! folder, or fails with `path:line:column: message` and leaves nothing behind. Its "site" is
-//! `content/` copied as it is; a file holding `{% broken %}` fails the build.
+//! `content/` copied as it is; a file holding `{% broken %}` fails the build, and one holding
+//! `{% panic %}` makes the builder panic, half-way through writing, as a bug in the engine would.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -19,6 +20,9 @@ use walkdir::WalkDir;
 
 /// The tag that makes the fake builder fail.
 pub const BROKEN: &str = "{% broken %}";
+
+/// The tag that makes the fake builder panic.
+pub const PANIC: &str = "{% panic %}";
 
 /// A site root in a temporary folder, built by [`fake_build`].
 pub struct FixtureSite {
@@ -121,7 +125,7 @@ pub fn page(title: &str, body: &str) -> String {
 }
 
 /// Stands in for `site::build`: copies `content/` into `output`, or fails with the place of the
-/// first `{% broken %}`.
+/// first `{% broken %}`, or panics after writing the files before the first `{% panic %}`.
 pub fn fake_build(root: &Path, output: &Path) -> anyhow::Result<()> {
     let content = root.join("content");
     let mut files = Vec::new();
@@ -142,6 +146,9 @@ pub fn fake_build(root: &Path, output: &Path) -> anyhow::Result<()> {
         files.push((relative, bytes));
     }
     for (relative, bytes) in files {
+        if String::from_utf8_lossy(&bytes).contains(PANIC) {
+            panic!("the fake builder panics on content/{}", relative.display());
+        }
         let target = output.join(relative);
         std::fs::create_dir_all(target.parent().unwrap())?;
         std::fs::write(&target, bytes)?;
@@ -188,13 +195,20 @@ pub fn get(server: &Server, path: &str) -> Fetched {
 
 /// Sends `request_target` as it is (no client normalises it) and returns the whole response.
 pub fn raw_get(server: &Server, request_target: &str) -> String {
+    raw_request(server, request_target, Some("localhost"))
+}
+
+/// Sends a GET of `request_target` with the given `Host` header (none for `None`), as it is,
+/// and returns the whole response.
+pub fn raw_request(server: &Server, request_target: &str, host: Option<&str>) -> String {
     let mut stream = TcpStream::connect(server.addr()).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
     write!(
         stream,
-        "GET {request_target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {request_target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();

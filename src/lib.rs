@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod html;
 pub mod output;
 pub mod privacy;
 pub mod publish;

@@ -166,7 +166,7 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
             events.push(Event::Html(
                 format!(
                     "<span class=\"dateline\">{} — </span>",
-                    escape_html(location)
+                    crate::html::escape(location)
                 )
                 .into(),
             ));
@@ -281,27 +281,6 @@ fn insert(list: &mut Vec<TocEntry>, entry: TocEntry) {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(entity);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,12 +300,6 @@ mod tests {
             },
             &links,
         )
-    }
-
-    #[test]
-    fn escaping() {
-        assert_eq!(escape_html("a<b>&\"c'é"), "a&lt;b&gt;&amp;&quot;c&#39;é");
-        assert_eq!(escape_html("plain"), "plain");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 pub use front_matter::{Contact, PageDate, SortBy};
-pub use markdown::{escape_html, TocEntry};
+pub use markdown::TocEntry;
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;

@@ -98,7 +98,7 @@ pub fn load(root: &Path) -> Result<(Tera, Origins)> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(crate::content::escape_html);
+    tera.set_escape_fn(crate::html::escape);
     tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
         .map_err(|e| anyhow::anyhow!("{}", chain(&e)))
         .context("templates do not fit together (check `extends` and `include` names)")?;

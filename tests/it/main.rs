@@ -39,5 +39,6 @@ mod site_feeds;
 mod site_fixture;
 mod site_leaks;
 mod site_props;
+mod site_raw_html;
 mod site_snapshots;
 mod site_statistics;

@@ -306,3 +306,24 @@ fn an_unknown_setting_names_the_file_line_and_column() {
         assert!(err.contains(&format!("`{value}`")), "{err}");
     }
 }
+
+#[test]
+fn the_user_guide_documents_every_setting() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/content.md"),
+    )
+    .unwrap();
+    for value in ["safe", "escape", "trusted"] {
+        assert!(
+            guide.contains(&format!("raw_html = \"{value}\"")),
+            "{value}"
+        );
+    }
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    assert!(
+        readme.contains("docs/content.md"),
+        "the README links the guide"
+    );
+}

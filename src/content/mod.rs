@@ -11,7 +11,7 @@ mod assemble;
 mod front_matter;
 mod markdown;
 mod parse;
-pub mod raw_html;
+mod raw_html;
 pub mod shortcode;
 pub mod slug;
 mod taxonomy;

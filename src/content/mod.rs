@@ -4,6 +4,7 @@
 //! Owns: everything about `content/` — which files are sections (`_index.md`) and pages (`*.md`,
 //! `name/index.md` with co-located assets), their URLs, their order, drafts, and every content
 //! error, each named by file, line and column. All problems of a build are reported together.
+//! What becomes of the HTML an author writes in Markdown (`[markdown] raw_html`) is `raw_html`'s.
 //!
 //! Never does: touch case data or write files.
 

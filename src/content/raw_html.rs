@@ -18,6 +18,8 @@
 //!   such output is replaced by a placeholder element carrying a nonce (a hash of the page's
 //!   Markdown, which the page cannot contain), and put back after sanitising.
 //! - `escape` prints every tag the author wrote as text before the same sanitiser runs.
+//! - Text inside an `<iframe>` is kept as written, as the browser's parser reads it: as text, never
+//!   as markup (ammonia parses iframes like the browser does).
 //!
 //! `trusted` skips all of this: the author's HTML is published as written, scripts included.
 //!
@@ -271,6 +273,63 @@ fn starts_block(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces an author's HTML is made of, dangerous ones included.
+    const PIECES: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<a href=\"javascript:alert(1)\">",
+        "<a href=\"jav&#x09;ascript:alert(1)\">",
+        "<a href=\"data:text/html,x\">",
+        "</a>",
+        "<svg><script>alert(1)</script></svg>",
+        "<math><style><img src=x onerror=alert(1)></style></math>",
+        "<style>*{}</style>",
+        "<iframe src=\"https://www.youtube.com/embed/x\">",
+        "<iframe srcdoc=\"<script>alert(1)</script>\">",
+        "</iframe>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<form action=x><input name=y>",
+        "<div style=\"position:fixed\" onclick=\"alert(1)\">",
+        "</div>",
+        "<details open><summary>s</summary>",
+        "<!-- <script>alert(1)</script> -->",
+        "<textarea><script>alert(1)</script></textarea>",
+        "<p>text & more</p>",
+        "\"'><",
+    ];
+
+    /// `html` without the text inside its iframes, which a browser reads as text, never as
+    /// markup (the sanitiser keeps it as written, like the browser's parser).
+    fn without_frame_text(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(open) = rest.find("<iframe") {
+            let content = open + rest[open..].find('>').expect("a whole tag") + 1;
+            out.push_str(&rest[..content]);
+            let close = rest[content..].find("</iframe>").expect("a closed iframe");
+            assert!(!rest[content..content + close].contains("</iframe"));
+            rest = &rest[content + close..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever order the pieces come in, nothing that runs a script is left.
+        #[test]
+        fn no_mix_of_pieces_leaves_a_script(picks in proptest::collection::vec(0..PIECES.len(), 1..12)) {
+            let html: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let clean = without_frame_text(&sanitise(&html).to_ascii_lowercase());
+            for bad in ["<script", "onerror", "onclick", "javascript:", "data:", "<style", "srcdoc", "<form", "<input", "<noscript", "position:fixed"] {
+                prop_assert!(!clean.contains(bad), "{bad} in {clean} from {html}");
+            }
+        }
+    }
 
     #[test]
     fn only_the_players_of_the_allowed_hosts_are_embeds() {

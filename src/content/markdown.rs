@@ -1,7 +1,8 @@
 //! Markdown → HTML with pulldown-cmark: tables, footnotes, strikethrough and heading attributes;
 //! unique heading ids that keep non-Latin letters; a table of contents; the summary cut at
-//! `<!-- more -->`; the press-release dateline; and internal links `@/path.md#anchor`. The author's
-//! raw HTML is then sanitised, escaped or trusted as `[markdown] raw_html` says (see [`super::raw_html`]).
+//! `<!-- more -->`; the press-release dateline; and internal links `@/path.md#anchor`. The
+//! author's raw HTML is sanitised, escaped or trusted as `[markdown] raw_html` says (see
+//! [`super::raw_html`]).
 //!
 //! Never does: I/O. Anchors of other pages are only known once every page is rendered, so they are
 //! returned as [`AnchorCheck`]s for the caller to verify.
@@ -21,6 +22,10 @@ use crate::diagnostic::{LocatedError, Position};
 /// The marker that ends a page's summary.
 const MORE: &str = "<!-- more -->";
 const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
+/// What a table is wrapped in: wide tables scroll inside a focusable region instead of changing
+/// the table's display (which would hide its table semantics from screen readers).
+const TABLE_SCROLL: &str =
+    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">";
 
 /// Ids the default theme uses on every page; headings never take them, so ids stay unique.
 const RESERVED_IDS: &[&str] = &[
@@ -168,14 +173,9 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
                 _ => {}
             }
             let first_paragraph = matches!(event, Event::Start(Tag::Paragraph)) && !dateline_done;
-            // Wide tables scroll inside a focusable region instead of changing the table's display
-            // (which would hide its table semantics from screen readers).
             let table_end = matches!(event, Event::End(TagEnd::Table));
             if matches!(event, Event::Start(Tag::Table(_))) {
-                events.push(Event::Html(
-                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">"
-                    .into(),
-            ));
+                events.push(Event::Html(TABLE_SCROLL.into()));
             }
             events.push(event);
             if table_end {

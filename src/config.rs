@@ -44,8 +44,35 @@ pub struct Config {
     /// Figures shown on the home page, each a cell of a protected table. When none are given, the
     /// home page shows each table's grand total.
     pub key_figures: Vec<KeyFigure>,
+    /// How Markdown is turned into HTML: what happens to raw HTML an author writes.
+    pub markdown: MarkdownConfig,
     /// Free table handed to templates as `config.extra`.
     pub extra: toml::Table,
+}
+
+/// The `[markdown]` table.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// What happens to HTML written in the Markdown of pages (`<iframe>`, `<details>`, `<script>`).
+    pub raw_html: RawHtml,
+}
+
+/// What happens to HTML an author writes in Markdown (`[markdown] raw_html`). Shortcode output and
+/// the theme's own HTML are never changed by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept when it can only format (emphasis, tables, images, figures, details, video embeds
+    /// from the allowed hosts in a sandbox); anything that could run a script, send a form,
+    /// restyle the site or load from another host is removed, and so are `javascript:` and
+    /// `data:` links in Markdown links too.
+    #[default]
+    Safe,
+    /// Printed as text, tag by tag (links are cleaned as with `Safe`).
+    Escape,
+    /// Passed through as written, scripts included: for sites whose every author is trusted.
+    Trusted,
 }
 
 /// One `[[key_figures]]` entry: a label and a cell of a protected table, looked up like the `stat`
@@ -115,6 +142,7 @@ impl Default for Config {
             menu: Vec::new(),
             feed_limit: 20,
             key_figures: Vec::new(),
+            markdown: MarkdownConfig::default(),
             extra: toml::Table::new(),
         }
     }

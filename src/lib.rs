@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod html;
 pub mod output;
 pub mod privacy;
 pub mod publish;
@@ -19,3 +20,4 @@ pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
+pub mod walk;

@@ -28,6 +28,11 @@ url = "news/"
 [[menu]]
 name = "About"
 url = "about/"
+
+# HTML written in Markdown: "safe" keeps formatting and YouTube/Vimeo players and removes scripts;
+# "escape" prints it as text; "trusted" publishes it as written, scripts included.
+[markdown]
+raw_html = "safe"
 "#;
 
 const HOME: &str = r#"+++

@@ -43,6 +43,7 @@ pub(super) fn finish(
                     base_url: &base_url,
                     location: None,
                     shortcodes,
+                    raw_html: config.markdown.raw_html,
                 },
                 &links,
             )
@@ -62,6 +63,7 @@ pub(super) fn finish(
                     base_url: &base_url,
                     location: p.location.as_deref(),
                     shortcodes,
+                    raw_html: config.markdown.raw_html,
                 },
                 &links,
             )

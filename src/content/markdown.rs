@@ -1,6 +1,8 @@
 //! Markdown → HTML with pulldown-cmark: tables, footnotes, strikethrough and heading attributes;
 //! unique heading ids that keep non-Latin letters; a table of contents; the summary cut at
-//! `<!-- more -->`; the press-release dateline; and internal links `@/path.md#anchor`.
+//! `<!-- more -->`; the press-release dateline; and internal links `@/path.md#anchor`. The
+//! author's raw HTML is sanitised, escaped or trusted as `[markdown] raw_html` says (see
+//! [`super::raw_html`]).
 //!
 //! Never does: I/O. Anchors of other pages are only known once every page is rendered, so they are
 //! returned as [`AnchorCheck`]s for the caller to verify.
@@ -11,13 +13,19 @@ use std::path::Path;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::raw_html::Embeds;
 use super::shortcode::{self, Shortcodes};
 use super::slug::slugify;
+use crate::config::RawHtml;
 use crate::diagnostic::{LocatedError, Position};
 
 /// The marker that ends a page's summary.
 const MORE: &str = "<!-- more -->";
 const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
+/// What a table is wrapped in: wide tables scroll inside a focusable region instead of changing
+/// the table's display (which would hide its table semantics from screen readers).
+const TABLE_SCROLL: &str =
+    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">";
 
 /// Ids the default theme uses on every page; headings never take them, so ids stay unique.
 const RESERVED_IDS: &[&str] = &[
@@ -73,6 +81,8 @@ pub struct Source<'a> {
     pub location: Option<&'a str>,
     /// The shortcodes `{{ name(...) }}` calls may use.
     pub shortcodes: &'a dyn Shortcodes,
+    /// What happens to the raw HTML the author writes.
+    pub raw_html: RawHtml,
 }
 
 /// Renders `source`; `links` maps content paths (`news/a.md`) to permalinks.
@@ -88,7 +98,14 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         p.line += source.body_line;
         p
     };
-    let body = match shortcode::expand(source.body, source.shortcodes) {
+    // Outside `trusted`, shortcode output is held back from the sanitiser (see `raw_html`).
+    let embeds =
+        (source.raw_html != RawHtml::Trusted).then(|| Embeds::new(source.shortcodes, source.body));
+    let shortcodes: &dyn Shortcodes = match &embeds {
+        Some(embeds) => embeds,
+        None => source.shortcodes,
+    };
+    let body = match shortcode::expand(source.body, shortcodes) {
         Ok(text) => text,
         Err(errors) => {
             for e in errors {
@@ -133,43 +150,48 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
             }
             other => other,
         };
-        match &event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                open_heading = Some(events.len());
-                headings.push((events.len(), heading_level(*level), String::new()));
+        let pieces = match (&event, &embeds) {
+            (Event::Html(h) | Event::InlineHtml(h), Some(embeds))
+                if source.raw_html == RawHtml::Escape && h.as_ref() != CONTINUE_READING =>
+            {
+                embeds.escape(h)
             }
-            Event::End(TagEnd::Heading(_)) => open_heading = None,
-            Event::Text(t) | Event::Code(t) if open_heading.is_some() => {
-                if let Some(h) = headings.last_mut() {
-                    h.2.push_str(t);
+            _ => vec![event],
+        };
+        for event in pieces {
+            match &event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    open_heading = Some(events.len());
+                    headings.push((events.len(), heading_level(*level), String::new()));
                 }
+                Event::End(TagEnd::Heading(_)) => open_heading = None,
+                Event::Text(t) | Event::Code(t) if open_heading.is_some() => {
+                    if let Some(h) = headings.last_mut() {
+                        h.2.push_str(t);
+                    }
+                }
+                _ => {}
             }
-            _ => {}
-        }
-        let first_paragraph = matches!(event, Event::Start(Tag::Paragraph)) && !dateline_done;
-        // Wide tables scroll inside a focusable region instead of changing the table's display
-        // (which would hide its table semantics from screen readers).
-        let table_end = matches!(event, Event::End(TagEnd::Table));
-        if matches!(event, Event::Start(Tag::Table(_))) {
-            events.push(Event::Html(
-                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">"
+            let first_paragraph = matches!(event, Event::Start(Tag::Paragraph)) && !dateline_done;
+            let table_end = matches!(event, Event::End(TagEnd::Table));
+            if matches!(event, Event::Start(Tag::Table(_))) {
+                events.push(Event::Html(TABLE_SCROLL.into()));
+            }
+            events.push(event);
+            if table_end {
+                events.push(Event::Html("</div>".into()));
+            }
+            if first_paragraph {
+                dateline_done = true;
+                let location = source.location.unwrap_or_default();
+                events.push(Event::Html(
+                    format!(
+                        "<span class=\"dateline\">{} — </span>",
+                        crate::html::escape(location)
+                    )
                     .into(),
-            ));
-        }
-        events.push(event);
-        if table_end {
-            events.push(Event::Html("</div>".into()));
-        }
-        if first_paragraph {
-            dateline_done = true;
-            let location = source.location.unwrap_or_default();
-            events.push(Event::Html(
-                format!(
-                    "<span class=\"dateline\">{} — </span>",
-                    escape_html(location)
-                )
-                .into(),
-            ));
+                ));
+            }
         }
     }
     let mut flat_toc = Vec::new();
@@ -207,10 +229,19 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
     out.toc = nest(flat_toc);
     let mut html_out = String::with_capacity(source.body.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
-    if let Some(cut) = html_out.find(CONTINUE_READING) {
-        out.summary = Some(html_out[..cut].trim_end().to_string());
+    let cut = html_out.find(CONTINUE_READING);
+    match &embeds {
+        // The summary is sanitised on its own, so that it is whole HTML (what the author opened
+        // before `<!-- more -->` is closed in it).
+        Some(embeds) => {
+            out.summary = cut.map(|cut| embeds.finish(html_out[..cut].trim_end()));
+            out.html = embeds.finish(&html_out);
+        }
+        None => {
+            out.summary = cut.map(|cut| html_out[..cut].trim_end().to_string());
+            out.html = html_out;
+        }
     }
-    out.html = html_out;
     out
 }
 
@@ -281,32 +312,15 @@ fn insert(list: &mut Vec<TocEntry>, entry: TocEntry) {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(entity);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn md(body: &str) -> Rendered {
+        md_as(body, RawHtml::Safe, &shortcode::NoShortcodes)
+    }
+
+    fn md_as(body: &str, raw_html: RawHtml, shortcodes: &dyn Shortcodes) -> Rendered {
         let mut links = BTreeMap::new();
         links.insert("news/a.md".to_string(), "https://x.org/news/a/".to_string());
         render(
@@ -317,16 +331,64 @@ mod tests {
                 permalink: "https://x.org/p/",
                 base_url: "https://x.org/sub/",
                 location: None,
-                shortcodes: &shortcode::NoShortcodes,
+                shortcodes,
+                raw_html,
             },
             &links,
         )
     }
 
+    /// A shortcode whose output holds what the sanitiser would remove from an author's HTML.
+    struct Figure;
+
+    const FIGURE: &str = "<figure class=\"stat-chart\"><svg onload=\"x\"><title>T</title></svg><script>s()</script></figure>";
+
+    impl Shortcodes for Figure {
+        fn expand(&self, name: &str, _args: &shortcode::Args) -> Result<String, String> {
+            match name {
+                "figure" => Ok(FIGURE.to_string()),
+                "n" => Ok("1,234".to_string()),
+                _ => Err(format!("unknown shortcode `{name}`")),
+            }
+        }
+    }
+
     #[test]
-    fn escaping() {
-        assert_eq!(escape_html("a<b>&\"c'é"), "a&lt;b&gt;&amp;&quot;c&#39;é");
-        assert_eq!(escape_html("plain"), "plain");
+    fn safe_sanitises_the_authors_html_and_never_the_shortcodes() {
+        let body = "A <b onclick=\"x\">{{ n() }}</b> <script>alert(1)</script>\n\n{{ figure() }}\n\n<div data-safestat-embed=\"0-1\"></div>\n";
+        let r = md_as(body, RawHtml::Safe, &Figure);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert_eq!(
+            r.html,
+            format!("<p>A <b>1,234</b> </p>\n{FIGURE}\n<div data-safestat-embed=\"0-1\"></div>\n")
+        );
+        let trusted = md_as(body, RawHtml::Trusted, &Figure);
+        assert!(trusted.html.contains("<script>alert(1)</script>"));
+        assert!(trusted.html.contains(FIGURE));
+    }
+
+    #[test]
+    fn escape_prints_the_authors_html_as_text() {
+        let r = md_as(
+            "A <b>bold</b> {{ n() }}.\n\n{{ figure() }}\n\n<div>\n{{ figure() }}\n</div>\n",
+            RawHtml::Escape,
+            &Figure,
+        );
+        assert_eq!(
+            r.html,
+            format!("<p>A &lt;b&gt;bold&lt;/b&gt; 1,234.</p>\n{FIGURE}\n&lt;div&gt;\n{FIGURE}\n&lt;/div&gt;\n")
+        );
+    }
+
+    #[test]
+    fn the_summary_is_sanitised_on_its_own_and_closes_what_it_opened() {
+        let r = md("<details>\n<summary>S</summary>\n\nIntro <img src=x onerror=y>.\n\n<!-- more -->\n\nRest.\n\n</details>\n");
+        assert_eq!(
+            r.summary.as_deref(),
+            Some("<details>\n<summary>S</summary>\n<p>Intro <img src=\"x\">.</p></details>")
+        );
+        assert!(r.html.contains(CONTINUE_READING), "{}", r.html);
+        assert!(r.html.ends_with("<p>Rest.</p>\n</details>\n"), "{}", r.html);
     }
 
     #[test]

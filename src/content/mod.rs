@@ -4,6 +4,7 @@
 //! Owns: everything about `content/` — which files are sections (`_index.md`) and pages (`*.md`,
 //! `name/index.md` with co-located assets), their URLs, their order, drafts, and every content
 //! error, each named by file, line and column. All problems of a build are reported together.
+//! What becomes of the HTML an author writes in Markdown (`[markdown] raw_html`) is `raw_html`'s.
 //!
 //! Never does: touch case data or write files.
 
@@ -11,6 +12,7 @@ mod assemble;
 mod front_matter;
 mod markdown;
 mod parse;
+mod raw_html;
 pub mod shortcode;
 pub mod slug;
 mod taxonomy;
@@ -20,14 +22,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 pub use front_matter::{Contact, PageDate, SortBy};
-pub use markdown::{escape_html, TocEntry};
+pub use markdown::TocEntry;
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
 use crate::diagnostic::LocatedError;
+use crate::walk::{self, Hidden};
 
 /// A page: one Markdown file that becomes one HTML page.
 #[derive(Debug, Clone)]
@@ -156,23 +158,8 @@ pub fn load(
     let mut page_files: Vec<(String, PathBuf)> = Vec::new();
     let mut other_files: Vec<(String, PathBuf)> = Vec::new();
     if content_dir.is_dir() {
-        for entry in WalkDir::new(&content_dir).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("cannot walk {}", content_dir.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let relative = entry
-                .path()
-                .strip_prefix(&content_dir)
-                .expect("walked under content/")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if relative.split('/').any(|s| s.starts_with('.')) {
-                continue;
-            }
-            let name = entry.file_name().to_string_lossy();
+        for file in walk::files(&content_dir, Hidden::Skip)? {
+            let name = file.relative.rsplit('/').next().unwrap_or_default();
             let target = if name == "_index.md" {
                 &mut section_files
             } else if name.ends_with(".md") {
@@ -180,7 +167,7 @@ pub fn load(
             } else {
                 &mut other_files
             };
-            target.push((relative, entry.path().to_path_buf()));
+            target.push((file.relative, file.path));
         }
     }
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();

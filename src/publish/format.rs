@@ -50,22 +50,6 @@ pub fn format_percent(
     }
 }
 
-/// Escapes text for HTML and SVG, in element content and in quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
-
 /// Escapes text for Markdown: every ASCII punctuation character that Markdown or inline HTML could
 /// read as syntax gets a backslash, so a title or label prints as written.
 pub fn escape_markdown(text: &str) -> String {
@@ -140,14 +124,6 @@ mod tests {
         assert_eq!(
             html,
             "<p>&lt;script&gt;x&lt;/script&gt; *bold* [link](y) &amp;amp; {{ stat() }} \\</p>\n"
-        );
-    }
-
-    #[test]
-    fn escapes_markup_and_quotes() {
-        assert_eq!(
-            escape_html(r#"<a href="x">Tom & 'Jerry'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
         );
     }
 }

@@ -12,7 +12,8 @@ use std::fmt::Write;
 use crate::config::PrivacyConfig;
 use crate::privacy::{CellValue, ProtectedTable};
 
-use super::format::{escape_html, format_count};
+use super::format::format_count;
+use crate::html;
 
 const NUM: &str = "class=\"num\" style=\"text-align:right\"";
 
@@ -20,7 +21,7 @@ const NUM: &str = "class=\"num\" style=\"text-align:right\"";
 fn count_cell(value: CellValue, total: bool, privacy: &PrivacyConfig) -> String {
     let (class, text) = match value {
         CellValue::Published(n) => ("num", format_count(n)),
-        CellValue::Suppressed => ("num suppressed", escape_html(&privacy.suppressed_text)),
+        CellValue::Suppressed => ("num suppressed", html::escape(&privacy.suppressed_text)),
     };
     let class = if total {
         format!("{class} total")
@@ -39,10 +40,10 @@ fn row_header(label: &str, total: bool) -> String {
     if total {
         format!(
             "<th scope=\"row\" class=\"total\"><strong>{}</strong></th>",
-            escape_html(label)
+            html::escape(label)
         )
     } else {
-        format!("<th scope=\"row\">{}</th>", escape_html(label))
+        format!("<th scope=\"row\">{}</th>", html::escape(label))
     }
 }
 
@@ -68,8 +69,8 @@ pub fn table_html(table: &ProtectedTable, privacy: &PrivacyConfig, element_id: &
     let _ = write!(
         out,
         "<table id=\"{}\" class=\"stat-table\">\n<caption>{}</caption>\n",
-        escape_html(element_id),
-        escape_html(&table.title)
+        html::escape(element_id),
+        html::escape(&table.title)
     );
     let dims = &table.dimensions;
     match dims.len() {
@@ -85,7 +86,7 @@ pub fn table_html(table: &ProtectedTable, privacy: &PrivacyConfig, element_id: &
             let _ = write!(
                 out,
                 "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" {NUM}>Count</th></tr></thead>\n<tbody>\n",
-                escape_html(&dims[0].label)
+                html::escape(&dims[0].label)
             );
             for (c, cat) in dims[0].categories.iter().enumerate() {
                 let _ = writeln!(
@@ -116,14 +117,14 @@ fn cross_table(out: &mut String, table: &ProtectedTable, privacy: &PrivacyConfig
         out,
         "<thead>\n<tr><td></td><th scope=\"colgroup\" colspan=\"{}\">{}</th></tr>\n<tr><th scope=\"col\">{}</th>",
         cols.categories.len() + 1,
-        escape_html(&cols.label),
-        escape_html(&rows.label)
+        html::escape(&cols.label),
+        html::escape(&rows.label)
     );
     for cat in &cols.categories {
         let _ = write!(
             out,
             "<th scope=\"col\" {NUM}>{}</th>",
-            escape_html(&cat.label)
+            html::escape(&cat.label)
         );
     }
     let _ = write!(
@@ -154,7 +155,7 @@ fn long_table(out: &mut String, table: &ProtectedTable, privacy: &PrivacyConfig)
     let dims = &table.dimensions;
     out.push_str("<thead><tr>");
     for dim in dims {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape_html(&dim.label));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", html::escape(&dim.label));
     }
     let _ = write!(
         out,

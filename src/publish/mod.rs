@@ -29,6 +29,6 @@ pub use downloads::{
     datapackage_json, downloads, record_downloads, table_csv, table_json, Download, DATA_DIR,
     TOTAL_CODE,
 };
-pub use format::{escape_html, escape_markdown, format_cell, format_count, format_percent, share};
+pub use format::{escape_markdown, format_cell, format_count, format_percent, share};
 pub use html_table::{table_element_id, table_html};
 pub use methodology::methodology_markdown;

@@ -14,10 +14,9 @@ use std::collections::BTreeMap;
 
 use crate::config::PrivacyConfig;
 use crate::content::shortcode::Args;
+use crate::html;
 use crate::privacy::{CellValue, ProtectedTable};
-use crate::publish::{
-    chart_svg, escape_html, format_cell, format_percent, table_element_id, table_html,
-};
+use crate::publish::{chart_svg, format_cell, format_percent, table_element_id, table_html};
 
 /// The folder of the statistics pages: `/statistics/<table-id>/`.
 pub const STATISTICS_DIR: &str = "statistics";
@@ -87,7 +86,7 @@ impl Figures {
     pub fn stat(&self, args: &Args) -> Result<String, String> {
         let id = required(args, "stat", "table")?;
         let value = self.cell("stat", id, &selection(args, &["table"]))?;
-        Ok(escape_html(&self.display(value)))
+        Ok(html::escape(&self.display(value)))
     }
 
     /// `percent(table="id", <dimension>="<code>", …, of="<dimension>", decimals=1)`: the cell's
@@ -122,7 +121,7 @@ impl Figures {
             }
         };
         let denominator = self.cell("percent", id, &denominator_selection)?;
-        Ok(escape_html(&format_percent(
+        Ok(html::escape(&format_percent(
             numerator,
             denominator,
             decimals,
@@ -155,7 +154,7 @@ impl Figures {
         };
         Ok(format!(
             "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">Table, notes and downloads</a></figcaption><details class=\"stat-chart-data\"><summary>The data of this chart</summary>{}</details></figure>",
-            escape_html(&table.title),
+            html::escape(&table.title),
             self.page_url(id),
             table_html(table, &self.privacy, &element_id),
         ))
@@ -175,7 +174,7 @@ impl Figures {
                 1
             ),
             self.page_url(id),
-            escape_html(&table.title),
+            html::escape(&table.title),
         ))
     }
 

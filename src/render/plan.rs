@@ -6,8 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
-use walkdir::WalkDir;
+use anyhow::Result;
 
 use super::context::term_path;
 use super::figures::statistics_path;
@@ -15,6 +14,7 @@ use super::SiteInput;
 use crate::content::slug::normalise_file_path;
 use crate::content::slug::permalink;
 use crate::content::PageDate;
+use crate::walk::{self, Hidden};
 
 /// Which Atom feed.
 #[derive(Debug, Clone, Copy)]
@@ -281,24 +281,12 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
     }
     let static_dir = root.join("static");
     if static_dir.is_dir() {
-        for entry in WalkDir::new(&static_dir).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("cannot walk {}", static_dir.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let relative = entry
-                .path()
-                .strip_prefix(&static_dir)
-                .expect("walked under static/")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        for file in walk::files(&static_dir, Hidden::Keep)? {
+            let shown = file.path.strip_prefix(root).unwrap_or(&file.path);
             plan.add(
-                relative,
+                file.relative,
                 shown.display().to_string(),
-                Job::Copy(entry.path().to_path_buf()),
+                Job::Copy(file.path.clone()),
             );
         }
     }

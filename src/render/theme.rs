@@ -10,9 +10,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::diagnostic::{LocatedError, Position};
+use crate::walk::{self, Hidden};
 
 /// The embedded default theme: (template name, source).
 const EMBEDDED: &[(&str, &str)] = &[
@@ -80,24 +80,10 @@ pub fn load(root: &Path) -> Result<(Tera, Origins)> {
         .collect();
     let dir = root.join("templates");
     if dir.is_dir() {
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = entry
-                .path()
-                .strip_prefix(&dir)
-                .expect("walked under templates/")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if name.split('/').any(|s| s.starts_with('.')) {
-                continue;
-            }
-            let text = std::fs::read_to_string(entry.path())
-                .with_context(|| format!("cannot read {}", entry.path().display()))?;
+        for file in walk::files(&dir, Hidden::Skip)? {
+            let text = std::fs::read_to_string(&file.path)
+                .with_context(|| format!("cannot read {}", file.path.display()))?;
+            let name = file.relative;
             sources.insert(name.clone(), (format!("templates/{name}"), text));
         }
     }
@@ -112,7 +98,7 @@ pub fn load(root: &Path) -> Result<(Tera, Origins)> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(crate::content::escape_html);
+    tera.set_escape_fn(crate::html::escape);
     tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
         .map_err(|e| anyhow::anyhow!("{}", chain(&e)))
         .context("templates do not fit together (check `extends` and `include` names)")?;

@@ -6,6 +6,7 @@
 //! output never contains any of this) or load anything from another origin.
 
 use super::live::{BuildError, LiveState};
+use crate::html::escape;
 
 /// Everything the preview serves itself lives under this prefix.
 pub const RESERVED_PREFIX: &str = "/__safestat/";
@@ -75,22 +76,6 @@ fn overlay(error: &BuildError, hint: &str) -> String {
         escape(&error.message),
         escape(hint)
     )
-}
-
-/// Escapes text for HTML element content and double-quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn find_last_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {

@@ -42,6 +42,7 @@ mod site_feeds;
 mod site_fixture;
 mod site_leaks;
 mod site_props;
+mod site_raw_html;
 mod site_snapshots;
 mod site_statistics;
 mod site_swap;

@@ -6,8 +6,9 @@ use super::marks::{fit, n, series_fill};
 use super::{
     nice_scale, Plan, AXIS, CHAR_W, GRID, HATCH, PALETTE, SUPPRESSED_STUB_WIDTH, TEXT, WIDTH,
 };
+use crate::html;
 use crate::privacy::CellValue;
-use crate::publish::format::{escape_html, format_count};
+use crate::publish::format::format_count;
 
 /// Horizontal bars: categories down the side, counts along the top axis.
 pub(super) fn bar_body(
@@ -65,8 +66,8 @@ pub(super) fn bar_body(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{TEXT}\">{}<title>{}</title></text>",
             n(x0 - 8.0),
             n(gy + group_h / 2.0 + 4.5),
-            escape_html(&fit(label, label_chars)),
-            escape_html(label)
+            html::escape(&fit(label, label_chars)),
+            html::escape(label)
         );
         for (s, value) in values[a].iter().enumerate() {
             let y = gy + s as f64 * (bar_h + 2.0);
@@ -90,7 +91,7 @@ pub(super) fn bar_body(
                         w = n(w),
                         h = n(bar_h),
                         fill = series_fill(prefix, s),
-                        name = escape_html(&name),
+                        name = html::escape(&name),
                         count = format_count(*v),
                         tx = n(x0 + w + 5.0),
                     );
@@ -105,8 +106,8 @@ pub(super) fn bar_body(
                         y = n(y),
                         w = n(SUPPRESSED_STUB_WIDTH),
                         h = n(bar_h),
-                        name = escape_html(&name),
-                        text = escape_html(suppressed_text),
+                        name = html::escape(&name),
+                        text = html::escape(suppressed_text),
                         tx = n(x0 + SUPPRESSED_STUB_WIDTH + 5.0),
                     );
                 }

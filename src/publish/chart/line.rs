@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use super::marks::{fit, marker, n, series_dash};
 use super::{nice_scale, Plan, AXIS, CHAR_W, GRID, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH};
+use crate::html;
 use crate::privacy::CellValue;
-use crate::publish::format::{escape_html, format_count};
+use crate::publish::format::format_count;
 
 /// Lines over the years: counts up the side, one line per series, broken at suppressed points.
 pub(super) fn line_body(
@@ -54,7 +55,7 @@ pub(super) fn line_body(
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text>",
                 n(x_at(a)),
                 n(y1 + 18.0),
-                escape_html(&fit(label, (slot * label_every as f64 / CHAR_W) as usize))
+                html::escape(&fit(label, (slot * label_every as f64 / CHAR_W) as usize))
             );
         }
     }
@@ -91,7 +92,7 @@ pub(super) fn line_body(
                     out,
                     "<g>{}<title>{}: {}</title></g>",
                     marker(s, x_at(a), y_at(v), colour, colour),
-                    escape_html(&name),
+                    html::escape(&name),
                     format_count(v),
                 );
             }
@@ -132,7 +133,7 @@ pub(super) fn line_body(
             "<g class=\"suppressed\"><text x=\"{}\" y=\"{}\" fill=\"{TEXT}\" font-style=\"italic\">{}:</text>",
             n(8.0),
             n(height + 11.0),
-            escape_html(suppressed_text)
+            html::escape(suppressed_text)
         );
         height += 18.0;
         for s in rows {
@@ -150,8 +151,8 @@ pub(super) fn line_body(
                         n(x_at(a) - SUPPRESSED_MARKER / 2.0),
                         n(height),
                         PALETTE[s % PALETTE.len()],
-                        escape_html(&name),
-                        escape_html(suppressed_text),
+                        html::escape(&name),
+                        html::escape(suppressed_text),
                         m = n(SUPPRESSED_MARKER),
                     );
                 }
@@ -166,7 +167,7 @@ pub(super) fn line_body(
                     out,
                     "<text x=\"8\" y=\"{}\" fill=\"{TEXT}\">{}</text>",
                     n(height + 10.0),
-                    escape_html(&fit(series[s], (room / CHAR_W) as usize))
+                    html::escape(&fit(series[s], (room / CHAR_W) as usize))
                 );
             }
             height += 18.0;

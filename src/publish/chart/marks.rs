@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{ChartKind, CHAR_W, HATCH, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH};
-use crate::publish::format::escape_html;
+use crate::html;
 
 /// A coordinate with at most one decimal, without a trailing `.0`.
 pub(super) fn n(v: f64) -> String {
@@ -178,7 +178,7 @@ pub(super) fn legend(
             "<g transform=\"translate({},{})\">{swatch}<text x=\"30\" y=\"11.5\" fill=\"{TEXT}\">{}</text></g>",
             n(x),
             n(y),
-            escape_html(&label)
+            html::escape(&label)
         );
         x += w;
     }

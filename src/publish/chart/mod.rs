@@ -25,9 +25,9 @@ mod marks;
 use std::fmt::Write;
 
 use crate::config::PrivacyConfig;
+use crate::html;
 use crate::privacy::{CellValue, ProtectedTable};
 
-use super::format::escape_html;
 use bar::bar_body;
 use line::line_body;
 use marks::{defs, id_safe, legend, n};
@@ -239,9 +239,9 @@ pub fn chart_svg(
          <title id=\"{prefix}-title\">{title}</title><desc id=\"{prefix}-desc\">{desc}</desc>{defs}{legend}{body}</svg>",
         w = n(WIDTH),
         h = n(height),
-        table_id = escape_html(table_element_id),
-        title = escape_html(&table.title),
-        desc = escape_html(&desc(&plan, suppressed, &privacy.suppressed_text)),
+        table_id = html::escape(table_element_id),
+        title = html::escape(&table.title),
+        desc = html::escape(&desc(&plan, suppressed, &privacy.suppressed_text)),
         defs = defs(&prefix, series.len(), plan.kind != ChartKind::Line),
     );
     Some(svg)

@@ -6,6 +6,7 @@ mod data_props;
 mod data_support;
 mod data_synth;
 mod data_tables;
+mod input_text;
 mod privacy_audit;
 mod privacy_guarantee;
 mod privacy_linked;

@@ -2,6 +2,7 @@
 
 mod data_errors;
 mod data_ingest;
+mod data_leaks;
 mod data_props;
 mod data_support;
 mod data_synth;

@@ -1,9 +1,10 @@
 //! `data/tables.toml`: the tables a site publishes, resolved against the datasets into [`TableSpec`]s.
 //!
-//! Every table names its dataset (optional when there is only one), 1 to 4 dimension columns and
-//! optional filters. Every mistake — an unknown dataset or column, a `drop` column used as a
-//! dimension, a repeated table id, too many dimensions, a filter value outside the domain — is an
-//! error naming `file:line:column`.
+//! Every table names its dataset (optional when there is only one), 1 to [`MAX_DIMENSIONS`]
+//! dimension columns and optional filters. Every mistake — an unknown dataset or column, a `drop`
+//! column used as a dimension, a repeated table id (compared ignoring case, as ids name download
+//! files), too many dimensions, a filter value outside the domain — is an error naming
+//! `file:line:column`. These are the rules of a table; later stages take [`TableSpec`]s as checked.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -72,7 +73,7 @@ pub(crate) fn parse(
     };
 
     let mut specs = Vec::with_capacity(file.tables.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     for decl in file.tables {
         let id = decl.id.get_ref().clone();
         if !is_identifier(&id) {
@@ -81,13 +82,18 @@ pub(crate) fn parse(
                 format!("table id {id:?} may only use letters, digits, '_' and '-'"),
             ));
         }
+        // Ids name download files and Data Package resources, which are compared ignoring case.
         let line = Position::of_offset(text, decl.id.span().start).line;
-        if let Some(first) = seen.insert(id.clone(), line) {
+        if let Some((first_id, first_line)) = seen.get(&id.to_ascii_lowercase()) {
             return Err(at(
                 decl.id.span(),
-                format!("table id {id:?} is already used by the table at line {first}"),
+                format!(
+                    "table id {id:?} is already used by the table {first_id:?} at line \
+                     {first_line} (ids are compared ignoring case, as they name download files)"
+                ),
             ));
         }
+        seen.insert(id.to_ascii_lowercase(), (id.clone(), line));
 
         let dataset = match &decl.dataset {
             Some(name) => schemas

@@ -113,7 +113,14 @@ fn data_tables_errors_are_located() {
         ),
         (
             format!("{}{}", table("dimensions = [\"gender\"]\n"), table("dimensions = [\"year\"]\n")),
-            ":6:6: table id \"t\" is already used by the table at line 2",
+            ":6:6: table id \"t\" is already used by the table \"t\" at line 2",
+        ),
+        (
+            format!(
+                "{}[[table]]\nid = \"T\"\ntitle = \"T\"\ndimensions = [\"year\"]\n",
+                table("dimensions = [\"gender\"]\n")
+            ),
+            ":6:6: table id \"T\" is already used by the table \"t\" at line 2 (ids are compared ignoring case, as they name download files)",
         ),
         (
             table("dimensions = [\"gender\", \"year\", \"type\", \"country\", \"gender\"]\n"),

@@ -27,7 +27,7 @@ pub use markdown::{escape_html, TocEntry};
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
-use crate::diagnostic::LocatedError;
+use crate::diagnostic::{source_text, LocatedError};
 
 /// A page: one Markdown file that becomes one HTML page.
 #[derive(Debug, Clone)]
@@ -199,8 +199,15 @@ pub fn load(
     let mut draft_dirs: Vec<String> = Vec::new();
     for (relative, file) in &section_files {
         let text = if file.exists() {
-            std::fs::read_to_string(file)
-                .with_context(|| format!("cannot read {}", file.display()))?
+            let bytes =
+                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            match source_text(&shown(file), bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            }
         } else {
             String::new()
         };
@@ -241,13 +248,14 @@ pub fn load(
     let parsed: Vec<ParsedPage> = page_files
         .par_iter()
         .map(|(relative, file)| {
-            let text = std::fs::read_to_string(file).map_err(|e| {
+            let bytes = std::fs::read(file).map_err(|e| {
                 vec![LocatedError::new(
                     &shown(file),
                     None,
                     format!("cannot read: {e}"),
                 )]
             })?;
+            let text = source_text(&shown(file), bytes).map_err(|e| vec![e])?;
             let is_bundle = relative.ends_with("/index.md") || relative == "index.md";
             let section = if is_bundle {
                 nearest_section(parent_of(dir_of(relative)))

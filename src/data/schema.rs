@@ -15,7 +15,7 @@ use toml::Spanned;
 use super::pairs::Pairs;
 use super::ReleaseSpec;
 use super::{Category, ColumnKind};
-use crate::diagnostic::{toml_error, LocatedError, Position};
+use crate::diagnostic::{source_text, toml_error, LocatedError, Position};
 
 /// The code of the category that missing values are counted in. No declared value may use it.
 pub(crate) const UNKNOWN_CODE: &str = "unknown";
@@ -156,9 +156,9 @@ pub(crate) fn discover(data_dir: &Path) -> Result<Vec<DatasetSchema>> {
     paths
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            parse(path, &text)
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            parse(path, &source_text(path, bytes)?)
         })
         .collect()
 }

@@ -17,7 +17,7 @@ use toml::Spanned;
 use super::pairs::Pairs;
 use super::schema::{is_identifier, quoted_list, DatasetSchema, Role};
 use super::{CaseTable, ColumnKind, TableFilter, TableSpec};
-use crate::diagnostic::{toml_error, LocatedError, Position};
+use crate::diagnostic::{source_text, toml_error, LocatedError, Position};
 
 /// The most dimensions a table may have.
 pub const MAX_DIMENSIONS: usize = 4;
@@ -50,9 +50,8 @@ pub(crate) fn load(
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    parse(path, &text, schemas, datasets)
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse(path, &source_text(path, bytes)?, schemas, datasets)
 }
 
 /// Parses and resolves the text of a `tables.toml` read from `path`.

@@ -6,7 +6,7 @@
 //! `docs/data.md`; every mistake in a schema is an error naming `file:line:column`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -15,7 +15,7 @@ use toml::Spanned;
 use super::pairs::Pairs;
 use super::ReleaseSpec;
 use super::{Category, ColumnKind};
-use crate::diagnostic::{source_text, toml_error, LocatedError, Position};
+use crate::diagnostic::{shorten, source_text, toml_error, LocatedError, Position};
 
 /// The code of the category that missing values are counted in. No declared value may use it.
 pub(crate) const UNKNOWN_CODE: &str = "unknown";
@@ -191,8 +191,18 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
         Some(f) if f.get_ref().is_empty() => {
             return Err(at(f.span(), "file must name a CSV file".into()))
         }
-        Some(f) => f.get_ref().clone(),
-        None => format!("{id}.csv"),
+        Some(f) => match inside_data(f.get_ref()) {
+            Some(relative) => relative,
+            None => return Err(at(
+                f.span(),
+                format!(
+                    "file = {:?} must be a path inside data/, relative to it (like \"cases.csv\" \
+                         or \"2025/cases.csv\"), without `..`",
+                    shorten(f.get_ref(), 60)
+                ),
+            )),
+        },
+        None => PathBuf::from(format!("{id}.csv")),
     };
     let delimiter = match &dataset.delimiter {
         None => b',',
@@ -437,6 +447,21 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
             (r.into_inner(), position)
         }),
     })
+}
+
+/// The `file` of a dataset as a path under `data/`, or `None` if it could lead outside it (an
+/// absolute path, a drive or `..`). Only the path is checked: a symbolic link under `data/` is the
+/// site's own choice (a CSV kept on an encrypted volume).
+fn inside_data(file: &str) -> Option<PathBuf> {
+    let mut relative = PathBuf::new();
+    for component in Path::new(file).components() {
+        match component {
+            Component::Normal(part) => relative.push(part),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!relative.as_os_str().is_empty()).then_some(relative)
 }
 
 /// Letters, digits, `_` and `-`, starting with a letter or digit: safe in file names and URLs.

@@ -19,3 +19,4 @@ pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
+pub mod walk_rules;

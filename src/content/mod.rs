@@ -158,6 +158,7 @@ pub fn load(
     if content_dir.is_dir() {
         for entry in WalkDir::new(&content_dir).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot walk {}", content_dir.display()))?;
+            crate::walk_rules::check_entry(root, &entry)?;
             if !entry.file_type().is_file() {
                 continue;
             }

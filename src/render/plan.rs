@@ -283,6 +283,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
     if static_dir.is_dir() {
         for entry in WalkDir::new(&static_dir).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot walk {}", static_dir.display()))?;
+            crate::walk_rules::check_entry(root, &entry)?;
             if !entry.file_type().is_file() {
                 continue;
             }

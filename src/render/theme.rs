@@ -82,6 +82,7 @@ pub fn load(root: &Path) -> Result<(Tera, Origins)> {
     if dir.is_dir() {
         for entry in WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
+            crate::walk_rules::check_entry(root, &entry)?;
             if !entry.file_type().is_file() {
                 continue;
             }

@@ -27,7 +27,7 @@ pub use markdown::{escape_html, TocEntry};
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
-use crate::diagnostic::{source_text, LocatedError};
+use crate::diagnostic::{source_text, LocatedError, Position};
 
 /// A page: one Markdown file that becomes one HTML page.
 #[derive(Debug, Clone)]
@@ -46,6 +46,8 @@ pub struct Page {
     pub slug: String,
     /// URL path relative to `base_url`, ending with `/`: `news/a/`.
     pub path: String,
+    /// Where the front matter sets `path`, if it does (for messages about the page's URL).
+    pub path_position: Option<Position>,
     pub permalink: String,
     /// Old URL paths (normalised like `path`) that redirect here.
     pub aliases: Vec<String>,
@@ -66,6 +68,17 @@ pub struct Page {
     /// Neighbours in the section's order: `lower` comes after this page, `higher` before it.
     pub lower: Option<usize>,
     pub higher: Option<usize>,
+}
+
+impl Page {
+    /// Where the page's URL comes from, for messages about its output file: `content/a.md:3:8`
+    /// (its `path` in the front matter) or the file, `content/news/a.md`.
+    pub fn url_source(&self) -> String {
+        match self.path_position {
+            Some(p) => format!("{}:{}:{}", self.file.display(), p.line, p.column),
+            None => self.file.display().to_string(),
+        }
+    }
 }
 
 /// A section: a folder with an `_index.md` (the root section always exists).

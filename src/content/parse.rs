@@ -225,6 +225,10 @@ pub(super) fn parse_page(
         slug,
         permalink: slug::permalink(base_url, &path),
         path,
+        path_position: fm
+            .path
+            .as_ref()
+            .map(|given| front_matter::span_position(&split, given.span())),
         aliases,
         weight: fm.weight,
         template: fm.template,

@@ -7,6 +7,7 @@ mod data_props;
 mod data_support;
 mod data_synth;
 mod data_tables;
+mod input_errors;
 mod input_text;
 mod privacy_audit;
 mod privacy_guarantee;

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{toml_error_at, LocatedError, Position};
+use crate::diagnostic::{toml_error_at, toml_value_position, LocatedError, Position};
 
 /// A content file split into its front matter and body.
 #[derive(Debug)]
@@ -169,6 +169,14 @@ pub fn span_position(split: &Split, span: std::ops::Range<usize>) -> Position {
     let mut p = Position::of_offset(split.front_matter, span.start);
     p.line += split.front_matter_line;
     p
+}
+
+/// Where the front matter sets the value at `keys` (see [`toml_value_position`]), for errors about
+/// a value that parsed but is not allowed.
+pub fn key_position(split: &Split, keys: &[&str]) -> Option<Position> {
+    let mut p = toml_value_position(split.front_matter, keys)?;
+    p.line += split.front_matter_line;
+    Some(p)
 }
 
 /// A publication date: a TOML date (`2024-05-01`), date-time (`2024-05-01T10:00:00+03:00`) or a

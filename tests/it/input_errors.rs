@@ -228,3 +228,25 @@ mod symlinks {
         assert!(err.contains("content/b.md: is a symbolic link"), "{err}");
     }
 }
+
+#[test]
+fn front_matter_values_out_of_range_name_line_and_column() {
+    let f = Fixture::new();
+    f.file(
+        "content/news/_index.md",
+        "+++\ntitle = \"News\"\npaginate_by = 0\n+++\n",
+    );
+    f.file(
+        "content/news/a.md",
+        "+++\ntitle = \"A\"\n[[contacts]]\nname = \"Press\"\n[[contacts]]\nname = \" \"\n+++\n",
+    );
+    let err = fails(&f);
+    assert!(
+        err.contains("content/news/_index.md:3:15: paginate_by must be at least 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/news/a.md:6:8: contacts[1] has no name"),
+        "{err}"
+    );
+}

@@ -193,14 +193,14 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
         }
         Some(f) => match inside_data(f.get_ref()) {
             Some(relative) => relative,
-            None => return Err(at(
-                f.span(),
-                format!(
+            None => {
+                let message = format!(
                     "file = {:?} must be a path inside data/, relative to it (like \"cases.csv\" \
-                         or \"2025/cases.csv\"), without `..`",
+                     or \"2025/cases.csv\"), without `..`",
                     shorten(f.get_ref(), 60)
-                ),
-            )),
+                );
+                return Err(at(f.span(), message));
+            }
         },
         None => PathBuf::from(format!("{id}.csv")),
     };

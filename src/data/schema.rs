@@ -222,9 +222,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
     let dataset_missing = dataset.missing.unwrap_or_else(|| vec![String::new()]);
 
     if file.columns.is_empty() {
+        // Where a first [[column]] would go: the end of the text.
         return Err(anyhow::Error::new(LocatedError::new(
             path,
-            None,
+            Some(Position::of_offset(text, text.trim_end().len())),
             "the schema declares no columns: add at least one [[column]]",
         )));
     }

@@ -250,3 +250,19 @@ fn front_matter_values_out_of_range_name_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn a_schema_without_columns_points_where_one_would_go() {
+    let dir = dataset("", b"x\n");
+    assert_eq!(
+        dir.error(),
+        format!(
+            "{}:1:1: the schema declares no columns: add at least one [[column]]",
+            dir.file("cases.toml")
+        )
+    );
+    let dir = dataset("[dataset]\ntitle = \"Cases\"\n\n", b"x\n");
+    assert!(dir
+        .error()
+        .starts_with(&format!("{}:2:16: ", dir.file("cases.toml"))));
+}

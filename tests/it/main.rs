@@ -7,6 +7,8 @@ mod data_props;
 mod data_support;
 mod data_synth;
 mod data_tables;
+mod fuzz_inputs;
+mod fuzz_support;
 mod input_errors;
 mod input_text;
 mod privacy_audit;

@@ -29,12 +29,15 @@ const MISSING: u32 = u32::MAX;
 /// Reads the dataset's CSV as its schema says.
 pub(crate) fn read_dataset(schema: &DatasetSchema, unknown_label: &str) -> Result<CaseTable> {
     let path = &schema.csv_path;
-    let file = File::open(path).with_context(|| {
-        format!(
-            "cannot open {} (the file of dataset {:?}, {})",
-            path.display(),
-            schema.id,
-            schema.schema_path.display()
+    let file = File::open(path).map_err(|e| {
+        located(
+            &schema.schema_path,
+            schema.csv_position,
+            format!(
+                "cannot open {} (the file of dataset {:?}): {e}",
+                path.display(),
+                schema.id
+            ),
         )
     })?;
     let mut reader = ReaderBuilder::new()

@@ -124,6 +124,8 @@ pub(crate) struct DatasetSchema {
     pub title: String,
     pub schema_path: PathBuf,
     pub csv_path: PathBuf,
+    /// Where the schema names the CSV (`file = ...`), or its start when it takes the default.
+    pub csv_position: Position,
     pub delimiter: u8,
     pub quoting: bool,
     pub columns: Vec<ColumnSchema>,
@@ -435,11 +437,18 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
     }
 
     let csv_path = path.parent().unwrap_or(Path::new("")).join(csv_name);
+    let csv_position = dataset
+        .file
+        .as_ref()
+        .map_or(Position { line: 1, column: 1 }, |f| {
+            Position::of_offset(text, f.span().start)
+        });
     Ok(DatasetSchema {
         title: dataset.title.unwrap_or_else(|| id.clone()),
         id,
         schema_path: path.to_path_buf(),
         csv_path,
+        csv_position,
         delimiter,
         quoting: dataset.quoting.unwrap_or(true),
         columns,

@@ -266,3 +266,22 @@ fn a_schema_without_columns_points_where_one_would_go() {
         .error()
         .starts_with(&format!("{}:2:16: ", dir.file("cases.toml"))));
 }
+
+#[test]
+fn a_missing_data_file_is_an_error_at_the_schemas_file_key() {
+    let dir = DataDir::new(&[(
+        "cases.toml",
+        b"[dataset]\nfile = \"2025/cases.csv\"\n\n[[column]]\nid = \"gender\"\n",
+    )]);
+    let err = dir.error();
+    assert!(
+        err.starts_with(&format!("{}:2:8: cannot open ", dir.file("cases.toml"))),
+        "{err}"
+    );
+    let dir = DataDir::new(&[("cases.toml", b"[[column]]\nid = \"gender\"\n")]);
+    let err = dir.error();
+    assert!(
+        err.starts_with(&format!("{}:1:1: cannot open ", dir.file("cases.toml"))),
+        "{err}"
+    );
+}

@@ -41,7 +41,7 @@ use crate::config::Config;
 use crate::diagnostic::{LocatedError, Position};
 
 pub use release::{Builtin, HierarchySpec, ReleaseSpec};
-pub use tables::MAX_DIMENSIONS;
+pub use tables::{check_dimension_count, MAX_DIMENSIONS};
 
 /// Everything read from `data/`: the datasets, the tables declared over them, and every
 /// dataset's `[release]` (enabled or not), in dataset order. Disclosure control takes all of it

@@ -22,6 +22,15 @@ use crate::diagnostic::{source_text, toml_error, LocatedError, Position};
 /// The most dimensions a table may have.
 pub const MAX_DIMENSIONS: usize = 4;
 
+/// The one rule on how many dimensions a table has (1 to [`MAX_DIMENSIONS`]): `Err` says it.
+pub fn check_dimension_count(n: usize) -> Result<(), String> {
+    if (1..=MAX_DIMENSIONS).contains(&n) {
+        Ok(())
+    } else {
+        Err(format!("a table has 1 to {MAX_DIMENSIONS} dimensions"))
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TablesFile {
@@ -125,13 +134,10 @@ pub(crate) fn parse(
         let cases = &datasets[dataset];
 
         let dims = decl.dimensions.get_ref();
-        if dims.is_empty() || dims.len() > MAX_DIMENSIONS {
+        if let Err(rule) = check_dimension_count(dims.len()) {
             return Err(at(
                 decl.dimensions.span(),
-                format!(
-                    "a table has 1 to {MAX_DIMENSIONS} dimensions; table {id:?} has {}",
-                    dims.len()
-                ),
+                format!("{rule}; table {id:?} has {}", dims.len()),
             ));
         }
         let mut dimensions = Vec::with_capacity(dims.len());

@@ -285,3 +285,19 @@ fn a_missing_data_file_is_an_error_at_the_schemas_file_key() {
         "{err}"
     );
 }
+
+#[test]
+fn a_long_wrong_date_is_quoted_shortened() {
+    let f = Fixture::new();
+    let long = "x".repeat(500);
+    f.file(
+        "content/a.md",
+        &format!("+++\ntitle = \"A\"\ndate = \"{long}\"\n+++\n"),
+    );
+    let err = fails(&f);
+    assert!(err.contains("content/a.md:3:8: "), "{err}");
+    assert!(
+        err.contains(&"x".repeat(60)) && !err.contains(&"x".repeat(61)),
+        "{err}"
+    );
+}

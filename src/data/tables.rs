@@ -2,9 +2,10 @@
 //!
 //! Every table names its dataset (optional when there is only one), 1 to [`MAX_DIMENSIONS`]
 //! dimension columns and optional filters. Every mistake — an unknown dataset or column, a `drop`
-//! column used as a dimension, a repeated table id (compared ignoring case, as ids name download
-//! files), too many dimensions, a filter value outside the domain — is an error naming
-//! `file:line:column`. These are the rules of a table; later stages take [`TableSpec`]s as checked.
+//! column used as a dimension, a repeated table id or one taken by a record-level release
+//! (compared ignoring case, as ids name download files), too many dimensions, a filter value
+//! outside the domain — is an error naming `file:line:column`. These are the rules of a table;
+//! later stages take [`TableSpec`]s as checked.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -102,6 +103,21 @@ pub(crate) fn parse(
             ));
         }
         seen.insert(id.to_ascii_lowercase(), (id.clone(), line));
+        let release_named = schemas.iter().find(|s| {
+            s.release.as_ref().is_some_and(|(spec, _)| spec.enabled)
+                && format!("{}-records", s.id).eq_ignore_ascii_case(&id)
+        });
+        if let Some(schema) = release_named {
+            return Err(at(
+                decl.id.span(),
+                format!(
+                    "table id {id:?} is the name of the record-level release of dataset {:?} \
+                     (data/{}-records.csv; ids are compared ignoring case, as they name download \
+                     files)",
+                    schema.id, schema.id
+                ),
+            ));
+        }
 
         let dataset = match &decl.dataset {
             Some(name) => schemas

@@ -191,3 +191,28 @@ fn data_tables_need_a_dataset_name_when_there_are_several() {
         )
     );
 }
+
+#[test]
+fn data_tables_may_not_take_the_file_name_of_a_record_release() {
+    let schema = format!(
+        "{SCHEMA}\n[release]\nquasi_identifiers = [\"year\", \"gender\"]\nsensitive = \"type\"\n"
+    );
+    let dir = DataDir::new(&[
+        ("cases.toml", schema.as_bytes()),
+        ("cases.csv", CSV),
+        (
+            "tables.toml",
+            b"[[table]]\nid = \"Cases-Records\"\ntitle = \"T\"\ndimensions = [\"gender\"]\n",
+        ),
+    ]);
+    let err = dir.error();
+    assert_eq!(
+        err,
+        format!(
+            "{}:2:6: table id \"Cases-Records\" is the name of the record-level release of dataset \
+             \"cases\" (data/cases-records.csv; ids are compared ignoring case, as they name \
+             download files)",
+            dir.file("tables.toml")
+        )
+    );
+}

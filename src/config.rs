@@ -11,6 +11,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{shorten, source_text, toml_error, toml_value_position, LocatedError};
+
 /// The whole of `config.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -221,7 +223,7 @@ pub fn read_pattern(path: &Path) -> Result<Vec<PatternCell>> {
                 None => bail!(
                     "{place}:{}: expected `dim=code`, found `{}`",
                     table.len() + 2,
-                    crate::diagnostic::shorten(part, 60)
+                    shorten(part, 60)
                 ),
             })
             .collect::<Result<Vec<_>>>()?;
@@ -265,65 +267,83 @@ pub fn is_absolute_http_url(url: &str) -> bool {
 impl Config {
     /// Reads and validates `config.toml` at `path`.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = source_text(path, bytes)?;
         Config::parse(&text, path)
     }
 
     /// Parses the text of a `config.toml`; `path` is only used in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let config: Config = toml::from_str(text)
-            .map_err(|e| anyhow::anyhow!("{}", crate::diagnostic::toml_error(path, text, &e)))?;
-        config.validate(path)?;
+        let config: Config =
+            toml::from_str(text).map_err(|e| anyhow::Error::new(toml_error(path, text, &e)))?;
+        config.validate(path, text)?;
         Ok(config)
     }
 
-    fn validate(&self, path: &Path) -> Result<()> {
+    /// Checks the values that parsed but are not allowed; each error points at the value in `text`.
+    fn validate(&self, path: &Path, text: &str) -> Result<()> {
+        let fail = |keys: &[&str], message: String| -> Result<()> {
+            Err(anyhow::Error::new(LocatedError::new(
+                path,
+                toml_value_position(text, keys),
+                message,
+            )))
+        };
         if self.privacy.k < 2 {
-            bail!(
-                "{}: [privacy] k = {} is not allowed: k must be at least 2 (11 is the usual choice)",
-                path.display(),
-                self.privacy.k
+            return fail(
+                &["privacy", "k"],
+                format!(
+                    "[privacy] k = {} is not allowed: k must be at least 2 (11 is the usual choice)",
+                    self.privacy.k
+                ),
             );
         }
         if !is_absolute_http_url(&self.base_url) {
-            bail!(
-                "{}: base_url = {:?} must be an absolute http:// or https:// URL",
-                path.display(),
-                self.base_url
+            return fail(
+                &["base_url"],
+                format!(
+                    "base_url = {:?} must be an absolute http:// or https:// URL",
+                    shorten(&self.base_url, 60)
+                ),
             );
         }
         let mut names = std::collections::BTreeSet::new();
-        for taxonomy in &self.taxonomies {
+        for (i, taxonomy) in self.taxonomies.iter().enumerate() {
+            let index = i.to_string();
+            let key = |field: &'static str| ["taxonomies", index.as_str(), field];
             let valid = !taxonomy.name.is_empty()
                 && taxonomy
                     .name
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
             if !valid {
-                bail!(
-                    "{}: taxonomy name {:?} must be lowercase letters, digits, - or _",
-                    path.display(),
-                    taxonomy.name
+                return fail(
+                    &key("name"),
+                    format!(
+                        "taxonomy name {:?} must be lowercase letters, digits, - or _",
+                        shorten(&taxonomy.name, 60)
+                    ),
                 );
             }
             if !names.insert(taxonomy.name.as_str()) {
-                bail!(
-                    "{}: taxonomy {:?} is declared twice",
-                    path.display(),
-                    taxonomy.name
+                return fail(
+                    &key("name"),
+                    format!("taxonomy {:?} is declared twice", taxonomy.name),
                 );
             }
             if taxonomy.paginate_by == Some(0) {
-                bail!(
-                    "{}: taxonomy {:?}: paginate_by must be at least 1",
-                    path.display(),
-                    taxonomy.name
+                return fail(
+                    &key("paginate_by"),
+                    format!(
+                        "taxonomy {:?}: paginate_by must be at least 1",
+                        taxonomy.name
+                    ),
                 );
             }
         }
         if self.feed_limit == 0 {
-            bail!("{}: feed_limit must be at least 1", path.display());
+            return fail(&["feed_limit"], "feed_limit must be at least 1".to_string());
         }
         Ok(())
     }

@@ -1,7 +1,8 @@
 //! Error messages that point at a place in a file: `path:line:column: message`.
 //!
 //! Owns: turning byte offsets and parser errors into the `file:line:column` form that every input error
-//! of safestat uses (invariant 7 of the architecture). Never does: I/O.
+//! of safestat uses (invariant 7 of the architecture), and what a text file a user writes may
+//! contain ([`source_text`]: UTF-8, no NUL). Never does: I/O.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,33 @@ impl LocatedError {
     }
 }
 
+/// The text of a file a user writes (Markdown, TOML) from its bytes, read from `path`: invalid
+/// UTF-8 and NUL bytes (which no text needs, and which would be written into pages) are errors at
+/// their line and column.
+pub fn source_text(path: &Path, bytes: Vec<u8>) -> Result<String, LocatedError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = std::str::from_utf8(&bytes[..valid]).expect("valid up to here");
+        LocatedError::new(
+            path,
+            Some(Position::of_offset(before, valid)),
+            format!(
+                "invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8",
+                bytes[valid]
+            ),
+        )
+    })?;
+    if let Some(nul) = text.find('\0') {
+        return Err(LocatedError::new(
+            path,
+            Some(Position::of_offset(&text, nul)),
+            "a NUL byte (U+0000) is not text: remove it",
+        ));
+    }
+    Ok(text)
+}
+
 /// A TOML parse or type error from `text` (read from `path`), located.
 /// `line_offset` is added to the line (for TOML front matter that starts below line 1).
 pub fn toml_error_at(
@@ -88,7 +116,90 @@ pub fn toml_error_at(
         p.line += line_offset;
         p
     });
-    LocatedError::new(path, position, err.message().trim().to_string())
+    let message = match err.message().trim() {
+        // The parser has nothing to say when the text stops where a value must come.
+        "" if err.span().is_some_and(|s| s.start >= text.trim_end().len()) => {
+            "the text ends where a value is expected".to_string()
+        }
+        "" => "invalid TOML here".to_string(),
+        message => message.to_string(),
+    };
+    LocatedError::new(path, position, message)
+}
+
+/// Where the value at `keys` is written in the TOML `text` (`["privacy", "k"]`; an array of
+/// tables is entered by index, `["taxonomies", "1", "name"]`), for an error about a value that
+/// parsed but is not allowed. `None` if the text does not set it.
+pub fn toml_value_position(text: &str, keys: &[&str]) -> Option<Position> {
+    let mut node: toml::Spanned<SpannedNode> = toml::from_str(text).ok()?;
+    for key in keys {
+        let next = match node.into_inner() {
+            SpannedNode::Table(entries) => entries.into_iter().find(|(k, _)| k == key)?.1,
+            SpannedNode::Array(items) => items.into_iter().nth(key.parse().ok()?)?,
+            SpannedNode::Leaf => return None,
+        };
+        node = next;
+    }
+    Some(Position::of_offset(text, node.span().start))
+}
+
+/// A TOML document with the span of every value, for [`toml_value_position`].
+enum SpannedNode {
+    Table(Vec<(String, toml::Spanned<SpannedNode>)>),
+    Array(Vec<toml::Spanned<SpannedNode>>),
+    Leaf,
+}
+
+impl<'de> serde::Deserialize<'de> for SpannedNode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SpannedNodeVisitor)
+    }
+}
+
+struct SpannedNodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SpannedNodeVisitor {
+    type Value = SpannedNode;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a TOML value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<SpannedNode, E> {
+        Ok(SpannedNode::Leaf)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<SpannedNode, E> {
+        Ok(SpannedNode::Leaf)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<SpannedNode, E> {
+        Ok(SpannedNode::Leaf)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<SpannedNode, E> {
+        Ok(SpannedNode::Leaf)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<SpannedNode, E> {
+        Ok(SpannedNode::Leaf)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<SpannedNode, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(SpannedNode::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SpannedNode, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            entries.push((key, map.next_value()?));
+        }
+        Ok(SpannedNode::Table(entries))
+    }
 }
 
 /// A TOML error in a whole file.
@@ -99,6 +210,32 @@ pub fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> LocatedErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_found_by_their_keys() {
+        let text = "title = \"é\"\n[privacy]\nk = 1\n[[taxonomies]]\nname = \"a\"\n[[taxonomies]]\nname = \"B\"\n";
+        let at = |keys: &[&str]| toml_value_position(text, keys);
+        assert_eq!(at(&["privacy", "k"]), Some(Position { line: 3, column: 5 }));
+        assert_eq!(
+            at(&["taxonomies", "1", "name"]),
+            Some(Position { line: 7, column: 8 })
+        );
+        assert_eq!(at(&["feed_limit"]), None);
+        assert_eq!(at(&["title", "x"]), None);
+    }
+
+    #[test]
+    fn text_is_utf8_without_nul() {
+        let path = Path::new("a.md");
+        assert_eq!(source_text(path, b"ok".to_vec()).unwrap(), "ok");
+        let err = source_text(path, b"a\n\xc3\xa9x\xff".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.md:2:3: invalid UTF-8 (byte 0xFF): save the file as UTF-8"
+        );
+        let err = source_text(path, b"a\0".to_vec()).unwrap_err();
+        assert_eq!(err.position, Some(Position { line: 1, column: 2 }));
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -21,3 +21,4 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod walk;
+pub mod walk_rules;

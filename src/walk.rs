@@ -2,8 +2,8 @@
 //! its path relative to the folder written with `/`, in a fixed order (by file name, folder by
 //! folder), so that the same folder gives the same build on every machine.
 //!
-//! Only regular files are listed: a symbolic link is neither followed nor listed (the folder
-//! itself is read even when it is a link). Never does: read a file.
+//! Only regular files are listed, and a symbolic link, the folder itself or anything under it, is
+//! an error naming it ([`crate::walk_rules`]). Never does: read a file.
 
 use std::path::{Path, PathBuf};
 
@@ -28,11 +28,13 @@ pub enum Hidden {
     Skip,
 }
 
-/// Every regular file under `dir`, ordered by name folder by folder.
-pub fn files(dir: &Path, hidden: Hidden) -> Result<Vec<SiteFile>> {
+/// Every regular file under `dir` (a folder of the site at `root`), ordered by name folder by
+/// folder.
+pub fn files(root: &Path, dir: &Path, hidden: Hidden) -> Result<Vec<SiteFile>> {
     let mut out = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
+        crate::walk_rules::check_entry(root, &entry)?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -83,7 +85,7 @@ mod tests {
     #[test]
     fn lists_files_by_name_folder_by_folder() {
         let dir = folder();
-        let files = files(dir.path(), Hidden::Keep).unwrap();
+        let files = files(dir.path(), dir.path(), Hidden::Keep).unwrap();
         assert_eq!(
             relatives(&files),
             [
@@ -103,7 +105,7 @@ mod tests {
     #[test]
     fn hidden_files_and_folders_can_be_skipped() {
         let dir = folder();
-        let files = files(dir.path(), Hidden::Skip).unwrap();
+        let files = files(dir.path(), dir.path(), Hidden::Skip).unwrap();
         assert_eq!(relatives(&files), ["A.md", "a/b/c.txt", "a/z.md", "b.md"]);
     }
 
@@ -111,37 +113,35 @@ mod tests {
     fn a_missing_folder_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("nope");
-        let err = format!("{:#}", files(&missing, Hidden::Keep).unwrap_err());
+        let err = format!(
+            "{:#}",
+            files(dir.path(), &missing, Hidden::Keep).unwrap_err()
+        );
         assert!(err.contains("nope"), "{err}");
     }
 
     #[cfg(unix)]
     #[test]
-    fn symbolic_links_are_neither_followed_nor_listed() {
-        let dir = folder();
+    fn a_symbolic_link_is_an_error_naming_it() {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret.txt"), "x").unwrap();
-        std::os::unix::fs::symlink(outside.path(), dir.path().join("linked-dir")).unwrap();
-        std::os::unix::fs::symlink(
-            outside.path().join("secret.txt"),
-            dir.path().join("linked-file.txt"),
-        )
-        .unwrap();
-        let files = files(dir.path(), Hidden::Skip).unwrap();
-        assert_eq!(relatives(&files), ["A.md", "a/b/c.txt", "a/z.md", "b.md"]);
-        let through_link = files_of_link(&outside, &dir);
-        assert_eq!(through_link, ["secret.txt"]);
-    }
-
-    /// The folder itself may be a link: it is read.
-    #[cfg(unix)]
-    fn files_of_link(outside: &tempfile::TempDir, dir: &tempfile::TempDir) -> Vec<String> {
+        for (name, target) in [
+            ("linked-dir", outside.path().to_path_buf()),
+            ("linked-file.txt", outside.path().join("secret.txt")),
+        ] {
+            let dir = folder();
+            std::os::unix::fs::symlink(&target, dir.path().join(name)).unwrap();
+            let err = format!(
+                "{:#}",
+                files(dir.path(), dir.path(), Hidden::Skip).unwrap_err()
+            );
+            assert!(err.contains(name) && err.contains("symbolic link"), "{err}");
+        }
+        // The folder itself.
+        let dir = tempfile::tempdir().unwrap();
         let link = dir.path().join("root-link");
         std::os::unix::fs::symlink(outside.path(), &link).unwrap();
-        files(&link, Hidden::Keep)
-            .unwrap()
-            .into_iter()
-            .map(|f| f.relative)
-            .collect()
+        let err = format!("{:#}", files(dir.path(), &link, Hidden::Keep).unwrap_err());
+        assert!(err.contains("root-link"), "{err}");
     }
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{toml_error_at, LocatedError, Position};
+use crate::diagnostic::{shorten, toml_error_at, toml_value_position, LocatedError, Position};
 
 /// A content file split into its front matter and body.
 #[derive(Debug)]
@@ -171,6 +171,14 @@ pub fn span_position(split: &Split, span: std::ops::Range<usize>) -> Position {
     p
 }
 
+/// Where the front matter sets the value at `keys` (see [`toml_value_position`]), for errors about
+/// a value that parsed but is not allowed.
+pub fn key_position(split: &Split, keys: &[&str]) -> Option<Position> {
+    let mut p = toml_value_position(split.front_matter, keys)?;
+    p.line += split.front_matter_line;
+    Some(p)
+}
+
 /// A publication date: a TOML date (`2024-05-01`), date-time (`2024-05-01T10:00:00+03:00`) or a
 /// string holding one of those.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -185,7 +193,12 @@ impl PageDate {
         let text = match value {
             toml::Value::Datetime(d) => d.to_string(),
             toml::Value::String(s) => s.clone(),
-            other => return Err(format!("expected a date like 2024-05-01, found {other}")),
+            other => {
+                return Err(format!(
+                    "expected a date like 2024-05-01, found {}",
+                    shorten(&other.to_string(), 60)
+                ))
+            }
         };
         PageDate::parse(&text)
     }
@@ -226,7 +239,8 @@ impl PageDate {
             }
         }
         Err(format!(
-            "{text:?} is not a date: write 2024-05-01 or 2024-05-01T10:00:00+03:00"
+            "{:?} is not a date: write 2024-05-01 or 2024-05-01T10:00:00+03:00",
+            shorten(text, 60)
         ))
     }
 

@@ -28,7 +28,7 @@ pub use markdown::TocEntry;
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
-use crate::diagnostic::LocatedError;
+use crate::diagnostic::{source_text, LocatedError, Position};
 use crate::walk::{self, Hidden};
 
 /// A page: one Markdown file that becomes one HTML page.
@@ -48,6 +48,8 @@ pub struct Page {
     pub slug: String,
     /// URL path relative to `base_url`, ending with `/`: `news/a/`.
     pub path: String,
+    /// Where the front matter sets `path`, if it does (for messages about the page's URL).
+    pub path_position: Option<Position>,
     pub permalink: String,
     /// Old URL paths (normalised like `path`) that redirect here.
     pub aliases: Vec<String>,
@@ -68,6 +70,17 @@ pub struct Page {
     /// Neighbours in the section's order: `lower` comes after this page, `higher` before it.
     pub lower: Option<usize>,
     pub higher: Option<usize>,
+}
+
+impl Page {
+    /// Where the page's URL comes from, for messages about its output file: `content/a.md:3:8`
+    /// (its `path` in the front matter) or the file, `content/news/a.md`.
+    pub fn url_source(&self) -> String {
+        match self.path_position {
+            Some(p) => format!("{}:{}:{}", self.file.display(), p.line, p.column),
+            None => self.file.display().to_string(),
+        }
+    }
 }
 
 /// A section: a folder with an `_index.md` (the root section always exists).
@@ -158,7 +171,7 @@ pub fn load(
     let mut page_files: Vec<(String, PathBuf)> = Vec::new();
     let mut other_files: Vec<(String, PathBuf)> = Vec::new();
     if content_dir.is_dir() {
-        for file in walk::files(&content_dir, Hidden::Skip)? {
+        for file in walk::files(root, &content_dir, Hidden::Skip)? {
             let name = file.relative.rsplit('/').next().unwrap_or_default();
             let target = if name == "_index.md" {
                 &mut section_files
@@ -186,8 +199,15 @@ pub fn load(
     let mut draft_dirs: Vec<String> = Vec::new();
     for (relative, file) in &section_files {
         let text = if file.exists() {
-            std::fs::read_to_string(file)
-                .with_context(|| format!("cannot read {}", file.display()))?
+            let bytes =
+                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            match source_text(&shown(file), bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            }
         } else {
             String::new()
         };
@@ -228,13 +248,14 @@ pub fn load(
     let parsed: Vec<ParsedPage> = page_files
         .par_iter()
         .map(|(relative, file)| {
-            let text = std::fs::read_to_string(file).map_err(|e| {
+            let bytes = std::fs::read(file).map_err(|e| {
                 vec![LocatedError::new(
                     &shown(file),
                     None,
                     format!("cannot read: {e}"),
                 )]
             })?;
+            let text = source_text(&shown(file), bytes).map_err(|e| vec![e])?;
             let is_bundle = relative.ends_with("/index.md") || relative == "index.md";
             let section = if is_bundle {
                 nearest_section(parent_of(dir_of(relative)))

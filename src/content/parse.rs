@@ -52,12 +52,16 @@ pub(super) fn parse_section(
     if fm.paginate_by == Some(0) {
         errors.push(LocatedError::new(
             file,
-            None,
+            front_matter::key_position(&split, &["paginate_by"]),
             "paginate_by must be at least 1",
         ));
     }
     if let Err(m) = slug::check_slug(&fm.paginate_path) {
-        errors.push(LocatedError::new(file, None, format!("paginate_path: {m}")));
+        errors.push(LocatedError::new(
+            file,
+            front_matter::key_position(&split, &["paginate_path"]),
+            format!("paginate_path: {m}"),
+        ));
     }
     let aliases = aliases(file, &split, &fm.aliases, &mut errors);
     if !errors.is_empty() {
@@ -204,7 +208,7 @@ pub(super) fn parse_page(
         if contact.name.trim().is_empty() {
             errors.push(LocatedError::new(
                 file,
-                None,
+                front_matter::key_position(&split, &["contacts", &i.to_string(), "name"]),
                 format!("contacts[{i}] has no name"),
             ));
         }
@@ -225,6 +229,10 @@ pub(super) fn parse_page(
         slug,
         permalink: slug::permalink(base_url, &path),
         path,
+        path_position: fm
+            .path
+            .as_ref()
+            .map(|given| front_matter::span_position(&split, given.span())),
         aliases,
         weight: fm.weight,
         template: fm.template,

@@ -106,6 +106,8 @@ fn expand_line(
     out: &mut String,
     errors: &mut Vec<ShortcodeError>,
 ) {
+    // `i` only ever stops on an ASCII byte (a backtick or `{`), or on the byte after a run of
+    // them, so every slice of `line` below starts and ends on a character boundary.
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut copied = 0;
@@ -119,7 +121,7 @@ fn expand_line(
             }
             continue;
         }
-        if !line[i..].starts_with("{{") {
+        if !bytes[i..].starts_with(b"{{") {
             i += 1;
             continue;
         }
@@ -274,6 +276,19 @@ mod tests {
             expand("no calls", &Echo).unwrap(),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn non_ascii_text_beside_calls_is_kept() {
+        let body = "Beyrouth — café. {{ echo(a=1) }} « {{ x\n\
+                    سجّلنا {{ echo(t=\"ضحايا\") }} ضحية — {{ ليس }}\n`é` {{ echo(b=2) }} ü}}\n";
+        let out = expand(body, &Echo).unwrap();
+        assert_eq!(
+            out,
+            "Beyrouth — café. a:1 « {{ x\nسجّلنا t:ضحايا ضحية — {{ ليس }}\n`é` b:2 ü}}\n"
+        );
+        let errors = expand("é {{ nope() }}", &Echo).unwrap_err();
+        assert_eq!(errors[0].offset, "é ".len());
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! time a raw value is met. So a value is parsed, recoded and checked once per distinct spelling,
 //! not once per case. `drop` columns are only checked to exist; their values are never looked at.
 //!
-//! Every problem stops the ingest with a `file:line:column` error that names the offending value
-//! and what would have been allowed.
+//! Every problem stops the ingest with a `file:line:column` error that says what would have been
+//! allowed and quotes the offending value only through [`quote_cell`]: shortened, and never a
+//! value of a `drop` column or of a column the schema does not declare.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -17,6 +18,7 @@ use csv::{ByteRecord, ReaderBuilder};
 
 use super::locate::{line_at, locate_field, BOM};
 use super::lookup::CodeLookup;
+use super::quote::quote_cell;
 use super::schema::{quoted_list, ColumnSchema, DatasetSchema, Domain, Role, UNKNOWN_CODE};
 use super::{guard, CaseColumn, CaseTable, Category};
 use crate::diagnostic::{shorten, LocatedError, Position};
@@ -27,12 +29,15 @@ const MISSING: u32 = u32::MAX;
 /// Reads the dataset's CSV as its schema says.
 pub(crate) fn read_dataset(schema: &DatasetSchema, unknown_label: &str) -> Result<CaseTable> {
     let path = &schema.csv_path;
-    let file = File::open(path).with_context(|| {
-        format!(
-            "cannot open {} (the file of dataset {:?}, {})",
-            path.display(),
-            schema.id,
-            schema.schema_path.display()
+    let file = File::open(path).map_err(|e| {
+        located(
+            &schema.schema_path,
+            schema.csv_position,
+            format!(
+                "cannot open {} (the file of dataset {:?}): {e}",
+                path.display(),
+                schema.id
+            ),
         )
     })?;
     let mut reader = ReaderBuilder::new()
@@ -180,7 +185,7 @@ fn read_headers(schema: &DatasetSchema, record: &ByteRecord) -> Result<Vec<Strin
                     position,
                     format!(
                         "invalid UTF-8 in header {:?}: save the file as UTF-8",
-                        String::from_utf8_lossy(field)
+                        shorten(&String::from_utf8_lossy(field), 40)
                     ),
                 ));
             }
@@ -200,14 +205,15 @@ fn invalid_utf8(
         .position(|f| std::str::from_utf8(f).is_err())
         .unwrap_or(0);
     let position = locate_field(path, record, field, schema)?;
+    let column = schema.columns.iter().find(|c| c.header == headers[field]);
     Ok(located(
         path,
         position,
         format!(
-            "invalid UTF-8 in field {} (header {:?}): {:?}; save the file as UTF-8",
+            "invalid UTF-8 in field {} (header {:?}): {}; save the file as UTF-8",
             field + 1,
             shorten(&headers[field], 40),
-            String::from_utf8_lossy(&record[field])
+            quote_cell(column, &record[field])
         ),
     ))
 }
@@ -286,9 +292,9 @@ impl<'s> ColumnReader<'s> {
     fn resolve(&mut self, raw: &[u8]) -> Result<u32, String> {
         let Ok(text) = std::str::from_utf8(raw) else {
             return Err(format!(
-                "column {:?}: invalid UTF-8 in value {:?}; save the file as UTF-8",
+                "column {:?}: invalid UTF-8 in value {}; save the file as UTF-8",
                 self.schema.id,
-                String::from_utf8_lossy(raw)
+                quote_cell(Some(self.schema), raw)
             ));
         };
         let target = match self.schema.recode.iter().find(|(from, _)| from == text) {
@@ -307,25 +313,31 @@ impl<'s> ColumnReader<'s> {
     fn code_of(&mut self, raw: &str, value: &str) -> Result<u32, String> {
         let schema = self.schema;
         let problem = |what: String| format!("column {:?}: {what}; {}", schema.id, allowed(schema));
+        let not_a = |what: &str| not_a(schema, raw, what);
         match &mut self.values {
             Values::Closed(categories) => categories
                 .iter()
                 .position(|c| c.code == value)
                 .map(|i| i as u32)
-                .ok_or_else(|| problem(format!("value {raw:?} is not allowed"))),
+                .ok_or_else(|| {
+                    problem(format!(
+                        "value {} is not allowed",
+                        quote_cell(Some(schema), raw.as_bytes())
+                    ))
+                }),
             Values::Open(values) => {
                 values.push(value.to_string());
                 Ok(values.len() as u32 - 1)
             }
             Values::YearRange { from, to } => {
-                let year = parse_year(value).ok_or_else(|| problem(not_a(raw, "year")))?;
+                let year = parse_year(value).ok_or_else(|| problem(not_a("year")))?;
                 if year < *from || year > *to {
                     return Err(problem(format!("year {year} is outside the allowed range")));
                 }
                 Ok((year - *from) as u32)
             }
             Values::Bands(bands) => {
-                let n = parse_integer(value).ok_or_else(|| problem(not_a(raw, "whole number")))?;
+                let n = parse_integer(value).ok_or_else(|| problem(not_a("whole number")))?;
                 check_range(schema, n).map_err(problem)?;
                 if n < bands[0] {
                     return Err(problem(format!(
@@ -337,10 +349,9 @@ impl<'s> ColumnReader<'s> {
             }
             Values::Numbers { distinct, index } => {
                 let n = if schema.kind == super::ColumnKind::Year {
-                    parse_year(value).ok_or_else(|| problem(not_a(raw, "year")))?
+                    parse_year(value).ok_or_else(|| problem(not_a("year")))?
                 } else {
-                    let n =
-                        parse_integer(value).ok_or_else(|| problem(not_a(raw, "whole number")))?;
+                    let n = parse_integer(value).ok_or_else(|| problem(not_a("whole number")))?;
                     check_range(schema, n).map_err(problem)?;
                     n
                 };
@@ -458,13 +469,16 @@ fn band_categories(bands: &[i64], upper: Option<i64>) -> Vec<Category> {
         .collect()
 }
 
-fn not_a(raw: &str, what: &str) -> String {
+fn not_a(schema: &ColumnSchema, raw: &str, what: &str) -> String {
     let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
         "a"
     };
-    format!("value {raw:?} is not {article} {what}")
+    format!(
+        "value {} is not {article} {what}",
+        quote_cell(Some(schema), raw.as_bytes())
+    )
 }
 
 fn parse_integer(value: &str) -> Option<i64> {

@@ -17,7 +17,7 @@
 //!   `lookup`'s inline table of raw spellings, so a value is parsed, recoded and checked once per
 //!   distinct spelling. Missing values become an explicit `Unknown` category (code `unknown`, label
 //!   `[privacy] unknown_label`) so totals add up; `locate` turns a failing record into
-//!   `line:column`.
+//!   `line:column`; `quote` decides how (and whether) a cell of the CSV appears in a message.
 //! - `guard` stops a dimension that looks like a direct identifier (contact details, free text,
 //!   or, for open domains, mostly unique values) and tells the author to declare it `drop`.
 //! - `tables` resolves `data/tables.toml`; `synth` writes the synthetic example data.
@@ -27,6 +27,7 @@ mod ingest;
 mod locate;
 mod lookup;
 mod pairs;
+mod quote;
 mod release;
 mod schema;
 pub mod synth;
@@ -40,7 +41,7 @@ use crate::config::Config;
 use crate::diagnostic::{LocatedError, Position};
 
 pub use release::{Builtin, HierarchySpec, ReleaseSpec};
-pub use tables::MAX_DIMENSIONS;
+pub use tables::{check_dimension_count, MAX_DIMENSIONS};
 
 /// Everything read from `data/`: the datasets, the tables declared over them, and every
 /// dataset's `[release]` (enabled or not), in dataset order. Disclosure control takes all of it

@@ -6,7 +6,7 @@
 //! `docs/data.md`; every mistake in a schema is an error naming `file:line:column`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -15,7 +15,7 @@ use toml::Spanned;
 use super::pairs::Pairs;
 use super::ReleaseSpec;
 use super::{Category, ColumnKind};
-use crate::diagnostic::{toml_error, LocatedError, Position};
+use crate::diagnostic::{shorten, source_text, toml_error, LocatedError, Position};
 
 /// The code of the category that missing values are counted in. No declared value may use it.
 pub(crate) const UNKNOWN_CODE: &str = "unknown";
@@ -124,6 +124,8 @@ pub(crate) struct DatasetSchema {
     pub title: String,
     pub schema_path: PathBuf,
     pub csv_path: PathBuf,
+    /// Where the schema names the CSV (`file = ...`), or its start when it takes the default.
+    pub csv_position: Position,
     pub delimiter: u8,
     pub quoting: bool,
     pub columns: Vec<ColumnSchema>,
@@ -156,9 +158,9 @@ pub(crate) fn discover(data_dir: &Path) -> Result<Vec<DatasetSchema>> {
     paths
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            parse(path, &text)
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            parse(path, &source_text(path, bytes)?)
         })
         .collect()
 }
@@ -191,8 +193,18 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
         Some(f) if f.get_ref().is_empty() => {
             return Err(at(f.span(), "file must name a CSV file".into()))
         }
-        Some(f) => f.get_ref().clone(),
-        None => format!("{id}.csv"),
+        Some(f) => match inside_data(f.get_ref()) {
+            Some(relative) => relative,
+            None => {
+                let message = format!(
+                    "file = {:?} must be a path inside data/, relative to it (like \"cases.csv\" \
+                     or \"2025/cases.csv\"), without `..`",
+                    shorten(f.get_ref(), 60)
+                );
+                return Err(at(f.span(), message));
+            }
+        },
+        None => PathBuf::from(format!("{id}.csv")),
     };
     let delimiter = match &dataset.delimiter {
         None => b',',
@@ -212,9 +224,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
     let dataset_missing = dataset.missing.unwrap_or_else(|| vec![String::new()]);
 
     if file.columns.is_empty() {
+        // Where a first [[column]] would go: the end of the text.
         return Err(anyhow::Error::new(LocatedError::new(
             path,
-            None,
+            Some(Position::of_offset(text, text.trim_end().len())),
             "the schema declares no columns: add at least one [[column]]",
         )));
     }
@@ -424,11 +437,18 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
     }
 
     let csv_path = path.parent().unwrap_or(Path::new("")).join(csv_name);
+    let csv_position = dataset
+        .file
+        .as_ref()
+        .map_or(Position { line: 1, column: 1 }, |f| {
+            Position::of_offset(text, f.span().start)
+        });
     Ok(DatasetSchema {
         title: dataset.title.unwrap_or_else(|| id.clone()),
         id,
         schema_path: path.to_path_buf(),
         csv_path,
+        csv_position,
         delimiter,
         quoting: dataset.quoting.unwrap_or(true),
         columns,
@@ -437,6 +457,21 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
             (r.into_inner(), position)
         }),
     })
+}
+
+/// The `file` of a dataset as a path under `data/`, or `None` if it could lead outside it (an
+/// absolute path, a drive or `..`). Only the path is checked: a symbolic link under `data/` is the
+/// site's own choice (a CSV kept on an encrypted volume).
+fn inside_data(file: &str) -> Option<PathBuf> {
+    let mut relative = PathBuf::new();
+    for component in Path::new(file).components() {
+        match component {
+            Component::Normal(part) => relative.push(part),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!relative.as_os_str().is_empty()).then_some(relative)
 }
 
 /// Letters, digits, `_` and `-`, starting with a letter or digit: safe in file names and URLs.

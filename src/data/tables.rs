@@ -1,9 +1,11 @@
 //! `data/tables.toml`: the tables a site publishes, resolved against the datasets into [`TableSpec`]s.
 //!
-//! Every table names its dataset (optional when there is only one), 1 to 4 dimension columns and
-//! optional filters. Every mistake — an unknown dataset or column, a `drop` column used as a
-//! dimension, a repeated table id, too many dimensions, a filter value outside the domain — is an
-//! error naming `file:line:column`.
+//! Every table names its dataset (optional when there is only one), 1 to [`MAX_DIMENSIONS`]
+//! dimension columns and optional filters. Every mistake — an unknown dataset or column, a `drop`
+//! column used as a dimension, a repeated table id or one taken by a record-level release
+//! (compared ignoring case, as ids name download files), too many dimensions, a filter value
+//! outside the domain — is an error naming `file:line:column`. These are the rules of a table;
+//! later stages take [`TableSpec`]s as checked.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,10 +18,19 @@ use toml::Spanned;
 use super::pairs::Pairs;
 use super::schema::{is_identifier, quoted_list, DatasetSchema, Role};
 use super::{CaseTable, ColumnKind, TableFilter, TableSpec};
-use crate::diagnostic::{toml_error, LocatedError, Position};
+use crate::diagnostic::{source_text, toml_error, LocatedError, Position};
 
 /// The most dimensions a table may have.
 pub const MAX_DIMENSIONS: usize = 4;
+
+/// The one rule on how many dimensions a table has (1 to [`MAX_DIMENSIONS`]): `Err` says it.
+pub fn check_dimension_count(n: usize) -> Result<(), String> {
+    if (1..=MAX_DIMENSIONS).contains(&n) {
+        Ok(())
+    } else {
+        Err(format!("a table has 1 to {MAX_DIMENSIONS} dimensions"))
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,9 +60,8 @@ pub(crate) fn load(
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    parse(path, &text, schemas, datasets)
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse(path, &source_text(path, bytes)?, schemas, datasets)
 }
 
 /// Parses and resolves the text of a `tables.toml` read from `path`.
@@ -72,7 +82,7 @@ pub(crate) fn parse(
     };
 
     let mut specs = Vec::with_capacity(file.tables.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     for decl in file.tables {
         let id = decl.id.get_ref().clone();
         if !is_identifier(&id) {
@@ -81,11 +91,31 @@ pub(crate) fn parse(
                 format!("table id {id:?} may only use letters, digits, '_' and '-'"),
             ));
         }
+        // Ids name download files and Data Package resources, which are compared ignoring case.
         let line = Position::of_offset(text, decl.id.span().start).line;
-        if let Some(first) = seen.insert(id.clone(), line) {
+        if let Some((first_id, first_line)) = seen.get(&id.to_ascii_lowercase()) {
             return Err(at(
                 decl.id.span(),
-                format!("table id {id:?} is already used by the table at line {first}"),
+                format!(
+                    "table id {id:?} is already used by the table {first_id:?} at line \
+                     {first_line} (ids are compared ignoring case, as they name download files)"
+                ),
+            ));
+        }
+        seen.insert(id.to_ascii_lowercase(), (id.clone(), line));
+        let release_named = schemas.iter().find(|s| {
+            s.release.as_ref().is_some_and(|(spec, _)| spec.enabled)
+                && format!("{}-records", s.id).eq_ignore_ascii_case(&id)
+        });
+        if let Some(schema) = release_named {
+            return Err(at(
+                decl.id.span(),
+                format!(
+                    "table id {id:?} is the name of the record-level release of dataset {:?} \
+                     (data/{}-records.csv; ids are compared ignoring case, as they name download \
+                     files)",
+                    schema.id, schema.id
+                ),
             ));
         }
 
@@ -120,13 +150,10 @@ pub(crate) fn parse(
         let cases = &datasets[dataset];
 
         let dims = decl.dimensions.get_ref();
-        if dims.is_empty() || dims.len() > MAX_DIMENSIONS {
+        if let Err(rule) = check_dimension_count(dims.len()) {
             return Err(at(
                 decl.dimensions.span(),
-                format!(
-                    "a table has 1 to {MAX_DIMENSIONS} dimensions; table {id:?} has {}",
-                    dims.len()
-                ),
+                format!("{rule}; table {id:?} has {}", dims.len()),
             ));
         }
         let mut dimensions = Vec::with_capacity(dims.len());

@@ -127,7 +127,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
             &page.path,
             base_url,
             lastmod(page.updated, page.date),
-            file.clone(),
+            page.url_source(),
             Job::Page(i),
         );
         for alias in &page.aliases {
@@ -281,7 +281,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
     }
     let static_dir = root.join("static");
     if static_dir.is_dir() {
-        for file in walk::files(&static_dir, Hidden::Keep)? {
+        for file in walk::files(root, &static_dir, Hidden::Keep)? {
             let shown = file.path.strip_prefix(root).unwrap_or(&file.path);
             plan.add(
                 file.relative,
@@ -293,7 +293,8 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
     Ok(plan)
 }
 
-/// Lists every output path claimed by two sources.
+/// Lists every output path claimed by two sources, whether both write it as a file or one
+/// writes a file inside it (`atom.xml/index.html` beside the feed `atom.xml`).
 pub(super) fn duplicates(outputs: &[Planned]) -> Vec<String> {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut errors = Vec::new();
@@ -303,6 +304,17 @@ pub(super) fn duplicates(outputs: &[Planned]) -> Vec<String> {
                 "two sources write {}: {first} and {}",
                 o.path, o.source
             ));
+        }
+    }
+    for o in outputs {
+        let folders = o.path.match_indices('/').map(|(i, _)| &o.path[..i]);
+        for folder in folders {
+            if let Some(file) = seen.get(folder) {
+                errors.push(format!(
+                    "two sources claim {folder}: {} writes {} inside it, and {file} writes it as a file",
+                    o.source, o.path
+                ));
+            }
         }
     }
     errors

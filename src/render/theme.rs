@@ -80,7 +80,7 @@ pub fn load(root: &Path) -> Result<(Tera, Origins)> {
         .collect();
     let dir = root.join("templates");
     if dir.is_dir() {
-        for file in walk::files(&dir, Hidden::Skip)? {
+        for file in walk::files(root, &dir, Hidden::Skip)? {
             let text = std::fs::read_to_string(&file.path)
                 .with_context(|| format!("cannot read {}", file.path.display()))?;
             let name = file.relative;

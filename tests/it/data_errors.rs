@@ -102,11 +102,19 @@ fn data_error_duplicate_header() {
 
 #[test]
 fn data_error_invalid_utf8_in_a_record() {
+    let dir = dataset(GENDER, b"id,gender\n1,F\n2,F\xe9\n");
+    assert_eq!(
+        dir.error(),
+        format!(
+            "{}:3:3: invalid UTF-8 in field 2 (header \"gender\"): \"F\u{FFFD}\"; save the file as UTF-8",
+            dir.file("cases.csv")
+        )
+    );
     let dir = dataset(GENDER, b"id,gender\n1,F\n2\xe9,M\n");
     assert_eq!(
         dir.error(),
         format!(
-            "{}:3:1: invalid UTF-8 in field 1 (header \"id\"): \"2\u{FFFD}\"; save the file as UTF-8",
+            "{}:3:1: invalid UTF-8 in field 1 (header \"id\"): a value of a column the schema does not declare: its values are never shown; save the file as UTF-8",
             dir.file("cases.csv")
         )
     );

@@ -113,7 +113,14 @@ fn data_tables_errors_are_located() {
         ),
         (
             format!("{}{}", table("dimensions = [\"gender\"]\n"), table("dimensions = [\"year\"]\n")),
-            ":6:6: table id \"t\" is already used by the table at line 2",
+            ":6:6: table id \"t\" is already used by the table \"t\" at line 2",
+        ),
+        (
+            format!(
+                "{}[[table]]\nid = \"T\"\ntitle = \"T\"\ndimensions = [\"year\"]\n",
+                table("dimensions = [\"gender\"]\n")
+            ),
+            ":6:6: table id \"T\" is already used by the table \"t\" at line 2 (ids are compared ignoring case, as they name download files)",
         ),
         (
             table("dimensions = [\"gender\", \"year\", \"type\", \"country\", \"gender\"]\n"),
@@ -180,6 +187,31 @@ fn data_tables_need_a_dataset_name_when_there_are_several() {
         dir.error(),
         format!(
             "{}:2:6: table \"t\" must name its dataset (dataset = \"...\"): there are 2 datasets: \"a\", \"b\"",
+            dir.file("tables.toml")
+        )
+    );
+}
+
+#[test]
+fn data_tables_may_not_take_the_file_name_of_a_record_release() {
+    let schema = format!(
+        "{SCHEMA}\n[release]\nquasi_identifiers = [\"year\", \"gender\"]\nsensitive = \"type\"\n"
+    );
+    let dir = DataDir::new(&[
+        ("cases.toml", schema.as_bytes()),
+        ("cases.csv", CSV),
+        (
+            "tables.toml",
+            b"[[table]]\nid = \"Cases-Records\"\ntitle = \"T\"\ndimensions = [\"gender\"]\n",
+        ),
+    ]);
+    let err = dir.error();
+    assert_eq!(
+        err,
+        format!(
+            "{}:2:6: table id \"Cases-Records\" is the name of the record-level release of dataset \
+             \"cases\" (data/cases-records.csv; ids are compared ignoring case, as they name \
+             download files)",
             dir.file("tables.toml")
         )
     );

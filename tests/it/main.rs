@@ -2,10 +2,15 @@
 
 mod data_errors;
 mod data_ingest;
+mod data_leaks;
 mod data_props;
 mod data_support;
 mod data_synth;
 mod data_tables;
+mod fuzz_inputs;
+mod fuzz_support;
+mod input_errors;
+mod input_text;
 mod privacy_audit;
 mod privacy_guarantee;
 mod privacy_linked;

@@ -112,9 +112,9 @@ fn duplicate_output_paths_name_both_sources() {
     f.file("static/robots.txt", "User-agent: *\n");
     let err = f.build_err();
     assert!(
-        err.contains("two sources write news/a/index.html: content/b.md and content/news/a.md")
+        err.contains("two sources write news/a/index.html: content/b.md:3:8 and content/news/a.md")
             || err.contains(
-                "two sources write news/a/index.html: content/news/a.md and content/b.md"
+                "two sources write news/a/index.html: content/news/a.md and content/b.md:3:8"
             ),
         "{err}"
     );

@@ -269,9 +269,9 @@ pub(crate) fn build(
     let mut tables = Vec::with_capacity(specs.len());
     for (t, &s) in specs.iter().enumerate() {
         let spec = &all_specs[s];
-        if spec.dimensions.is_empty() || spec.dimensions.len() > 4 {
+        if let Err(rule) = crate::data::check_dimension_count(spec.dimensions.len()) {
             bail!(
-                "table `{}` has {} dimensions; a table has 1 to 4",
+                "table `{}` has {} dimensions; {rule}",
                 spec.id,
                 spec.dimensions.len()
             );

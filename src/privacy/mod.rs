@@ -193,7 +193,6 @@ pub fn protect(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> 
     Ok(protection)
 }
 
-/// The pipeline for the tables of every dataset of `input` (its releases already applied): count
 /// Each table of a dataset with several on its own, for the pattern search.
 fn singles(
     dataset: &CaseTable,
@@ -219,6 +218,7 @@ fn singles(
         .collect()
 }
 
+/// The pipeline for the tables of every dataset of `input` (its releases already applied): count
 /// the cells → primary suppression → choose the pattern → the audit of record.
 fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protection> {
     let k = u64::from(config.k);
@@ -237,12 +237,8 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
         if let Some(c) = columns.copied().find(|&c| c >= dataset.columns.len()) {
             return Err(invalid(format!("column #{c} does not exist")).into());
         }
-        if spec.dimensions.is_empty() || spec.dimensions.len() > 4 {
-            return Err(invalid(format!(
-                "{} dimensions; a table has 1 to 4",
-                spec.dimensions.len()
-            ))
-            .into());
+        if let Err(rule) = crate::data::check_dimension_count(spec.dimensions.len()) {
+            return Err(invalid(format!("{} dimensions; {rule}", spec.dimensions.len())).into());
         }
     }
 

@@ -23,10 +23,15 @@ use super::cells::{CellId, CellSystem};
 /// How many patterns of the master are checked at most.
 const ROUNDS: usize = 40;
 
-/// The search stops once this many rounds in a row failed more cells than the best round so
-/// far: the cuts are closing in too slowly (a three-way table linked to many others) and the
-/// greedy search does better in the time.
-const STALL: usize = 3;
+/// The search stops once `patience` rounds in a row failed no fewer cells than the best round so
+/// far: the cuts are closing in too slowly (a three-way table linked to a filtered one can take
+/// hundreds of rounds) and the greedy search does better in the time. One table on its own gets
+/// this much patience (a three-way table alone converges in a few rounds)…
+pub(crate) const TABLE_PATIENCE: usize = 3;
+
+/// …and the dataset's tables together this much: when its tables' own cuts do not already give
+/// a safe pattern, more rounds rarely do.
+pub(crate) const DATASET_PATIENCE: usize = 1;
 
 /// Branch-and-bound nodes per master solve.
 const NODES: i32 = 2_000;
@@ -40,18 +45,26 @@ pub(crate) struct Outcome {
     pub cuts: Vec<Cut>,
 }
 
-/// Runs the master search from the primary pattern `primary`. `cost[c]` is what suppressing cell
-/// `c` costs; `choosable[c]` whether the search may suppress it. `None` when the master has no
+/// What suppressing each cell costs, and whether the search may suppress it at all.
+#[derive(Clone, Copy)]
+pub(crate) struct Prices<'a> {
+    pub cost: &'a [u64],
+    pub choosable: &'a [bool],
+}
+
+/// Runs the master search from the primary pattern `primary`, with the cuts `seeds` known from
+/// the start. `None` when the master has no
 /// pattern at all (its cuts cannot all hold: the greedy search then says why).
 pub(crate) fn search(
     system: &CellSystem,
     cover: &Cover,
     k: u64,
     primary: &[Status],
-    cost: &[u64],
-    choosable: &[bool],
+    prices: Prices,
     seeds: &[Cut],
+    patience: usize,
 ) -> Option<Outcome> {
+    let Prices { cost, choosable } = prices;
     let n = system.cells.len();
     let can = |c: usize| primary[c] == Status::Primary || choosable[c];
     let mut problem = RowProblem::new();
@@ -156,7 +169,7 @@ pub(crate) fn search(
         } else {
             (fewest.0, fewest.1 + 1)
         };
-        if cuts.is_empty() || fewest.1 >= STALL {
+        if cuts.is_empty() || fewest.1 >= patience {
             break;
         }
         for cut in cuts {

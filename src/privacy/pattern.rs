@@ -122,6 +122,13 @@ impl Costs {
             .max_by_key(|&c| (system.cells[c as usize].value, std::cmp::Reverse(c)))
     }
 
+    fn prices(&self) -> super::master::Prices<'_> {
+        super::master::Prices {
+            cost: &self.cost,
+            choosable: &self.choosable,
+        }
+    }
+
     fn open(&self, status: &[Status], c: CellId) -> bool {
         status[c as usize] == Status::Published && self.choosable[c as usize]
     }
@@ -148,7 +155,9 @@ pub(crate) fn choose(
     let costs = Costs::new(system);
     // What each table alone needs, every pattern safe for the dataset needs too (an attacker who
     // knows only that table knows less).
-    let seeds: Vec<Cut> = singles
+    // Each table's own cuts, and its own cheapest pattern when its master found one, in the
+    // dataset's cells.
+    let learnt: Vec<Learnt> = singles
         .par_iter()
         .map(|single| {
             let own = Costs::new(&single.system);
@@ -158,9 +167,9 @@ pub(crate) fn choose(
                 &single.cover,
                 k,
                 &start,
-                &own.cost,
-                &own.choosable,
+                own.prices(),
                 &[],
+                super::master::TABLE_PATIENCE,
             );
             let ours = &system.tables[single.table].cells;
             let theirs = &single.system.tables[0].cells;
@@ -168,9 +177,11 @@ pub(crate) fn choose(
             for (&a, &b) in theirs.iter().zip(ours) {
                 map[a as usize] = b;
             }
-            found
-                .map(|f| f.cuts)
-                .unwrap_or_default()
+            let Some(found) = found else {
+                return (Vec::new(), None);
+            };
+            let cuts = found
+                .cuts
                 .into_iter()
                 .map(|cut| Cut {
                     terms: cut
@@ -181,28 +192,60 @@ pub(crate) fn choose(
                     rhs: cut.rhs,
                     minus: cut.minus.map(|c| map[c as usize]),
                 })
-                .collect::<Vec<Cut>>()
+                .collect();
+            let pattern = found.optimal.then(|| {
+                (0..found.status.len())
+                    .map(|c| (map[c], found.status[c]))
+                    .collect()
+            });
+            (cuts, pattern)
         })
-        .flatten()
         .collect();
+    let seeds: Vec<Cut> = learnt.iter().flat_map(|(cuts, _)| cuts.clone()).collect();
     let found = super::master::search(
         system,
         cover,
         k,
         &start,
-        &costs.cost,
-        &costs.choosable,
+        costs.prices(),
         &seeds,
+        if singles.is_empty() {
+            super::master::TABLE_PATIENCE
+        } else {
+            super::master::DATASET_PATIENCE
+        },
     );
-    // The master's pattern when it passed: the cheapest there is. Otherwise the greedy search
-    // from the primary cells (from the master's last pattern it hides more: that pattern is a
-    // lower bound's, thin where the cuts are still missing).
+    // The master's pattern when it passed: the cheapest there is.
     if let Some(found) = found.filter(|f| f.optimal) {
         return Ok(found.status);
     }
-    let (mut status, mut witness) = repair(system, cover, k, &costs, start)?;
-    publish_again(system, cover, k, &costs, &mut status, &mut witness);
-    Ok(status)
+    // Otherwise the greedy search, from the primary cells and from every table's own cheapest
+    // pattern put together (as τ-Argus's modular method starts from each table's), whichever
+    // costs less. (From the master's last pattern it hides more: that pattern is a lower
+    // bound's, thin where the cuts are still missing.)
+    let mut starts = vec![start.clone()];
+    if !singles.is_empty() && learnt.iter().all(|(_, p)| p.is_some()) {
+        let mut union = start;
+        for (c, status) in learnt.iter().flat_map(|(_, p)| p.iter().flatten()) {
+            if *status == Status::Secondary && union[*c as usize] == Status::Published {
+                union[*c as usize] = Status::Secondary;
+            }
+        }
+        starts.push(union);
+    }
+    let mut best: Option<(u64, Vec<Status>)> = None;
+    for from in starts {
+        let (mut status, mut witness) = repair(system, cover, k, &costs, from)?;
+        publish_again(system, cover, k, &costs, &mut status, &mut witness);
+        let spent: u64 = (0..status.len())
+            .filter(|&c| status[c] == Status::Secondary)
+            .map(|c| costs.cost[c])
+            .sum();
+        if best.as_ref().map_or(true, |b| spent < b.0) {
+            best = Some((spent, status));
+        }
+    }
+    Ok(best.expect("one start at least").1)
 }
 
 /// The greedy search from `status` (holding every primary cell) until every suppressed cell is
@@ -322,6 +365,10 @@ fn repair(
     }
     Ok((status, witness))
 }
+
+/// What one table on its own taught: its cuts and, when its master found it, its cheapest
+/// pattern, in the dataset's cells.
+type Learnt = (Vec<Cut>, Option<Vec<(CellId, Status)>>);
 
 /// A pattern, and per cell the points that show it safe (reaching its low and its high end).
 type Points = (Vec<Status>, Vec<[Option<Witness>; 2]>);

@@ -64,7 +64,11 @@
 //!
 //! **Choosing the pattern.** Secondary suppression is chosen over all tables of a dataset together
 //! to hide few cases and keep the figures readers need: the cost of a cell is its count, more for
-//! a margin, and the grand total is never chosen ([`pattern`]). The pipeline, per dataset: count
+//! a margin, and the grand total is never chosen ([`pattern`]). The cheapest safe pattern is
+//! searched for exactly first ([`master`]: Fischetti and Salazar's integer program, with cuts
+//! learnt from the attacker's LP); where that search does not finish within its bounded work, a
+//! greedy search from each table's own cheapest pattern repairs what the linked tables still
+//! give away. The pipeline, per dataset: count
 //! the cells ([`cells`]) → primary suppression → choose the pattern ([`pattern`], which proposes)
 //! → the audit of record ([`audit`], which decides). Every build runs that audit on the final
 //! pattern and fails with [`ProtectionError::UnsafeTable`] if any guarantee fails.

@@ -9,11 +9,11 @@
 //! nonzero cell needs another suppressed cell on each of its lines, and a primary cell needs
 //! cells on each line that can make up the `k − value` cases it must be able to grow by.
 //!
-//! The work is bounded ([`ROUNDS`] checks, [`NODES`] branch-and-bound nodes per master solve: the
-//! same on every machine, so the same input gives the same pattern); when the bound is reached
-//! before the master's pattern passes, that pattern (which holds every primary cell and every cut
-//! so far) is handed to the greedy repair of [`super::pattern`]. Either way the audit of record
-//! decides.
+//! The work is bounded ([`ROUNDS`] checks at most, fewer when the cuts close in too slowly, and
+//! [`NODES`] branch-and-bound nodes per master solve: the same on every machine, so the same
+//! input gives the same pattern). What the search learnt (its cuts, and its pattern if that
+//! passed) goes back to [`super::pattern`], which falls back on its greedy search when the
+//! pattern did not pass. Either way the audit of record decides.
 
 use highs::{Col, HighsModelStatus, HighsSolutionStatus, Model, RowProblem, Sense};
 
@@ -36,10 +36,12 @@ pub(crate) const DATASET_PATIENCE: usize = 1;
 /// Branch-and-bound nodes per master solve.
 const NODES: i32 = 2_000;
 
-/// What the master search ended with: the last pattern, and whether it passed the attacker's LP
-/// (then it is the cheapest safe pattern the master can express).
+/// What the master search ended with.
 pub(crate) struct Outcome {
-    pub status: Vec<Status>,
+    /// The last pattern that passed the attacker's LP, if one did.
+    pub passed: Option<Vec<Status>>,
+    /// Whether that pattern is the master's proven optimum (then it is the cheapest safe pattern
+    /// there is), not only its best within its nodes.
     pub optimal: bool,
     /// Every cut the attacker's LP gave.
     pub cuts: Vec<Cut>,
@@ -53,8 +55,8 @@ pub(crate) struct Prices<'a> {
 }
 
 /// Runs the master search from the primary pattern `primary`, with the cuts `seeds` known from
-/// the start. `None` when the master has no
-/// pattern at all (its cuts cannot all hold: the greedy search then says why).
+/// the start. `None` when the master has no pattern at all (its cuts cannot all hold: the greedy
+/// search then says why).
 pub(crate) fn search(
     system: &CellSystem,
     cover: &Cover,
@@ -76,7 +78,11 @@ pub(crate) fn search(
         })
         .collect();
     let cap = (system.cases + k) as f64;
-    for line in &system.lines {
+    // Lines leave out zero cells; when zeros are suppressed (primary), one of them may be the
+    // partner a cell needs, so the lines say nothing for sure.
+    let zeros_suppressed =
+        (0..n).any(|c| primary[c] == Status::Primary && system.cells[c].value == 0);
+    for line in system.lines.iter().filter(|_| !zeros_suppressed) {
         let total = *line.last().expect("a line has a total");
         for &i in line.iter().filter(|&&i| can(i as usize)) {
             let value = system.cells[i as usize].value;
@@ -129,7 +135,6 @@ pub(crate) fn search(
     }
     model.set_option("mip_max_nodes", NODES);
     model.set_option("mip_rel_gap", 0.0);
-    let mut last: Option<Vec<Status>> = None;
     let mut pool = Pool::new(cover);
     // The fewest failing cells of any pattern so far, and how many rounds ago.
     let mut fewest = (usize::MAX, 0);
@@ -157,13 +162,12 @@ pub(crate) fn search(
         let failing = pool.failing(system, &lp, k, &status);
         if failing.is_empty() {
             return Some(Outcome {
-                status,
+                passed: Some(status),
                 optimal: exact,
                 cuts: learnt,
             });
         }
         let cuts = lp.cuts(system, &status, &failing, k);
-        last = Some(status);
         fewest = if failing.len() < fewest.0 {
             (failing.len(), 0)
         } else {
@@ -177,8 +181,8 @@ pub(crate) fn search(
             learnt.push(cut);
         }
     }
-    last.map(|status| Outcome {
-        status,
+    Some(Outcome {
+        passed: None,
         optimal: false,
         cuts: learnt,
     })

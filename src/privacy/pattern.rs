@@ -33,8 +33,6 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use super::attacker::{verdict, AttackerLp, Cover, Cut, Depth, Interval, Move, Status, Witness};
 use super::cells::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
@@ -154,11 +152,11 @@ pub(crate) fn choose(
     let start = primary(system, k, zeros);
     let costs = Costs::new(system);
     // What each table alone needs, every pattern safe for the dataset needs too (an attacker who
-    // knows only that table knows less).
-    // Each table's own cuts, and its own cheapest pattern when its master found one, in the
-    // dataset's cells.
+    // knows only that table knows less): each table's own cuts, and its own pattern when its
+    // master found one that passed, in the dataset's cells. One table after another: HiGHS's
+    // integer programs share one task scheduler.
     let learnt: Vec<Learnt> = singles
-        .par_iter()
+        .iter()
         .map(|single| {
             let own = Costs::new(&single.system);
             let start = primary(&single.system, k, zeros);
@@ -171,11 +169,16 @@ pub(crate) fn choose(
                 &[],
                 super::master::TABLE_PATIENCE,
             );
+            // Both grids are the table's own categories: position by position the same cells.
             let ours = &system.tables[single.table].cells;
             let theirs = &single.system.tables[0].cells;
-            let mut map = vec![0 as CellId; single.system.cells.len()];
+            let mut map: Vec<Option<CellId>> = vec![None; single.system.cells.len()];
             for (&a, &b) in theirs.iter().zip(ours) {
-                map[a as usize] = b;
+                debug_assert!(
+                    map[a as usize].map_or(true, |m| m == b),
+                    "one cell per cell"
+                );
+                map[a as usize] = Some(b);
             }
             let Some(found) = found else {
                 return (Vec::new(), None);
@@ -183,19 +186,26 @@ pub(crate) fn choose(
             let cuts = found
                 .cuts
                 .into_iter()
-                .map(|cut| Cut {
-                    terms: cut
-                        .terms
-                        .iter()
-                        .map(|&(c, w)| (map[c as usize], w))
-                        .collect(),
-                    rhs: cut.rhs,
-                    minus: cut.minus.map(|c| map[c as usize]),
+                .filter_map(|cut| {
+                    Some(Cut {
+                        terms: cut
+                            .terms
+                            .iter()
+                            .map(|&(c, w)| map[c as usize].map(|c| (c, w)))
+                            .collect::<Option<_>>()?,
+                        rhs: cut.rhs,
+                        minus: match cut.minus {
+                            Some(c) => Some(map[c as usize]?),
+                            None => None,
+                        },
+                    })
                 })
                 .collect();
-            let pattern = found.optimal.then(|| {
-                (0..found.status.len())
-                    .map(|c| (map[c], found.status[c]))
+            let pattern = found.passed.map(|status| {
+                status
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, &s)| map[c].map(|c| (c, s)))
                     .collect()
             });
             (cuts, pattern)
@@ -215,16 +225,23 @@ pub(crate) fn choose(
             super::master::DATASET_PATIENCE
         },
     );
-    // The master's pattern when it passed: the cheapest there is.
-    if let Some(found) = found.filter(|f| f.optimal) {
-        return Ok(found.status);
+    let mut candidates: Vec<Vec<Status>> = Vec::new();
+    match found {
+        // The master's optimum, when it passed: the cheapest safe pattern there is.
+        Some(found) if found.optimal && found.passed.is_some() => {
+            return Ok(found.passed.expect("a pattern that passed"));
+        }
+        // Safe, but perhaps not the cheapest (the master ran out of nodes).
+        Some(found) => candidates.extend(found.passed),
+        None => {}
     }
-    // Otherwise the greedy search, from the primary cells and from every table's own cheapest
-    // pattern put together (as τ-Argus's modular method starts from each table's), whichever
-    // costs less. (From the master's last pattern it hides more: that pattern is a lower
-    // bound's, thin where the cuts are still missing.)
+    // The greedy search, from the primary cells and from the tables' own patterns put together
+    // (as τ-Argus's modular method starts from each table's), whichever costs less: never worse
+    // than the greedy search alone. (From the master's last pattern it hides more: that pattern
+    // is a lower bound's, thin where the cuts are still missing.) A start that cannot be repaired
+    // is left out; only when none can is it an error.
     let mut starts = vec![start.clone()];
-    if !singles.is_empty() && learnt.iter().all(|(_, p)| p.is_some()) {
+    if learnt.iter().any(|(_, p)| p.is_some()) {
         let mut union = start;
         for (c, status) in learnt.iter().flat_map(|(_, p)| p.iter().flatten()) {
             if *status == Status::Secondary && union[*c as usize] == Status::Published {
@@ -233,19 +250,34 @@ pub(crate) fn choose(
         }
         starts.push(union);
     }
-    let mut best: Option<(u64, Vec<Status>)> = None;
+    let mut failure = None;
     for from in starts {
-        let (mut status, mut witness) = repair(system, cover, k, &costs, from)?;
-        publish_again(system, cover, k, &costs, &mut status, &mut witness);
-        let spent: u64 = (0..status.len())
-            .filter(|&c| status[c] == Status::Secondary)
-            .map(|c| costs.cost[c])
-            .sum();
-        if best.as_ref().map_or(true, |b| spent < b.0) {
-            best = Some((spent, status));
+        match repair(system, cover, k, &costs, from) {
+            Ok((mut status, mut witness)) => {
+                publish_again(system, cover, k, &costs, &mut status, &mut witness);
+                candidates.push(status);
+            }
+            Err(reason) => failure = Some(reason),
         }
     }
-    Ok(best.expect("one start at least").1)
+    let spent = |status: &[Status]| -> u64 {
+        (0..status.len())
+            .filter(|&c| status[c] == Status::Secondary)
+            .map(|c| costs.cost[c])
+            .sum()
+    };
+    // The cheapest; on a tie the first (the master's).
+    let mut best: Option<(u64, Vec<Status>)> = None;
+    for status in candidates {
+        let cost = spent(&status);
+        if best.as_ref().map_or(true, |b| cost < b.0) {
+            best = Some((cost, status));
+        }
+    }
+    match best {
+        Some((_, status)) => Ok(status),
+        None => Err(failure.unwrap_or_default()),
+    }
 }
 
 /// The greedy search from `status` (holding every primary cell) until every suppressed cell is

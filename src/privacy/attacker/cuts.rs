@@ -4,19 +4,19 @@
 //!
 //! A pattern is `y`, with `y[c] = 1` when cell `c` is suppressed. Under any pattern the attacker's
 //! LP, in deviations `z = x − truth` of its unknowns, is: every row of the cell's expressions
-//! equals the cell's deviation `d_c`; `d_c = 0` when `c` is published and `−value ≤ d_c ≤ N + k −
-//! value` when it is suppressed; the separator and equal-expression rows hold (they hold under
-//! every pattern); `−truth ≤ z ≤ N + k − truth`. For any row prices `π`, weak duality bounds how
-//! far a cell can move under *every* pattern at once:
+//! equals the cell's deviation `d_c`; `d_c = 0` when `c` is published and `−value ≤ d_c ≤ u_c`
+//! when it is suppressed (`u_c`: what its unknowns can add, each up to `N + k`); the separator
+//! and equal-expression rows hold (they hold under every pattern); `−truth ≤ z ≤ N + k − truth`.
+//! For any row prices `π`, weak duality bounds how far a cell can move under *every* pattern at
+//! once:
 //!
-//! > `max d_p ≤ R + Σ_c w_c · y[c]`, with `w_c = max(π_c · value_c, −π_c · (N + k − value_c))`
+//! > `max d_p ≤ R + Σ_c w_c · y[c]`, with `w_c = max(π_c · value_c, −π_c · u_c)`
 //!
 //! (`π_c`: the prices of `c`'s rows added up; `R`: what the bounds of `z` give). Taking `π` from the
 //! LP's optimum under the current pattern makes the bound tight there, so a cell that fails now
 //! yields an inequality on `y` that the current pattern breaks and every safe pattern keeps: a
-//! *cut*. The bound assumes every cell is at most `N + k`; that holds whenever the grand total is
-//! published, and otherwise a cut may ask too much, which costs cases, never safety: the audit of
-//! record decides.
+//! *cut*. The rules are on whole cases (a bound is rounded inward), so what a cut asks is what
+//! the rounded rule needs: a pinned secondary cell must move a whole case one way or the other.
 
 use highs::{Col, HighsModelStatus, Model, RowProblem, Sense};
 use rayon::prelude::*;
@@ -51,8 +51,11 @@ type LocalRow = (Vec<(usize, f64)>, Option<CellId>);
 const SMALL: f64 = 1e-9;
 
 /// Slack taken off a cut's right-hand side, so that rounding in the solver's prices never cuts off
-/// a pattern that is safe.
+/// a pattern that is safe: this much…
 const SLACK: f64 = 1e-6;
+
+/// …and this much more per case of the bounds it was computed over (`N + k`).
+const SLACK_PER_CASE: f64 = 1e-9;
 
 impl AttackerLp<'_> {
     /// The cuts that the failing cells `cells` (suppressed, nonzero, not safe under `k` in the
@@ -74,25 +77,36 @@ impl AttackerLp<'_> {
             .collect();
         let mut found: Vec<(usize, Reach)> = reaches.into_iter().flatten().collect();
         found.sort_by_key(|(i, _)| *i);
+        let slack = SLACK + SLACK_PER_CASE * self.cap;
         let mut cuts = Vec::new();
         for (i, reach) in found {
             let cell = cells[i];
             let value = system.cells[cell as usize].value as f64;
             let [up, down] = reach.now;
             let both = || merge(&reach.weights[0], &reach.weights[1]);
+            // A suppressed cell's bounds are rounded inward to whole cases, and its value is
+            // whole: it reaches `value + a` only once it can move up by `a`.
+            let short = |a: f64, have: f64| (a - have).max(0.0);
             match status[cell as usize] {
                 Status::Primary => {
                     let k = k as f64;
                     if value + up < k {
-                        cuts.extend(cut(reach.weights[0].clone(), k - value - up, None));
+                        cuts.extend(cut(reach.weights[0].clone(), k - value - up, None, slack));
                     }
-                    if up + down < k {
-                        cuts.extend(cut(both(), k - up - down, None));
+                    // Its range is at least k when it can move up by a and down by k − a, for
+                    // some whole a: what the weights must make up is the least shortfall.
+                    let need = (0..=k as u64)
+                        .map(|a| short(a as f64, up) + short(k - a as f64, down))
+                        .fold(f64::INFINITY, f64::min);
+                    if need > 0.0 {
+                        cuts.extend(cut(both(), need, None, slack));
                     }
                 }
                 Status::Secondary => {
-                    if up + down < 1.0 {
-                        cuts.extend(cut(both(), -(up + down), Some(cell)));
+                    // Not pinned: it can move a whole case up, or one down.
+                    let need = short(1.0, up).min(short(1.0, down));
+                    if need > 0.0 {
+                        cuts.extend(cut(both(), need - 1.0, Some(cell), slack));
                     }
                 }
                 Status::Published => {}
@@ -141,6 +155,14 @@ impl AttackerLp<'_> {
                 .collect();
             problem.add_row(0.0..=0.0, terms);
         }
+        // How far each cell can move up at most: its unknowns each up to `N + k`.
+        let room = |c: CellId| -> f64 {
+            self.cover.expressions[c as usize][0]
+                .iter()
+                .filter(|&&v| !self.cover.void[v as usize])
+                .map(|&v| self.cap - self.cover.truth[v as usize] as f64)
+                .sum()
+        };
         let mut model = problem.optimise(Sense::Minimise);
         model.make_quiet();
         model.set_option("simplex_strategy", 4);
@@ -173,7 +195,7 @@ impl AttackerLp<'_> {
                 let optimal = solved.status() == HighsModelStatus::Optimal;
                 let priced = optimal.then(|| {
                     let prices = solved.get_solution().dual_rows().to_vec();
-                    price(system, &rows, &box_of, &objective, sign, &prices, self.cap)
+                    price(system, &rows, &box_of, &objective, sign, &prices, &room)
                 });
                 let mut m = Model::from(solved);
                 for &(c, _) in &objective {
@@ -209,7 +231,7 @@ fn price(
     objective: &[(Col, usize)],
     sign: f64,
     prices: &[f64],
-    cap: f64,
+    room: &dyn Fn(CellId) -> f64,
 ) -> Option<(f64, Vec<(CellId, f64)>)> {
     let mut reduced = vec![0.0; box_of.len()];
     for &(_, l) in objective {
@@ -247,7 +269,7 @@ fn price(
         .into_iter()
         .filter_map(|(c, p)| {
             let value = system.cells[c as usize].value as f64;
-            let w = (p * value).max(-p * (cap - value));
+            let w = (p * value).max(-p * room(c));
             (w > SMALL).then_some((c, w))
         })
         .collect();
@@ -263,10 +285,10 @@ fn merge(a: &[(CellId, f64)], b: &[(CellId, f64)]) -> Vec<(CellId, f64)> {
     out.into_iter().collect()
 }
 
-/// `Σ w · y ≥ need (+ y[minus])`, coefficients capped at what the cut asks (valid for whole `y`),
-/// unless no pattern could meet it or it asks nothing.
-fn cut(weights: Vec<(CellId, f64)>, need: f64, minus: Option<CellId>) -> Option<Cut> {
-    let asked = need + if minus.is_some() { 1.0 } else { 0.0 } - SLACK;
+/// `Σ w · y ≥ need (+ y[minus])`, less `slack`, coefficients capped at what the cut asks (valid
+/// for whole `y`), unless it asks nothing.
+fn cut(weights: Vec<(CellId, f64)>, need: f64, minus: Option<CellId>, slack: f64) -> Option<Cut> {
+    let asked = need + if minus.is_some() { 1.0 } else { 0.0 } - slack;
     if asked <= 0.0 {
         return None;
     }
@@ -276,7 +298,7 @@ fn cut(weights: Vec<(CellId, f64)>, need: f64, minus: Option<CellId>) -> Option<
         .collect();
     Some(Cut {
         terms,
-        rhs: need - SLACK,
+        rhs: need - slack,
         minus,
     })
 }

@@ -158,10 +158,45 @@ impl Default for SectionFrontMatter {
     }
 }
 
-/// Parses front matter text taken from `split`.
+/// Parses front matter text taken from `split`. A NUL written as an escape (`"\u0000"`) is an
+/// error at its value, like a NUL byte anywhere in the file: it would reach the page.
 pub fn parse<T: for<'de> Deserialize<'de>>(path: &Path, split: &Split) -> Result<T, LocatedError> {
-    toml::from_str(split.front_matter)
-        .map_err(|e| toml_error_at(path, split.front_matter, &e, split.front_matter_line))
+    let located =
+        |e: toml::de::Error| toml_error_at(path, split.front_matter, &e, split.front_matter_line);
+    let value: toml::Value = toml::from_str(split.front_matter).map_err(located)?;
+    if let Some(keys) = nul_in(&value) {
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        return Err(LocatedError::new(
+            path,
+            key_position(split, &keys),
+            format!(
+                "`{}` holds a NUL character (U+0000); remove it",
+                shorten(&keys.join("."), 60)
+            ),
+        ));
+    }
+    toml::from_str(split.front_matter).map_err(located)
+}
+
+/// The keys of the first string in `value` that holds a NUL character.
+fn nul_in(value: &toml::Value) -> Option<Vec<String>> {
+    match value {
+        toml::Value::String(s) => s.contains('\0').then(Vec::new),
+        toml::Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            let mut keys = nul_in(v)?;
+            keys.insert(0, i.to_string());
+            Some(keys)
+        }),
+        toml::Value::Table(table) => table.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                return Some(vec![k.clone()]);
+            }
+            let mut keys = nul_in(v)?;
+            keys.insert(0, k.clone());
+            Some(keys)
+        }),
+        _ => None,
+    }
 }
 
 /// The location of a span of the front matter, for errors about a value that parsed but is wrong.

@@ -297,6 +297,13 @@ impl<'s> ColumnReader<'s> {
                 quote_cell(Some(self.schema), raw)
             ));
         };
+        if text.contains('\0') {
+            return Err(format!(
+                "column {:?}: a value holds a NUL character (U+0000): {}; remove it",
+                self.schema.id,
+                quote_cell(Some(self.schema), raw)
+            ));
+        }
         let target = match self.schema.recode.iter().find(|(from, _)| from == text) {
             Some((_, to)) => to.as_str(),
             None => text,

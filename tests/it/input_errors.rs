@@ -301,3 +301,29 @@ fn a_long_wrong_date_is_quoted_shortened() {
         "{err}"
     );
 }
+
+#[test]
+fn a_nul_written_as_a_toml_escape_is_an_error_at_its_value() {
+    let f = Fixture::new();
+    f.file(
+        "content/a.md",
+        "+++\ntitle = \"A\"\n[extra]\nnote = \"caf\\u0000e\"\n+++\nOne.\n",
+    );
+    let err = fails(&f);
+    assert!(
+        err.contains("content/a.md:4:8: `extra.note` holds a NUL character"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_nul_in_a_csv_value_is_an_error_at_its_field() {
+    let schema = "[[column]]\nid = \"region\"\n";
+    let dir = dataset(schema, b"region\nnorth\nso\0uth\n");
+    let err = dir.error();
+    assert!(
+        err.starts_with(&format!("{}:3:1:", dir.file("cases.csv")))
+            && err.contains("NUL character"),
+        "{err}"
+    );
+}

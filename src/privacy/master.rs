@@ -193,6 +193,8 @@ pub(crate) fn search(
 /// (the other rows hold under every pattern), so most cells are shown safe again without an LP.
 struct Pool {
     points: Vec<Witness>,
+    /// The points already held (a point reaches the ends of several cells).
+    held: std::collections::HashSet<*const (u32, f64)>,
     /// Per variable, the cells whose (first) expression holds it.
     users: Vec<Vec<CellId>>,
 }
@@ -209,6 +211,7 @@ impl Pool {
         }
         Pool {
             points: Vec::new(),
+            held: Default::default(),
             users,
         }
     }
@@ -262,11 +265,7 @@ impl Pool {
         let mut failing = Vec::new();
         for (c, found) in todo.into_iter().zip(bounds) {
             for w in found.witness.into_iter().flatten() {
-                if !self
-                    .points
-                    .iter()
-                    .any(|p| std::ptr::eq(p.moves(), w.moves()))
-                {
+                if self.held.insert(w.moves().as_ptr()) {
                     self.points.push(w);
                 }
             }

@@ -211,8 +211,11 @@ fn singles(
         .iter()
         .enumerate()
         .map(|(table, &s)| {
-            let system = cells::build(dataset, &input.tables, &[s], pooled)?;
-            let cover = Cover::build(&system, &dataset.dataset)?;
+            let on_its_own =
+                || format!("cannot tabulate table `{}` on its own", input.tables[s].id);
+            let system =
+                cells::build(dataset, &input.tables, &[s], pooled).with_context(on_its_own)?;
+            let cover = Cover::build(&system, &dataset.dataset).with_context(on_its_own)?;
             Ok(pattern::Single {
                 system,
                 cover,

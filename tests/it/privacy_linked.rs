@@ -6,40 +6,9 @@ use safestat::config::ZeroPolicy;
 use safestat::data::DataInput;
 use safestat::privacy::{protect, CellValue};
 
-use crate::privacy_oracle::{column, dataset, filter, privacy, suppressed, table, Oracle};
-
-/// `n` cases over columns with the given domains, codes skewed towards 0 so that small cells are
-/// common (a fixed linear congruential sequence: the same rows every run).
-fn skewed_rows(domains: &[usize], n: usize, seed: u64) -> Vec<Vec<u32>> {
-    let mut state = seed;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as f64 / (1u64 << 31) as f64
-    };
-    (0..n)
-        .map(|_| {
-            domains
-                .iter()
-                .map(|&d| ((next() * next()) * d as f64) as u32)
-                .collect()
-        })
-        .collect()
-}
-
-fn columns(domains: &[usize]) -> Vec<crate::privacy_oracle::ColumnDef<'static>> {
-    let names = ["a", "b", "c", "d"];
-    domains
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| {
-            let labels: Vec<String> = (0..n).map(|j| format!("{}{j}", names[i])).collect();
-            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-            column(names[i], &labels)
-        })
-        .collect()
-}
+use crate::privacy_oracle::{
+    columns, dataset, filter, privacy, skewed_rows, suppressed, table, Oracle,
+};
 
 fn check(input: &DataInput, k: u32) -> safestat::privacy::Protection {
     let config = privacy(k, ZeroPolicy::Publish);

@@ -7,32 +7,13 @@ use safestat::config::ZeroPolicy;
 use safestat::data::DataInput;
 use safestat::privacy::protect;
 
-use crate::privacy_oracle::{column, dataset, privacy, table, Oracle};
+use crate::privacy_oracle::{columns, dataset, privacy, skewed_rows, table, Oracle};
 
 /// What a margin costs over an interior cell of the same count (`MARGIN_WEIGHT`).
 const MARGIN_WEIGHT: u64 = 4;
 
 /// Slack of the engine's rounding of LP bounds to whole cases.
 const ROUNDING: f64 = 1e-6;
-
-/// A fixed linear congruential sequence of cases over `domains`, skewed towards code 0.
-fn skewed(domains: &[usize], n: usize, seed: u64) -> Vec<Vec<u32>> {
-    let mut state = seed.wrapping_add(0x9e37_79b9);
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as f64 / (1u64 << 31) as f64
-    };
-    (0..n)
-        .map(|_| {
-            domains
-                .iter()
-                .map(|&d| ((next() * next()) * d as f64) as u32)
-                .collect()
-        })
-        .collect()
-}
 
 /// Whether the pattern `hidden` (oracle cell indices) is safe under the oracle's LP.
 fn safe(oracle: &mut Oracle, hidden: &[usize], primary: &[usize], k: u64) -> bool {
@@ -54,20 +35,6 @@ fn safe(oracle: &mut Oracle, hidden: &[usize], primary: &[usize], k: u64) -> boo
     })
 }
 
-/// Columns `a`, `b`, … with `domains[i]` categories each.
-fn columns(domains: &[usize]) -> Vec<crate::privacy_oracle::ColumnDef<'static>> {
-    let names = ["a", "b", "c"];
-    domains
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| {
-            let labels: Vec<String> = (0..n).map(|j| format!("{}{j}", names[i])).collect();
-            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-            column(names[i], &labels)
-        })
-        .collect()
-}
-
 #[test]
 fn privacy_a_single_two_way_table_gets_the_cheapest_safe_pattern() {
     for (domains, n, seed) in [
@@ -80,7 +47,10 @@ fn privacy_a_single_two_way_table_gets_the_cheapest_safe_pattern() {
     ] {
         let input = DataInput {
             releases: Vec::new(),
-            datasets: vec![dataset(columns(&domains), &skewed(&domains, n, seed))],
+            datasets: vec![dataset(
+                columns(&domains),
+                &skewed_rows(&domains, n, seed.wrapping_add(0x9e37_79b9)),
+            )],
             tables: vec![table("ab", &[0, 1], vec![])],
         };
         assert_cheapest(&input, &format!("{domains:?}, seed {seed}"));
@@ -98,7 +68,10 @@ fn privacy_two_linked_tables_get_the_cheapest_safe_pattern() {
     ] {
         let input = DataInput {
             releases: Vec::new(),
-            datasets: vec![dataset(columns(&domains), &skewed(&domains, n, seed))],
+            datasets: vec![dataset(
+                columns(&domains),
+                &skewed_rows(&domains, n, seed.wrapping_add(0x9e37_79b9)),
+            )],
             tables: vec![table("ab", &[0, 1], vec![]), table("bc", &[1, 2], vec![])],
         };
         assert_cheapest(&input, &format!("ab and bc {domains:?}, seed {seed}"));

@@ -196,6 +196,11 @@ impl<'de> serde::de::Visitor<'de> for SpannedNodeVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SpannedNode, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            // A date is a map of one private key to its text, which has no span of its own.
+            if key.starts_with("$__toml_private") {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                return Ok(SpannedNode::Leaf);
+            }
             entries.push((key, map.next_value()?));
         }
         Ok(SpannedNode::Table(entries))
@@ -222,6 +227,12 @@ mod tests {
         );
         assert_eq!(at(&["feed_limit"]), None);
         assert_eq!(at(&["title", "x"]), None);
+        // A date anywhere in the document does not hide the other values.
+        let dated = "date = 2026-06-30\ntitle = \"a\"\n";
+        assert_eq!(
+            toml_value_position(dated, &["title"]),
+            Some(Position { line: 2, column: 9 })
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::attacker::{verdict, AttackerLp, Cover, Cut, Depth, Interval, Move, Status, Witness};
 use super::cells::{CellId, CellSystem};
 use crate::config::ZeroPolicy;
@@ -250,13 +252,20 @@ pub(crate) fn choose(
         }
         starts.push(union);
     }
+    // Each start on its own core: the searches share nothing, so the patterns are the same
+    // whatever the number of cores.
+    let searched: Vec<Result<Vec<Status>, String>> = starts
+        .into_par_iter()
+        .map(|from| {
+            let (mut status, mut witness) = repair(system, cover, k, &costs, from)?;
+            publish_again(system, cover, k, &costs, &mut status, &mut witness);
+            Ok(status)
+        })
+        .collect();
     let mut failure = None;
-    for from in starts {
-        match repair(system, cover, k, &costs, from) {
-            Ok((mut status, mut witness)) => {
-                publish_again(system, cover, k, &costs, &mut status, &mut witness);
-                candidates.push(status);
-            }
+    for result in searched {
+        match result {
+            Ok(status) => candidates.push(status),
             Err(reason) => failure = Some(reason),
         }
     }

@@ -115,10 +115,7 @@ pub struct Live {
 
 impl Live {
     pub fn new(base_url: String) -> Result<Live> {
-        let workspace = tempfile::Builder::new()
-            .prefix("safestat-serve-")
-            .tempdir()
-            .context("cannot create the preview's temporary folder")?;
+        let workspace = workspace().context("cannot create the preview's temporary folder")?;
         let instance = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default()
@@ -198,11 +195,12 @@ impl Live {
         };
         let state = served.state.clone();
         drop(served);
+        // Open pages reload first; the folder two builds old goes after (no page loads from it).
+        // No page listening is fine.
+        let _ = self.changes.send(state);
         if let Some(stale) = stale {
             remove_quietly(&stale);
         }
-        // No page listening is fine.
-        let _ = self.changes.send(state);
     }
 
     /// The folder of the last good build, if any, and the state to show with it.
@@ -259,6 +257,20 @@ fn rebuild_catching_panics(builder: &dyn Rebuild, dir: &Path, base_url: &str) ->
         "the build panicked: {message} (a bug in safestat: please report it, with the change \
          that caused it)"
     ))
+}
+
+/// The preview's folder: in memory (`/dev/shm`) where Linux has it and `$TMPDIR` does not choose
+/// another place, since every save writes the whole site again; else in the temporary folder.
+fn workspace() -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("safestat-serve-");
+    let shm = Path::new("/dev/shm");
+    if cfg!(target_os = "linux") && std::env::var_os("TMPDIR").is_none() && shm.is_dir() {
+        if let Ok(dir) = builder.tempdir_in(shm) {
+            return Ok(dir);
+        }
+    }
+    builder.tempdir()
 }
 
 fn remove_quietly(dir: &Path) {

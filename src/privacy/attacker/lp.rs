@@ -350,6 +350,7 @@ impl<'a> AttackerLp<'a> {
         depth: Depth,
     ) -> Vec<(usize, Bounds)> {
         let (mut model, cols) = self.bounding_model(block);
+        let limits = Ceilings::new(block);
         // The most and least each cell has been seen at, over every point found in this part, and
         // the points.
         let mut seen: Vec<(f64, f64)> = list
@@ -388,6 +389,19 @@ impl<'a> AttackerLp<'a> {
                     if safe(interval(seen[j]), k) {
                         break;
                     }
+                }
+                // A point already at a bound no point can pass: that end is exact without an LP.
+                // (The search solves on: a failing bound's duals say which cells to open.)
+                let at_bound = depth == Depth::Exact
+                    && if maximise {
+                        limits
+                            .ceiling(objective)
+                            .is_some_and(|ceiling| seen[j].1 >= ceiling - ATTAINED)
+                    } else {
+                        seen[j].0 <= objective.constant + ATTAINED
+                    };
+                if at_bound {
+                    continue;
                 }
                 // After a failed solve, a fresh model.
                 let m = match model.take() {
@@ -585,6 +599,79 @@ impl<'a> AttackerLp<'a> {
     }
 }
 
+/// How close to a proven bound a checked point must come for the bound to count as reached: far
+/// below the tolerance of the intervals (10⁻⁶), so a bound taken from a point is the LP's own.
+const ATTAINED: f64 = 1e-9;
+
+/// Upper bounds that follow from a block's published rows alone: a cell lying inside a published
+/// cell `R` is at most `R`'s count less the counts of published cells inside `R` that share none
+/// of its variables and none with each other (every variable is non-negative). A point that
+/// reaches such a bound shows it is the cell's maximum, with no LP to solve.
+struct Ceilings<'b> {
+    block: &'b Block,
+    /// Per local variable, the published rows (all coefficients 1) that hold it.
+    rows_of: Vec<Vec<u32>>,
+}
+
+impl<'b> Ceilings<'b> {
+    fn new(block: &'b Block) -> Ceilings<'b> {
+        let mut rows_of = vec![Vec::new(); block.vars.len()];
+        for (r, row) in block.rows.iter().enumerate() {
+            if row.cell.is_some() && row.terms.iter().all(|&(_, a)| a == 1.0) {
+                for &(l, _) in &row.terms {
+                    rows_of[l as usize].push(r as u32);
+                }
+            }
+        }
+        Ceilings { block, rows_of }
+    }
+
+    /// The least such bound on `objective`, if a published row holds all its free variables.
+    fn ceiling(&self, objective: &Objective) -> Option<f64> {
+        let first = *objective.vars.first()?;
+        let mut inside = vec![false; self.block.vars.len()];
+        let mut best: Option<f64> = None;
+        for &r in &self.rows_of[first as usize] {
+            let outer = &self.block.rows[r as usize];
+            for &(l, _) in &outer.terms {
+                inside[l as usize] = true;
+            }
+            if objective.vars.iter().all(|&l| inside[l as usize]) {
+                // The variables of `outer` still free to hold another published row.
+                for &l in &objective.vars {
+                    inside[l as usize] = false;
+                }
+                let mut bound = outer.rhs;
+                for &(l, _) in &outer.terms {
+                    if !inside[l as usize] {
+                        continue;
+                    }
+                    let fits = self.rows_of[l as usize].iter().copied().find(|&s| {
+                        s != r
+                            && self.block.rows[s as usize]
+                                .terms
+                                .iter()
+                                .all(|&(m, _)| inside[m as usize])
+                    });
+                    if let Some(s) = fits {
+                        let inner = &self.block.rows[s as usize];
+                        bound -= inner.rhs;
+                        for &(m, _) in &inner.terms {
+                            inside[m as usize] = false;
+                        }
+                    }
+                }
+                let bound = objective.constant + bound;
+                best = Some(best.map_or(bound, |b: f64| b.min(bound)));
+            }
+            for &(l, _) in &outer.terms {
+                inside[l as usize] = false;
+            }
+        }
+        best
+    }
+}
+
 /// What is bounded for one cell: its free variables in one block, plus what its fixed ones hold.
 #[derive(Debug, Clone)]
 pub(super) struct Objective {
@@ -625,4 +712,61 @@ fn binding_cells(block: &Block, duals: &[f64]) -> Vec<CellId> {
         .filter(|&(_, c)| seen.insert(c))
         .map(|(_, c)| c)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(vars: &[u32], rhs: f64, published: bool) -> Row {
+        Row {
+            terms: vars.iter().map(|&v| (v, 1.0)).collect(),
+            rhs,
+            cell: published.then_some(0),
+        }
+    }
+
+    fn objective(vars: &[u32], constant: f64) -> Objective {
+        Objective {
+            block: Some(0),
+            vars: vars.to_vec(),
+            constant,
+            cell: 0,
+        }
+    }
+
+    /// A line of four categories totalling 10, two of them published (3 and 4): each suppressed
+    /// category is at most 10 − 3 − 4, plus what its fixed variables hold.
+    #[test]
+    fn a_ceiling_is_the_total_less_the_published_cells_beside_it() {
+        let block = Block {
+            vars: (0..4).collect(),
+            rows: vec![
+                row(&[0, 1, 2, 3], 10.0, true),
+                row(&[2], 3.0, true),
+                row(&[3], 4.0, true),
+            ],
+        };
+        let ceilings = Ceilings::new(&block);
+        assert_eq!(ceilings.ceiling(&objective(&[0], 0.0)), Some(3.0));
+        assert_eq!(ceilings.ceiling(&objective(&[0, 1], 2.0)), Some(5.0));
+        // A published cell inside the total that overlaps the bounded cell says nothing more.
+        assert_eq!(ceilings.ceiling(&objective(&[2], 0.0)), Some(3.0));
+    }
+
+    /// Rows that are not published sums (a suppressed cell's two expressions, a separator)
+    /// bound nothing, and a cell no published row holds has no ceiling.
+    #[test]
+    fn only_published_sums_give_ceilings() {
+        let mut difference = row(&[0, 1], 0.0, false);
+        difference.terms[1].1 = -1.0;
+        let block = Block {
+            vars: (0..3).collect(),
+            rows: vec![difference, row(&[1, 2], 6.0, true)],
+        };
+        let ceilings = Ceilings::new(&block);
+        assert_eq!(ceilings.ceiling(&objective(&[0], 0.0)), None);
+        assert_eq!(ceilings.ceiling(&objective(&[1], 0.0)), Some(6.0));
+        assert_eq!(ceilings.ceiling(&objective(&[0, 1], 0.0)), None);
+    }
 }

@@ -127,6 +127,7 @@ pub(crate) struct CellSystem {
     pub tables: Vec<TableGrid>,
     /// Additivity relations: each line lists distinct cells, categories first and the total last.
     /// A line is kept only when it says something (the total is not one of its categories).
+    /// The dataset's search adds the lines across tables ([`super::attacker::Cover::links`]).
     pub lines: Vec<Vec<CellId>>,
     /// Number of cases in the dataset.
     pub cases: u64,

@@ -5,7 +5,8 @@
 //! pattern under the attacker's LP (every cut holds for every safe pattern, and the master found
 //! the cheapest pattern that keeps them all).
 //!
-//! The master starts with the cuts anyone can write down from the tables' lines: a suppressed
+//! The master starts with the cuts anyone can write down from the lines (each table's, and the
+//! relations across tables of [`Cover::links`](super::attacker::Cover::links)): a suppressed
 //! nonzero cell needs another suppressed cell on each of its lines, and a primary cell needs
 //! cells on each line that can make up the `k − value` cases it must be able to grow by.
 //!

@@ -287,9 +287,12 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
             });
         }
 
-        let system = cells::build(dataset, &input.tables, &specs, &pooled)
+        let mut system = cells::build(dataset, &input.tables, &specs, &pooled)
             .with_context(|| format!("cannot tabulate dataset `{}`", dataset.dataset))?;
         let cover = Cover::build(&system, &dataset.dataset)?;
+        // Lines across tables: the search must know what they pin.
+        let links = cover.links(&system);
+        system.lines.extend(links);
         let mut partial: Vec<(u32, (usize, usize))> = Vec::new();
         let status = match &config.audit.pattern {
             Some(given) => {

@@ -11,10 +11,10 @@
 //! passes the attacker's LP, that pattern is the cheapest safe one, and it is the pattern. When
 //! it does not within its bounded work (a three-way table linked to many others can need many
 //! rounds of cuts), the greedy search below runs from the primary cells, in rounds:
-//! 1. *Lines*: a line (a total and its categories, in any table) holding exactly one suppressed
-//!    cell would give it away by subtraction, so its cheapest published cell with room enough (at
-//!    least k minus the small count when the lone cell is primary) is suppressed too, until no
-//!    such line is left.
+//! 1. *Lines*: a line (a total and its categories, in any table, or a cell that is the sum of
+//!    other tables' cells) holding exactly one suppressed cell would give it away by subtraction,
+//!    so its cheapest published cell with room enough (at least k minus the small count when the
+//!    lone cell is primary) is suppressed too, until no such line is left.
 //! 2. *Attack*: every suppressed cell not yet shown safe is bounded in the attacker's LP
 //!    ([`super::attacker`]), first from the points already found for other cells, then in its own
 //!    LPs. A cell shown safe stays safe: more suppression only removes constraints.

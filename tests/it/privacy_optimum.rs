@@ -7,7 +7,7 @@ use safestat::config::ZeroPolicy;
 use safestat::data::DataInput;
 use safestat::privacy::protect;
 
-use crate::privacy_oracle::{columns, dataset, privacy, skewed_rows, table, Oracle};
+use crate::privacy_oracle::{columns, dataset, filter, privacy, skewed_rows, table, Oracle};
 
 /// What a margin costs over an interior cell of the same count (`MARGIN_WEIGHT`).
 const MARGIN_WEIGHT: u64 = 4;
@@ -75,6 +75,35 @@ fn privacy_two_linked_tables_get_the_cheapest_safe_pattern() {
             tables: vec![table("ab", &[0, 1], vec![]), table("bc", &[1, 2], vec![])],
         };
         assert_cheapest(&input, &format!("ab and bc {domains:?}, seed {seed}"));
+    }
+}
+
+/// A table filtered to some categories of another table's column (sector of forced labour by
+/// gender, beside type of exploitation by gender): its totals are sums of the other table's
+/// margins, a relation between the tables that the search must price in.
+#[test]
+fn privacy_a_filtered_table_linked_to_another_gets_the_cheapest_safe_pattern() {
+    for (domains, n, seed) in [
+        ([3usize, 2usize, 2usize], 40, 21u64),
+        ([3, 2, 2], 30, 22),
+        ([3, 2, 2], 50, 23),
+        ([3, 2, 3], 45, 24),
+    ] {
+        let input = DataInput {
+            releases: Vec::new(),
+            datasets: vec![dataset(
+                columns(&domains),
+                &skewed_rows(&domains, n, seed.wrapping_add(0x9e37_79b9)),
+            )],
+            tables: vec![
+                table("ab", &[0, 1], vec![]),
+                table("cb", &[2, 1], vec![filter(0, domains[0], &[0, 1])]),
+            ],
+        };
+        assert_cheapest(
+            &input,
+            &format!("ab and cb for a < 2 {domains:?}, seed {seed}"),
+        );
     }
 }
 

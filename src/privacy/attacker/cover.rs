@@ -11,7 +11,7 @@
 //! so each of its cells is a sum of one clique's cells. The variables number the clique cells:
 //! fixed by the tables' categories, never by the rows.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use anyhow::{bail, Result};
 
@@ -64,6 +64,14 @@ pub(crate) struct SeparatorCell {
     pub cells: [Option<CellId>; 2],
 }
 
+/// What [`Cover::links`] sums a cell's expression from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum By {
+    Cells,
+    OtherTables,
+    Separators,
+}
+
 /// The attacker's view of one dataset's tables.
 #[derive(Debug)]
 pub(crate) struct Cover {
@@ -83,6 +91,110 @@ impl Cover {
     /// Number of variables.
     pub fn variables(&self) -> usize {
         self.truth.len()
+    }
+
+    /// The additivity relations that join tables: a cell that is the sum of separator cells of
+    /// its clique, each of them a cell of another table on the other side (a table filtered to
+    /// some types of exploitation, whose gender totals are the sum of those types' gender totals
+    /// in a table by type of exploitation). Each is a line as [`CellSystem::lines`] are (parts
+    /// ascending, nonzero, the total last), and none of those already there.
+    pub fn links(&self, system: &CellSystem) -> Vec<Vec<CellId>> {
+        let mut sides_of: Vec<Vec<(u32, usize)>> = vec![Vec::new(); self.variables()];
+        for (s, sep) in self.separators.iter().enumerate() {
+            for (side, vars) in sep.sides.iter().enumerate() {
+                for &v in vars {
+                    sides_of[v as usize].push((s as u32, side));
+                }
+            }
+        }
+        // Per variable, the cells with an expression holding it, and that expression.
+        let mut users: Vec<Vec<(CellId, &[u32])>> = vec![Vec::new(); self.variables()];
+        for (d, list) in self.expressions.iter().enumerate() {
+            for f in list {
+                for &v in f {
+                    users[v as usize].push((d as CellId, f));
+                }
+            }
+        }
+        let mut seen: HashSet<Vec<CellId>> = system.lines.iter().cloned().collect();
+        let mut links = Vec::new();
+        let mut inside = vec![false; self.variables()];
+        for (c, list) in self.expressions.iter().enumerate() {
+            if system.cells[c].value == 0 {
+                continue;
+            }
+            let tables: Vec<usize> = system.cells[c].appearances.iter().map(|a| a.0).collect();
+            let elsewhere = |d: CellId| {
+                system.cells[d as usize]
+                    .appearances
+                    .iter()
+                    .all(|a| !tables.contains(&a.0))
+            };
+            for e in list {
+                // By cells of the same clique (the largest first; of any table, then of other
+                // tables only), and by separator cells with a cell on their other side.
+                for by in [By::Cells, By::OtherTables, By::Separators] {
+                    for &v in e {
+                        inside[v as usize] = !self.void[v as usize];
+                    }
+                    let mut parts = Some(Vec::new());
+                    for &v in e {
+                        if !inside[v as usize] {
+                            continue;
+                        }
+                        let within = |vars: &[u32]| {
+                            vars.iter()
+                                .all(|&w| inside[w as usize] || self.void[w as usize])
+                        };
+                        let fits = match by {
+                            By::Separators => sides_of[v as usize].iter().find_map(|&(s, side)| {
+                                let sep = &self.separators[s as usize];
+                                let other = sep.cells[1 - side]?;
+                                let vars = &sep.sides[side][..];
+                                (within(vars) && other as usize != c).then_some((vars, other))
+                            }),
+                            By::Cells | By::OtherTables => users[v as usize]
+                                .iter()
+                                .filter(|&&(d, f)| {
+                                    d as usize != c
+                                        && (by == By::Cells || elsewhere(d))
+                                        && within(f)
+                                })
+                                .max_by_key(|&&(d, f)| (f.len(), std::cmp::Reverse(d)))
+                                .map(|&(d, f)| (f, d)),
+                        };
+                        match (fits, parts.as_mut()) {
+                            (Some((vars, other)), Some(parts)) => {
+                                for &w in vars {
+                                    inside[w as usize] = false;
+                                }
+                                parts.push(other);
+                            }
+                            _ => {
+                                parts = None;
+                                break;
+                            }
+                        }
+                    }
+                    for &v in e {
+                        inside[v as usize] = false;
+                    }
+                    let Some(mut parts) = parts else { continue };
+                    let count = parts.len();
+                    parts.sort_unstable();
+                    parts.dedup();
+                    if count < 2 || parts.len() < count {
+                        continue;
+                    }
+                    parts.retain(|&d| system.cells[d as usize].value > 0);
+                    parts.push(c as CellId);
+                    if seen.insert(parts.clone()) {
+                        links.push(parts);
+                    }
+                }
+            }
+        }
+        links
     }
 
     pub fn build(system: &CellSystem, dataset: &str) -> Result<Cover> {

@@ -26,6 +26,8 @@ pub const DATA_DIR: &str = "data";
 pub const TOTAL_CODE: &str = "Total";
 /// The value of the `flag` column for a suppressed cell.
 const SUPPRESSED_FLAG: &str = "suppressed";
+/// The end of the name of the column that holds a coded column's labels.
+const LABEL_SUFFIX: &str = "_label";
 
 const PACKAGE_PROFILE: &str = "https://datapackage.org/profiles/2.0/datapackage.json";
 const RESOURCE_PROFILE: &str = "https://datapackage.org/profiles/2.0/dataresource.json";
@@ -109,6 +111,18 @@ fn check_table(table: &ProtectedTable) -> Result<()> {
         if table.dimensions[..i].iter().any(|d| d.id == dim.id) {
             bail!("table `{id}`: dimension `{}` appears twice", dim.id);
         }
+        if let Some(other) = table
+            .dimensions
+            .iter()
+            .find(|d| label_column(&d.id) == dim.id)
+        {
+            bail!(
+                "table `{id}`: dimension `{}` clashes with the column `{}` that holds the labels of dimension `{}`",
+                dim.id,
+                label_column(&other.id),
+                other.id
+            );
+        }
         for (j, cat) in dim.categories.iter().enumerate() {
             if cat.code == TOTAL_CODE {
                 bail!(
@@ -136,21 +150,41 @@ fn key_code<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'
     }
 }
 
-/// `<table-id>.csv`: the dimension ids, then `count`, then `flag`; one row per grid cell in the
-/// table's order (margins included, a collapsed dimension holds `Total`). A suppressed cell has an
-/// empty `count` and the flag `suppressed`; a published one a count and an empty flag.
+/// The label a cell holds in dimension `d`: the category's label, or `Total`.
+pub(super) fn key_label<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'a str {
+    match cell.key[d] {
+        Some(c) => &table.dimensions[d].categories[c].label,
+        None => TOTAL_CODE,
+    }
+}
+
+/// The name of the column beside a coded column that holds its labels: `<id>_label`.
+pub fn label_column(dimension_id: &str) -> String {
+    format!("{dimension_id}{LABEL_SUFFIX}")
+}
+
+/// `<table-id>.csv`: for each dimension its id (the code) and `<id>_label` (the label readers see
+/// on the page), then `count`, then `flag`; one row per grid cell in the table's order (margins
+/// included, a collapsed dimension holds `Total` in both columns). A suppressed cell has an empty
+/// `count` and the flag `suppressed`; a published one a count and an empty flag.
 pub fn table_csv(table: &ProtectedTable) -> Result<Vec<u8>> {
     check_table(table)?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut header: Vec<&str> = table.dimensions.iter().map(|d| d.id.as_str()).collect();
-    header.extend(["count", "flag"]);
+    let mut header: Vec<String> = Vec::with_capacity(table.dimensions.len() * 2 + 2);
+    for d in &table.dimensions {
+        header.push(d.id.clone());
+        header.push(label_column(&d.id));
+    }
+    header.extend(["count".to_string(), "flag".to_string()]);
     writer.write_record(&header)?;
     for cell in &table.cells {
-        let mut record: Vec<String> = (0..table.dimensions.len())
-            .map(|d| key_code(table, cell, d).to_string())
-            .collect();
+        let mut record: Vec<String> = Vec::with_capacity(header.len());
+        for d in 0..table.dimensions.len() {
+            record.push(key_code(table, cell, d).to_string());
+            record.push(key_label(table, cell, d).to_string());
+        }
         match cell.value {
             CellValue::Published(n) => record.extend([n.to_string(), String::new()]),
             CellValue::Suppressed => record.extend([String::new(), SUPPRESSED_FLAG.to_string()]),
@@ -328,7 +362,7 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
     let mut fields: Vec<Value> = table
         .dimensions
         .iter()
-        .map(|d| {
+        .flat_map(|d| {
             let mut categories: Vec<Value> = d
                 .categories
                 .iter()
@@ -337,15 +371,33 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
             categories.push(json!({"value": TOTAL_CODE, "label": TOTAL_CODE}));
             let mut allowed: Vec<&str> = d.categories.iter().map(|c| c.code.as_str()).collect();
             allowed.push(TOTAL_CODE);
-            json!({
-                "name": d.id,
-                "title": d.label,
-                "description": format!("{} ({}); `{TOTAL_CODE}` is the sum over all categories.", d.label, d.kind),
-                "type": "string",
-                "categories": categories,
-                "constraints": {"required": true, "enum": allowed},
-                "missingValues": [],
-            })
+            [
+                json!({
+                    "name": d.id,
+                    "title": d.label,
+                    "description": format!(
+                        "{} ({}), as a code; the label is in `{}`. `{TOTAL_CODE}` marks a total: the row counts every case, of all categories of this dimension.",
+                        d.label,
+                        d.kind,
+                        label_column(&d.id)
+                    ),
+                    "type": "string",
+                    "categories": categories,
+                    "constraints": {"required": true, "enum": allowed},
+                    "missingValues": [],
+                }),
+                json!({
+                    "name": label_column(&d.id),
+                    "title": format!("{} (label)", d.label),
+                    "description": format!(
+                        "The label of `{}` as shown on the site; `{TOTAL_CODE}` for a total.",
+                        d.id
+                    ),
+                    "type": "string",
+                    "constraints": {"required": true},
+                    "missingValues": [],
+                }),
+            ]
         })
         .collect();
     fields.push(json!({
@@ -385,6 +437,14 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
             description.push(' ');
         }
         description.push_str(&format!("Filter: {}.", table.filter));
+    }
+    if !table.dimensions.is_empty() {
+        if !description.is_empty() {
+            description.push(' ');
+        }
+        description.push_str(&format!(
+            "One row per cell, totals included: a row whose dimension holds `{TOTAL_CODE}` is a total over all categories of that dimension (counted from every case, withheld cells included), so adding up all rows counts cases more than once; the row with `{TOTAL_CODE}` in every dimension is the number of cases."
+        ));
     }
     json!({
         "$schema": RESOURCE_PROFILE,

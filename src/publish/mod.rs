@@ -26,8 +26,8 @@ mod methodology;
 
 pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
 pub use downloads::{
-    datapackage_json, downloads, record_downloads, table_csv, table_json, Download, DATA_DIR,
-    TOTAL_CODE,
+    datapackage_json, downloads, label_column, record_downloads, table_csv, table_json, Download,
+    DATA_DIR, TOTAL_CODE,
 };
 pub use format::{escape_markdown, format_cell, format_count, format_percent, share};
 pub use html_table::{table_element_id, table_html};

@@ -46,16 +46,23 @@ fn publish_csv_has_one_row_per_grid_cell_in_grid_order() {
             .map(|d| d.categories.len() + 1)
             .product();
         assert_eq!(rows.len(), grid, "{}", table.id);
-        let mut expected_header: Vec<String> =
-            table.dimensions.iter().map(|d| d.id.clone()).collect();
+        let mut expected_header: Vec<String> = table
+            .dimensions
+            .iter()
+            .flat_map(|d| [d.id.clone(), format!("{}_label", d.id)])
+            .collect();
         expected_header.extend(["count".into(), "flag".into()]);
         assert_eq!(header, expected_header);
         for (row, cell) in rows.iter().zip(&table.cells) {
             for (d, k) in cell.key.iter().enumerate() {
-                let code = k.map_or("Total", |c| table.dimensions[d].categories[c].code.as_str());
-                assert_eq!(row[d], code);
+                let category = k.map(|c| &table.dimensions[d].categories[c]);
+                assert_eq!(row[2 * d], category.map_or("Total", |c| c.code.as_str()));
+                assert_eq!(
+                    row[2 * d + 1],
+                    category.map_or("Total", |c| c.label.as_str())
+                );
             }
-            let n = table.dimensions.len();
+            let n = 2 * table.dimensions.len();
             match cell.value {
                 CellValue::Published(v) => {
                     assert_eq!((&*row[n], &*row[n + 1]), (&*v.to_string(), ""))
@@ -74,7 +81,12 @@ fn publish_json_holds_the_same_cells_as_the_csv() {
         let cells = json["cells"].as_array().unwrap();
         assert_eq!(cells.len(), rows.len());
         for (cell, row) in cells.iter().zip(&rows) {
+            let mut columns = 0;
             for (i, column) in header.iter().enumerate() {
+                if column.ends_with("_label") {
+                    continue;
+                }
+                columns += 1;
                 let expected = match (column.as_str(), row[i].as_str()) {
                     ("count", "") | ("flag", "") => Value::Null,
                     ("count", n) => Value::from(n.parse::<u64>().unwrap()),
@@ -82,7 +94,7 @@ fn publish_json_holds_the_same_cells_as_the_csv() {
                 };
                 assert_eq!(cell[column], expected, "{} {column}", table.id);
             }
-            assert_eq!(cell.as_object().unwrap().len(), header.len());
+            assert_eq!(cell.as_object().unwrap().len(), columns);
         }
         assert_eq!(json["id"], table.id.as_str());
         assert_eq!(
@@ -208,6 +220,23 @@ fn publish_rejects_tables_a_download_cannot_represent() {
         .unwrap_err()
         .to_string()
         .contains("clashes"));
+
+    let label_clash = table(
+        "t",
+        "T",
+        vec![
+            dim("x", "X", "category", &[("a", "A")]),
+            dim("x_label", "X label", "category", &[("b", "B")]),
+        ],
+        vec![P(20), P(20), P(20), P(20)],
+    );
+    let err = table_csv(&label_clash).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "`x_label` clashes with the column `x_label` that holds the labels of dimension `x`"
+        ),
+        "{err}"
+    );
 
     let bad_id = table("../etc", "T", vec![sex()], vec![P(20), P(20), P(40)]);
     assert!(table_json(&bad_id)

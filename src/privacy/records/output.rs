@@ -9,7 +9,7 @@ use super::hierarchy::BLANK;
 use super::keys::{mix, Layout};
 use super::spec::ResolvedReleaseSpec;
 use super::{ColumnRole, RecordRelease, ReleasedColumn};
-use crate::data::{CaseColumn, CaseTable, Category, ColumnKind, TableFilter};
+use crate::data::{CaseColumn, CaseTable, Category, ColumnKind, TableFilter, UNKNOWN_CODE};
 
 /// The released columns for the kept records, in the order of `kept`.
 /// `published[i]` is the packed key (quasi-identifiers as published) of record `kept[i]`.
@@ -28,7 +28,7 @@ pub(super) fn columns(
         .map(|(c, column)| {
             let qi = spec.quasi_identifiers.iter().position(|q| q.column == c);
             let fallback_unknown = Category {
-                code: spec.unknown_label.clone(),
+                code: UNKNOWN_CODE.to_string(),
                 label: spec.unknown_label.clone(),
             };
             match qi {

@@ -4,6 +4,7 @@
 //! data/datapackage.json   Frictionless Data Package (v2) describing every table's CSV
 //! data/<table-id>.csv     one row per cell of the full grid, margins included
 //! data/<table-id>.json    the same cells, with the table's dimensions, codes and labels
+//! data/<table-id>.xlsx    the table as a spreadsheet, laid out as on its page, with notes
 //! data/<dataset>-records.csv   a k-anonymous record-level release, when a dataset declares one
 //! ```
 //!
@@ -16,6 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use super::spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
 use crate::config::{Config, ZeroPolicy};
 use crate::privacy::records::{records_csv, RecordRelease};
 use crate::privacy::{CellValue, ProtectedCell, ProtectedTable};
@@ -55,14 +57,17 @@ pub fn record_downloads(releases: &[RecordRelease]) -> Result<Vec<Download>> {
         .collect()
 }
 
-/// Every download of a build: each table's CSV and JSON, each record-level release's records
-/// CSV, then `data/datapackage.json` describing all of them.
+/// Every download of a build: each table's CSV, JSON and XLSX, each record-level release's
+/// records CSV, then `data/datapackage.json` describing all of them. `edition` is the build's
+/// date, written into the spreadsheets (see [`table_xlsx`]).
 pub fn downloads(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
+    edition: Option<EditionDate>,
 ) -> Result<Vec<Download>> {
-    let mut files = Vec::with_capacity(tables.len() * 2 + releases.len() + 1);
+    let mut files = Vec::with_capacity(tables.len() * 3 + releases.len() + 1);
+    let mut spreadsheets = Vec::with_capacity(tables.len());
     for table in tables {
         files.push(Download {
             path: format!("{DATA_DIR}/{}.csv", table.id),
@@ -74,24 +79,59 @@ pub fn downloads(
             media_type: "application/json",
             bytes: table_json(table)?,
         });
+        let xlsx = table_xlsx(table, config, edition)?;
+        spreadsheets.push(xlsx_resource(table, &xlsx));
+        files.push(Download {
+            path: format!("{DATA_DIR}/{}", xlsx_file(&table.id)),
+            media_type: XLSX_MEDIA_TYPE,
+            bytes: xlsx,
+        });
     }
     let records = record_downloads(releases)?;
-    let mut record_resources = Vec::with_capacity(releases.len());
+    let mut other_resources = Vec::with_capacity(releases.len() + spreadsheets.len());
     for (release, file) in releases.iter().zip(&records) {
-        record_resources.push(records_resource(release, &file.bytes));
+        other_resources.push(records_resource(release, &file.bytes));
     }
+    other_resources.extend(spreadsheets);
     files.extend(records);
     files.push(Download {
         path: format!("{DATA_DIR}/datapackage.json"),
         media_type: "application/json",
-        bytes: package_json(tables, record_resources, config)?,
+        bytes: package_json(tables, other_resources, config)?,
     });
     Ok(files)
 }
 
+/// The spreadsheet's file name: `<table-id>.xlsx`.
+pub fn xlsx_file(table_id: &str) -> String {
+    format!("{table_id}.xlsx")
+}
+
+/// A spreadsheet's resource in `datapackage.json`: a file resource (not a table: its sheet is laid
+/// out for reading, with titles and notes), pointing at the CSV that holds the same cells.
+fn xlsx_resource(table: &ProtectedTable, xlsx: &[u8]) -> Value {
+    json!({
+        "$schema": RESOURCE_PROFILE,
+        "name": format!("{}-xlsx", table.id.to_lowercase()),
+        "path": xlsx_file(&table.id),
+        "type": "file",
+        "title": format!("{} (spreadsheet)", table.title),
+        "description": format!(
+            "The table `{}` as a spreadsheet: sheet \"{TABLE_SHEET}\" lays it out as on its page, with labels, \
+             totals in their place and withheld counts marked as on the page; sheet \"{NOTES_SHEET}\" holds the \
+             method, the threshold k, the dates and the licence. The same cells as `{}.csv`.",
+            table.id, table.id
+        ),
+        "format": "xlsx",
+        "mediatype": XLSX_MEDIA_TYPE,
+        "bytes": xlsx.len(),
+        "hash": sha256_hash(xlsx),
+    })
+}
+
 /// Checks that a table can be written unambiguously: a file-safe id, no dimension named like the
 /// `count`/`flag` columns or like another dimension, and no category code equal to `Total`.
-fn check_table(table: &ProtectedTable) -> Result<()> {
+pub(super) fn check_table(table: &ProtectedTable) -> Result<()> {
     let id = &table.id;
     if id.is_empty()
         || id.starts_with('.')
@@ -279,8 +319,12 @@ pub(crate) fn sha256_hash(bytes: &[u8]) -> String {
     out
 }
 
+/// The media type of an XLSX file.
+pub const XLSX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// A licence object for the Data Package: the id as `name`, and the licence's URL when known.
-fn licence(id: &str) -> Value {
+pub(super) fn licence(id: &str) -> Value {
     let known = [
         (
             "CC-BY-4.0",
@@ -332,8 +376,17 @@ fn package_name(title: &str) -> String {
     }
 }
 
-/// The plain-language description of the method, shared by the package and its resources.
-pub(crate) fn method_description(config: &Config) -> String {
+/// Where the method is described: the marker of a suppressed cell and of a total differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Medium {
+    /// The CSV and JSON downloads (`datapackage.json`): codes, `count` and `flag`.
+    Csv,
+    /// The spreadsheet: labels, and the suppressed words in the cell.
+    Spreadsheet,
+}
+
+/// The plain-language description of the method, shared by the package and the spreadsheets.
+pub(super) fn method_description(config: &Config, medium: Medium) -> String {
     let p = &config.privacy;
     let zeros = match p.zeros {
         ZeroPolicy::Publish => "Zero counts are published as zeros.",
@@ -343,13 +396,23 @@ pub(crate) fn method_description(config: &Config) -> String {
         Some(d) => format!(" Data as of {d}."),
         None => String::new(),
     };
+    let marker = match medium {
+        Medium::Csv => format!(
+            "A suppressed cell has an empty `count` and the `flag` `{SUPPRESSED_FLAG}`; both kinds of suppression look the same. \
+             A dimension holding `{TOTAL_CODE}` is summed over all its categories."
+        ),
+        Medium::Spreadsheet => format!(
+            "A suppressed cell shows \"{}\"; both kinds of suppression look the same. \
+             A row or column labelled {TOTAL_CODE} is summed over all categories of its dimension.",
+            p.suppressed_text
+        ),
+    };
     format!(
         "Counts of cases, protected by statistical disclosure control so that no count can single out a person. \
          Every published count is 0 or at least {k}. Counts from 1 to {below} are suppressed (primary suppression), \
          and further counts are suppressed where needed so that no hidden count can be worked out from totals \
          (secondary suppression); all tables were protected together. {zeros} \
-         A suppressed cell has an empty `count` and the `flag` `{SUPPRESSED_FLAG}`; both kinds of suppression look the same. \
-         A dimension holding `{TOTAL_CODE}` is summed over all its categories. \
+         {marker} \
          Rare categories are pooled into \"{other}\" and missing values are counted under \"{unknown}\".{date}",
         k = p.k,
         below = p.k.saturating_sub(1),
@@ -464,16 +527,21 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
 
 /// `data/datapackage.json`: a Frictionless Data Package (v2) describing every table's CSV, with
 /// field types, category labels, the suppressed marker as a labelled missing value, each file's
-/// sha256, the data licence and the method, and every record-level release's file.
+/// sha256, the data licence and the method, every record-level release's file, and every table's
+/// spreadsheet (written for `edition`, as [`downloads`] writes it).
 pub fn datapackage_json(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
+    edition: Option<EditionDate>,
 ) -> Result<Vec<u8>> {
-    let resources = releases
+    let mut resources = releases
         .iter()
         .map(|r| Ok(records_resource(r, &records_csv(r)?)))
         .collect::<Result<Vec<_>>>()?;
+    for table in tables {
+        resources.push(xlsx_resource(table, &table_xlsx(table, config, edition)?));
+    }
     package_json(tables, resources, config)
 }
 
@@ -491,10 +559,10 @@ fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
 
 fn package_json(
     tables: &[ProtectedTable],
-    record_resources: Vec<Value>,
+    other_resources: Vec<Value>,
     config: &Config,
 ) -> Result<Vec<u8>> {
-    let mut resources = Vec::with_capacity(tables.len() + record_resources.len());
+    let mut resources = Vec::with_capacity(tables.len() + other_resources.len());
     for (i, table) in tables.iter().enumerate() {
         if tables[..i]
             .iter()
@@ -504,15 +572,20 @@ fn package_json(
         }
         resources.push(resource(table, &table_csv(table)?, config));
     }
-    for record in record_resources {
-        let name = record["name"].as_str().unwrap_or_default().to_string();
+    for other in other_resources {
+        let name = other["name"].as_str().unwrap_or_default().to_string();
         if resources
             .iter()
             .any(|r| r["name"].as_str() == Some(name.as_str()))
         {
-            bail!("a table and a record release share the name `{name}`: rename the table");
+            let what = if other["format"] == "xlsx" {
+                "a table's spreadsheet"
+            } else {
+                "a record release"
+            };
+            bail!("a table and {what} share the name `{name}`: rename the table");
         }
-        resources.push(record);
+        resources.push(other);
     }
     let title = if config.title.is_empty() {
         "Statistics".to_string()
@@ -523,7 +596,7 @@ fn package_json(
         "$schema": PACKAGE_PROFILE,
         "name": package_name(&title),
         "title": title,
-        "description": method_description(config),
+        "description": method_description(config, Medium::Csv),
         "licenses": [licence(&config.data_licence)],
         "resources": resources,
     });

@@ -13,7 +13,9 @@ use crate::config::Config;
 use crate::content::slug::permalink;
 use crate::content::Library;
 use crate::privacy::{CellValue, ProtectedTable};
-use crate::publish::{chart_svg, methodology_markdown, table_element_id, table_html, DATA_DIR};
+use crate::publish::{
+    chart_svg, methodology_markdown, table_element_id, table_html, xlsx_file, DATA_DIR,
+};
 
 /// The template that renders a table's statistics page.
 pub(super) const TABLE_TEMPLATE: &str = "statistics_table.html";
@@ -32,6 +34,7 @@ pub(super) fn table_summary(table: &ProtectedTable, base_url: &str) -> Value {
         "downloads": {
             "csv": permalink(base_url, &format!("{DATA_DIR}/{}.csv", table.id)),
             "json": permalink(base_url, &format!("{DATA_DIR}/{}.json", table.id)),
+            "xlsx": permalink(base_url, &format!("{DATA_DIR}/{}", xlsx_file(&table.id))),
             "datapackage": permalink(base_url, &format!("{DATA_DIR}/datapackage.json")),
         },
     })

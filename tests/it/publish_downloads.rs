@@ -1,7 +1,9 @@
 //! CSV, JSON and `datapackage.json` downloads.
 
 use safestat::privacy::CellValue;
-use safestat::publish::{datapackage_json, downloads, table_csv, table_json, Download};
+use safestat::publish::{
+    datapackage_json, downloads, table_csv, table_json, Download, XLSX_MEDIA_TYPE,
+};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -32,7 +34,8 @@ fn publish_json_snapshot() {
 #[test]
 fn publish_datapackage_snapshot() {
     let tables = vec![by_country(), by_sex_and_exploitation()];
-    let package = String::from_utf8(datapackage_json(&tables, &[], &config()).unwrap()).unwrap();
+    let package =
+        String::from_utf8(datapackage_json(&tables, &[], &config(), None).unwrap()).unwrap();
     insta::assert_snapshot!(package);
 }
 
@@ -119,16 +122,27 @@ fn package(files: &[Download]) -> Value {
 #[test]
 fn publish_downloads_layout_and_hashes_match_the_bytes() {
     let tables = all_tables();
-    let files = downloads(&tables, &[], &config()).unwrap();
+    let files = downloads(&tables, &[], &config(), None).unwrap();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths.len(), tables.len() * 2 + 1);
+    assert_eq!(paths.len(), tables.len() * 3 + 1);
     for t in &tables {
         assert!(paths.contains(&format!("data/{}.csv", t.id).as_str()));
         assert!(paths.contains(&format!("data/{}.json", t.id).as_str()));
+        assert!(paths.contains(&format!("data/{}.xlsx", t.id).as_str()));
     }
     let package = package(&files);
     let resources = package["resources"].as_array().unwrap();
-    assert_eq!(resources.len(), tables.len());
+    assert_eq!(resources.len(), tables.len() * 2);
+    for t in &tables {
+        let xlsx = resources
+            .iter()
+            .find(|r| r["path"] == format!("{}.xlsx", t.id).as_str())
+            .expect("every spreadsheet is a resource");
+        assert_eq!(xlsx["type"], "file");
+        assert_eq!(xlsx["format"], "xlsx");
+        assert_eq!(xlsx["mediatype"], XLSX_MEDIA_TYPE);
+        assert_eq!(xlsx["name"], format!("{}-xlsx", t.id).as_str());
+    }
     for resource in resources {
         let path = format!("data/{}", resource["path"].as_str().unwrap());
         let file = files
@@ -148,7 +162,7 @@ fn publish_downloads_layout_and_hashes_match_the_bytes() {
 fn publish_datapackage_categories_cover_every_value_in_the_csv() {
     let tables = all_tables();
     let package: Value =
-        serde_json::from_slice(&datapackage_json(&tables, &[], &config()).unwrap()).unwrap();
+        serde_json::from_slice(&datapackage_json(&tables, &[], &config(), None).unwrap()).unwrap();
     for (table, resource) in tables.iter().zip(package["resources"].as_array().unwrap()) {
         let (header, rows) = csv_rows(&table_csv(table).unwrap());
         let fields = resource["schema"]["fields"].as_array().unwrap();
@@ -189,8 +203,8 @@ fn publish_datapackage_categories_cover_every_value_in_the_csv() {
 fn publish_downloads_are_deterministic() {
     let tables = all_tables();
     assert_eq!(
-        downloads(&tables, &[], &config()).unwrap(),
-        downloads(&tables, &[], &config()).unwrap()
+        downloads(&tables, &[], &config(), None).unwrap(),
+        downloads(&tables, &[], &config(), None).unwrap()
     );
 }
 
@@ -245,7 +259,7 @@ fn publish_rejects_tables_a_download_cannot_represent() {
         .contains("cannot name a download"));
 
     let twice = vec![by_country(), by_country()];
-    assert!(datapackage_json(&twice, &[], &config())
+    assert!(datapackage_json(&twice, &[], &config(), None)
         .unwrap_err()
         .to_string()
         .contains("share the id"));

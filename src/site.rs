@@ -214,6 +214,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         base_url: &base_url,
         library: &library,
         tables: &tables,
+        releases: &releases,
         generated: &generated,
     };
     render::render(&input, sink)

@@ -45,6 +45,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         base_url,
         library,
         tables,
+        releases,
         ..
     } = *input;
     let plan = make_plan(input)?;
@@ -83,6 +84,13 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
         .map(|s| s.permalink.clone());
     globals.insert("statistics_url".into(), json!(statistics_url));
+    globals.insert(
+        "statistics_records".into(),
+        releases
+            .iter()
+            .map(|r| statistics::record_summary(r, base_url))
+            .collect(),
+    );
     let site = Site {
         engine,
         config,
@@ -97,7 +105,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
             .map(|t| statistics::table_summary(t, base_url))
             .collect(),
         key_figures: statistics::key_figures(tables, config, base_url)?,
-        methodology: statistics::methodology_html(tables, config),
+        methodology: statistics::methodology_html(tables, releases, config, base_url),
         fallback_time: source_date.map_or_else(
             || "1970-01-01T00:00:00Z".to_string(),
             |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

@@ -73,6 +73,7 @@ use crate::config::{Config, PrivacyConfig};
 use crate::content::shortcode::Args;
 use crate::content::Library;
 use crate::output::Sink;
+use crate::privacy::records::RecordRelease;
 use crate::privacy::ProtectedTable;
 
 pub use context::group_thousands;
@@ -270,6 +271,9 @@ pub struct SiteInput<'a> {
     pub base_url: &'a str,
     pub library: &'a Library,
     pub tables: &'a [ProtectedTable],
+    /// The k-anonymous record-level releases (their files are among `generated`): described on
+    /// the methodology page and listed in the statistics section.
+    pub releases: &'a [RecordRelease],
     /// Files from other stages; their paths are checked like every other output path.
     pub generated: &'a [GeneratedFile],
 }

@@ -86,7 +86,7 @@ fn publish_frictionless_validate_catches_a_changed_file() {
 }
 
 /// A small k-anonymous release (k = 3) of a year, a category with a blank, and an open column.
-fn records() -> RecordRelease {
+pub fn records() -> RecordRelease {
     let rows: Vec<Vec<&str>> = (0..40)
         .map(|i| {
             vec![

@@ -354,7 +354,9 @@ fn notes_sheet(
         let by: Vec<&str> = table.dimensions.iter().map(|d| d.label.as_str()).collect();
         notes.push(("By", by.join("; ")));
     }
-    notes.push(("Publisher", publisher(config).to_string()));
+    if !publisher(config).is_empty() {
+        notes.push(("Publisher", publisher(config).to_string()));
+    }
     if let Some(date) = &privacy.data_date {
         notes.push(("Data as of", date.clone()));
     }

@@ -34,10 +34,10 @@ fn csv_value(count: &str, flag: &str) -> String {
     }
 }
 
-/// The CSV's cells as (labels of the cell's categories, value), read through the label columns.
-fn csv_cells(table: &ProtectedTable) -> Vec<(Vec<String>, String)> {
-    let bytes = table_csv(table).unwrap();
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+/// The cells of `table`'s CSV `bytes` as (labels of the cell's categories, value), read through
+/// the label columns.
+pub fn csv_cells(table: &ProtectedTable, bytes: &[u8]) -> Vec<(Vec<String>, String)> {
+    let mut reader = csv::Reader::from_reader(bytes);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     reader
@@ -77,7 +77,7 @@ fn row_of(cells: &Cells, col: u32, text: &str) -> u32 {
 
 /// The table sheet read back as the page lays it out, as (labels, value) per count cell, and the
 /// labels of its first column in order.
-fn sheet_cells(
+pub fn sheet_cells(
     table: &ProtectedTable,
     cells: &Cells,
     suppressed_text: &str,
@@ -143,7 +143,7 @@ fn publish_xlsx_matches_the_csv_cell_for_cell() {
         let xlsx = table_xlsx(&table, &config, Some(EDITION)).unwrap();
         let cells = sheet(&xlsx, TABLE_SHEET);
         let (mut from_sheet, first_column) = sheet_cells(&table, &cells, hidden);
-        let mut from_csv = csv_cells(&table);
+        let mut from_csv = csv_cells(&table, &table_csv(&table).unwrap());
         assert_eq!(from_sheet.len(), from_csv.len(), "{}", table.id);
         from_sheet.sort();
         from_csv.sort();

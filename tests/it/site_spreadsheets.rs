@@ -7,9 +7,12 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
+use crate::publish_spreadsheets::{csv_cells, sheet_cells};
 use crate::site_fixture::Fixture;
 use crate::site_statistics::{cases_csv, statistics_site};
-use crate::xlsx_support::xlsx_text;
+use crate::xlsx_support::{sheet, xlsx_text};
+use safestat::publish::TABLE_SHEET;
+use safestat::site::{load_config, protect_data};
 
 /// The statistics fixture with an undeclared column of distinctive notes in its case file.
 fn site_with_undeclared_notes() -> Fixture {
@@ -102,6 +105,29 @@ fn site_spreadsheets_are_linked_listed_and_hold_no_undeclared_column() {
         );
         assert!(!text.contains("SR-"), "{path} holds a case reference");
     }
+}
+
+/// Each spreadsheet of the built site holds the cells of the CSV beside it, suppressed cells
+/// included, read back through the layout of its page.
+#[test]
+fn site_spreadsheets_match_the_published_csv_cell_for_cell() {
+    let f = statistics_site();
+    f.build().unwrap();
+    let config = load_config(f.root()).unwrap();
+    let protection = protect_data(f.root(), &config).unwrap();
+    let mut suppressed = 0;
+    for table in &protection.tables {
+        let xlsx = std::fs::read(f.out().join(format!("data/{}.xlsx", table.id))).unwrap();
+        let csv = std::fs::read(f.out().join(format!("data/{}.csv", table.id))).unwrap();
+        let cells = sheet(&xlsx, TABLE_SHEET);
+        let (mut from_sheet, _) = sheet_cells(table, &cells, &config.privacy.suppressed_text);
+        let mut from_csv = csv_cells(table, &csv);
+        from_sheet.sort();
+        from_csv.sort();
+        assert_eq!(from_sheet, from_csv, "{}", table.id);
+        suppressed += from_csv.iter().filter(|(_, v)| v == "suppressed").count();
+    }
+    assert!(suppressed > 0, "the site's tables have suppressed cells");
 }
 
 #[test]

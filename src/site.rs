@@ -187,18 +187,6 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     } else {
         (Vec::new(), Vec::new())
     };
-    let generated = if tables.is_empty() && releases.is_empty() {
-        Vec::new()
-    } else {
-        publish::downloads(&tables, &releases, &config)?
-            .into_iter()
-            .map(|d| render::GeneratedFile {
-                source: format!("download {}", d.path),
-                path: d.path,
-                bytes: d.bytes,
-            })
-            .collect()
-    };
     let drafts = options.drafts || config.build_drafts;
     let figures = Arc::new(render::figures::Figures::new(
         &tables,
@@ -207,13 +195,40 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     ));
     let shortcodes = render::shortcodes::Registry::new(figures);
     let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
+    let generated = if tables.is_empty() && releases.is_empty() {
+        Vec::new()
+    } else {
+        let edition = render::edition_date(&library)?.map(edition_date);
+        publish::downloads(&tables, &releases, &config, edition)?
+            .into_iter()
+            .map(|d| render::GeneratedFile {
+                source: format!("download {}", d.path),
+                path: d.path,
+                bytes: d.bytes,
+            })
+            .collect()
+    };
     let input = render::SiteInput {
         root,
         config: &config,
         base_url: &base_url,
         library: &library,
         tables: &tables,
+        releases: &releases,
         generated: &generated,
     };
     render::render(&input, sink)
+}
+
+/// The edition's date and time as the spreadsheets write it.
+fn edition_date(at: chrono::NaiveDateTime) -> publish::EditionDate {
+    use chrono::{Datelike, Timelike};
+    publish::EditionDate {
+        year: u16::try_from(at.year()).unwrap_or(0),
+        month: at.month() as u8,
+        day: at.day() as u8,
+        hour: at.hour() as u8,
+        minute: at.minute() as u8,
+        second: at.second() as u8,
+    }
 }

@@ -41,6 +41,7 @@ use crate::config::Config;
 use crate::diagnostic::{LocatedError, Position};
 
 pub use release::{Builtin, HierarchySpec, ReleaseSpec};
+pub use schema::UNKNOWN_CODE;
 pub use tables::{check_dimension_count, MAX_DIMENSIONS};
 
 /// Everything read from `data/`: the datasets, the tables declared over them, and every

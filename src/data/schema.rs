@@ -18,7 +18,7 @@ use super::{Category, ColumnKind};
 use crate::diagnostic::{shorten, source_text, toml_error, LocatedError, Position};
 
 /// The code of the category that missing values are counted in. No declared value may use it.
-pub(crate) const UNKNOWN_CODE: &str = "unknown";
+pub const UNKNOWN_CODE: &str = "unknown";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -4,6 +4,7 @@
 //! data/datapackage.json   Frictionless Data Package (v2) describing every table's CSV
 //! data/<table-id>.csv     one row per cell of the full grid, margins included
 //! data/<table-id>.json    the same cells, with the table's dimensions, codes and labels
+//! data/<table-id>.xlsx    the table as a spreadsheet, laid out as on its page, with notes
 //! data/<dataset>-records.csv   a k-anonymous record-level release, when a dataset declares one
 //! ```
 //!
@@ -16,6 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use super::spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
 use crate::config::{Config, ZeroPolicy};
 use crate::privacy::records::{records_csv, RecordRelease};
 use crate::privacy::{CellValue, ProtectedCell, ProtectedTable};
@@ -26,6 +28,8 @@ pub const DATA_DIR: &str = "data";
 pub const TOTAL_CODE: &str = "Total";
 /// The value of the `flag` column for a suppressed cell.
 const SUPPRESSED_FLAG: &str = "suppressed";
+/// The end of the name of the column that holds a coded column's labels.
+const LABEL_SUFFIX: &str = "_label";
 
 const PACKAGE_PROFILE: &str = "https://datapackage.org/profiles/2.0/datapackage.json";
 const RESOURCE_PROFILE: &str = "https://datapackage.org/profiles/2.0/dataresource.json";
@@ -53,14 +57,17 @@ pub fn record_downloads(releases: &[RecordRelease]) -> Result<Vec<Download>> {
         .collect()
 }
 
-/// Every download of a build: each table's CSV and JSON, each record-level release's records
-/// CSV, then `data/datapackage.json` describing all of them.
+/// Every download of a build: each table's CSV, JSON and XLSX, each record-level release's
+/// records CSV, then `data/datapackage.json` describing all of them. `edition` is the build's
+/// date, written into the spreadsheets (see [`table_xlsx`]).
 pub fn downloads(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
+    edition: Option<EditionDate>,
 ) -> Result<Vec<Download>> {
-    let mut files = Vec::with_capacity(tables.len() * 2 + releases.len() + 1);
+    let mut files = Vec::with_capacity(tables.len() * 3 + releases.len() + 1);
+    let mut spreadsheets = Vec::with_capacity(tables.len());
     for table in tables {
         files.push(Download {
             path: format!("{DATA_DIR}/{}.csv", table.id),
@@ -72,24 +79,59 @@ pub fn downloads(
             media_type: "application/json",
             bytes: table_json(table)?,
         });
+        let xlsx = table_xlsx(table, config, edition)?;
+        spreadsheets.push(xlsx_resource(table, &xlsx));
+        files.push(Download {
+            path: format!("{DATA_DIR}/{}", xlsx_file(&table.id)),
+            media_type: XLSX_MEDIA_TYPE,
+            bytes: xlsx,
+        });
     }
     let records = record_downloads(releases)?;
-    let mut record_resources = Vec::with_capacity(releases.len());
+    let mut other_resources = Vec::with_capacity(releases.len() + spreadsheets.len());
     for (release, file) in releases.iter().zip(&records) {
-        record_resources.push(records_resource(release, &file.bytes));
+        other_resources.push(records_resource(release, &file.bytes));
     }
+    other_resources.extend(spreadsheets);
     files.extend(records);
     files.push(Download {
         path: format!("{DATA_DIR}/datapackage.json"),
         media_type: "application/json",
-        bytes: package_json(tables, record_resources, config)?,
+        bytes: package_json(tables, other_resources, config)?,
     });
     Ok(files)
 }
 
+/// The spreadsheet's file name: `<table-id>.xlsx`.
+pub fn xlsx_file(table_id: &str) -> String {
+    format!("{table_id}.xlsx")
+}
+
+/// A spreadsheet's resource in `datapackage.json`: a file resource (not a table: its sheet is laid
+/// out for reading, with titles and notes), pointing at the CSV that holds the same cells.
+fn xlsx_resource(table: &ProtectedTable, xlsx: &[u8]) -> Value {
+    json!({
+        "$schema": RESOURCE_PROFILE,
+        "name": format!("{}-xlsx", table.id.to_lowercase()),
+        "path": xlsx_file(&table.id),
+        "type": "file",
+        "title": format!("{} (spreadsheet)", table.title),
+        "description": format!(
+            "The table `{}` as a spreadsheet: sheet \"{TABLE_SHEET}\" lays it out as on its page, with labels, \
+             totals in their place and withheld counts marked as on the page; sheet \"{NOTES_SHEET}\" holds the \
+             method, the threshold k, the dates and the licence. The same cells as `{}.csv`.",
+            table.id, table.id
+        ),
+        "format": "xlsx",
+        "mediatype": XLSX_MEDIA_TYPE,
+        "bytes": xlsx.len(),
+        "hash": sha256_hash(xlsx),
+    })
+}
+
 /// Checks that a table can be written unambiguously: a file-safe id, no dimension named like the
 /// `count`/`flag` columns or like another dimension, and no category code equal to `Total`.
-fn check_table(table: &ProtectedTable) -> Result<()> {
+pub(super) fn check_table(table: &ProtectedTable) -> Result<()> {
     let id = &table.id;
     if id.is_empty()
         || id.starts_with('.')
@@ -108,6 +150,18 @@ fn check_table(table: &ProtectedTable) -> Result<()> {
         }
         if table.dimensions[..i].iter().any(|d| d.id == dim.id) {
             bail!("table `{id}`: dimension `{}` appears twice", dim.id);
+        }
+        if let Some(other) = table
+            .dimensions
+            .iter()
+            .find(|d| label_column(&d.id) == dim.id)
+        {
+            bail!(
+                "table `{id}`: dimension `{}` clashes with the column `{}` that holds the labels of dimension `{}`",
+                dim.id,
+                label_column(&other.id),
+                other.id
+            );
         }
         for (j, cat) in dim.categories.iter().enumerate() {
             if cat.code == TOTAL_CODE {
@@ -136,21 +190,41 @@ fn key_code<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'
     }
 }
 
-/// `<table-id>.csv`: the dimension ids, then `count`, then `flag`; one row per grid cell in the
-/// table's order (margins included, a collapsed dimension holds `Total`). A suppressed cell has an
-/// empty `count` and the flag `suppressed`; a published one a count and an empty flag.
+/// The label a cell holds in dimension `d`: the category's label, or `Total`.
+pub(super) fn key_label<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'a str {
+    match cell.key[d] {
+        Some(c) => &table.dimensions[d].categories[c].label,
+        None => TOTAL_CODE,
+    }
+}
+
+/// The name of the column beside a coded column that holds its labels: `<id>_label`.
+pub fn label_column(dimension_id: &str) -> String {
+    format!("{dimension_id}{LABEL_SUFFIX}")
+}
+
+/// `<table-id>.csv`: for each dimension its id (the code) and `<id>_label` (the label readers see
+/// on the page), then `count`, then `flag`; one row per grid cell in the table's order (margins
+/// included, a collapsed dimension holds `Total` in both columns). A suppressed cell has an empty
+/// `count` and the flag `suppressed`; a published one a count and an empty flag.
 pub fn table_csv(table: &ProtectedTable) -> Result<Vec<u8>> {
     check_table(table)?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut header: Vec<&str> = table.dimensions.iter().map(|d| d.id.as_str()).collect();
-    header.extend(["count", "flag"]);
+    let mut header: Vec<String> = Vec::with_capacity(table.dimensions.len() * 2 + 2);
+    for d in &table.dimensions {
+        header.push(d.id.clone());
+        header.push(label_column(&d.id));
+    }
+    header.extend(["count".to_string(), "flag".to_string()]);
     writer.write_record(&header)?;
     for cell in &table.cells {
-        let mut record: Vec<String> = (0..table.dimensions.len())
-            .map(|d| key_code(table, cell, d).to_string())
-            .collect();
+        let mut record: Vec<String> = Vec::with_capacity(header.len());
+        for d in 0..table.dimensions.len() {
+            record.push(key_code(table, cell, d).to_string());
+            record.push(key_label(table, cell, d).to_string());
+        }
         match cell.value {
             CellValue::Published(n) => record.extend([n.to_string(), String::new()]),
             CellValue::Suppressed => record.extend([String::new(), SUPPRESSED_FLAG.to_string()]),
@@ -245,8 +319,12 @@ pub(crate) fn sha256_hash(bytes: &[u8]) -> String {
     out
 }
 
+/// The media type of an XLSX file.
+pub const XLSX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// A licence object for the Data Package: the id as `name`, and the licence's URL when known.
-fn licence(id: &str) -> Value {
+pub(super) fn licence(id: &str) -> Value {
     let known = [
         (
             "CC-BY-4.0",
@@ -298,8 +376,17 @@ fn package_name(title: &str) -> String {
     }
 }
 
-/// The plain-language description of the method, shared by the package and its resources.
-pub(crate) fn method_description(config: &Config) -> String {
+/// Where the method is described: the marker of a suppressed cell and of a total differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Medium {
+    /// The CSV and JSON downloads (`datapackage.json`): codes, `count` and `flag`.
+    Csv,
+    /// The spreadsheet: labels, and the suppressed words in the cell.
+    Spreadsheet,
+}
+
+/// The plain-language description of the method, shared by the package and the spreadsheets.
+pub(super) fn method_description(config: &Config, medium: Medium) -> String {
     let p = &config.privacy;
     let zeros = match p.zeros {
         ZeroPolicy::Publish => "Zero counts are published as zeros.",
@@ -309,13 +396,23 @@ pub(crate) fn method_description(config: &Config) -> String {
         Some(d) => format!(" Data as of {d}."),
         None => String::new(),
     };
+    let marker = match medium {
+        Medium::Csv => format!(
+            "A suppressed cell has an empty `count` and the `flag` `{SUPPRESSED_FLAG}`; both kinds of suppression look the same. \
+             A dimension holding `{TOTAL_CODE}` is summed over all its categories."
+        ),
+        Medium::Spreadsheet => format!(
+            "A suppressed cell shows \"{}\"; both kinds of suppression look the same. \
+             A row or column labelled {TOTAL_CODE} is summed over all categories of its dimension.",
+            p.suppressed_text
+        ),
+    };
     format!(
         "Counts of cases, protected by statistical disclosure control so that no count can single out a person. \
          Every published count is 0 or at least {k}. Counts from 1 to {below} are suppressed (primary suppression), \
          and further counts are suppressed where needed so that no hidden count can be worked out from totals \
          (secondary suppression); all tables were protected together. {zeros} \
-         A suppressed cell has an empty `count` and the `flag` `{SUPPRESSED_FLAG}`; both kinds of suppression look the same. \
-         A dimension holding `{TOTAL_CODE}` is summed over all its categories. \
+         {marker} \
          Rare categories are pooled into \"{other}\" and missing values are counted under \"{unknown}\".{date}",
         k = p.k,
         below = p.k.saturating_sub(1),
@@ -328,7 +425,7 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
     let mut fields: Vec<Value> = table
         .dimensions
         .iter()
-        .map(|d| {
+        .flat_map(|d| {
             let mut categories: Vec<Value> = d
                 .categories
                 .iter()
@@ -337,15 +434,33 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
             categories.push(json!({"value": TOTAL_CODE, "label": TOTAL_CODE}));
             let mut allowed: Vec<&str> = d.categories.iter().map(|c| c.code.as_str()).collect();
             allowed.push(TOTAL_CODE);
-            json!({
-                "name": d.id,
-                "title": d.label,
-                "description": format!("{} ({}); `{TOTAL_CODE}` is the sum over all categories.", d.label, d.kind),
-                "type": "string",
-                "categories": categories,
-                "constraints": {"required": true, "enum": allowed},
-                "missingValues": [],
-            })
+            [
+                json!({
+                    "name": d.id,
+                    "title": d.label,
+                    "description": format!(
+                        "{} ({}), as a code; the label is in `{}`. `{TOTAL_CODE}` marks a total: the row counts every case, of all categories of this dimension.",
+                        d.label,
+                        d.kind,
+                        label_column(&d.id)
+                    ),
+                    "type": "string",
+                    "categories": categories,
+                    "constraints": {"required": true, "enum": allowed},
+                    "missingValues": [],
+                }),
+                json!({
+                    "name": label_column(&d.id),
+                    "title": format!("{} (label)", d.label),
+                    "description": format!(
+                        "The label of `{}` as shown on the site; `{TOTAL_CODE}` for a total.",
+                        d.id
+                    ),
+                    "type": "string",
+                    "constraints": {"required": true},
+                    "missingValues": [],
+                }),
+            ]
         })
         .collect();
     fields.push(json!({
@@ -386,6 +501,14 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
         }
         description.push_str(&format!("Filter: {}.", table.filter));
     }
+    if !table.dimensions.is_empty() {
+        if !description.is_empty() {
+            description.push(' ');
+        }
+        description.push_str(&format!(
+            "One row per cell, totals included: a row whose dimension holds `{TOTAL_CODE}` is a total over all categories of that dimension (counted from every case, withheld cells included), so adding up all rows counts cases more than once; the row with `{TOTAL_CODE}` in every dimension is the number of cases."
+        ));
+    }
     json!({
         "$schema": RESOURCE_PROFILE,
         "name": table.id.to_lowercase(),
@@ -404,16 +527,21 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
 
 /// `data/datapackage.json`: a Frictionless Data Package (v2) describing every table's CSV, with
 /// field types, category labels, the suppressed marker as a labelled missing value, each file's
-/// sha256, the data licence and the method, and every record-level release's file.
+/// sha256, the data licence and the method, every record-level release's file, and every table's
+/// spreadsheet (written for `edition`, as [`downloads`] writes it).
 pub fn datapackage_json(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
+    edition: Option<EditionDate>,
 ) -> Result<Vec<u8>> {
-    let resources = releases
+    let mut resources = releases
         .iter()
         .map(|r| Ok(records_resource(r, &records_csv(r)?)))
         .collect::<Result<Vec<_>>>()?;
+    for table in tables {
+        resources.push(xlsx_resource(table, &table_xlsx(table, config, edition)?));
+    }
     package_json(tables, resources, config)
 }
 
@@ -431,10 +559,10 @@ fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
 
 fn package_json(
     tables: &[ProtectedTable],
-    record_resources: Vec<Value>,
+    other_resources: Vec<Value>,
     config: &Config,
 ) -> Result<Vec<u8>> {
-    let mut resources = Vec::with_capacity(tables.len() + record_resources.len());
+    let mut resources = Vec::with_capacity(tables.len() + other_resources.len());
     for (i, table) in tables.iter().enumerate() {
         if tables[..i]
             .iter()
@@ -444,15 +572,20 @@ fn package_json(
         }
         resources.push(resource(table, &table_csv(table)?, config));
     }
-    for record in record_resources {
-        let name = record["name"].as_str().unwrap_or_default().to_string();
+    for other in other_resources {
+        let name = other["name"].as_str().unwrap_or_default().to_string();
         if resources
             .iter()
             .any(|r| r["name"].as_str() == Some(name.as_str()))
         {
-            bail!("a table and a record release share the name `{name}`: rename the table");
+            let what = if other["format"] == "xlsx" {
+                "a table's spreadsheet"
+            } else {
+                "a record release"
+            };
+            bail!("a table and {what} share the name `{name}`: rename the table");
         }
-        resources.push(record);
+        resources.push(other);
     }
     let title = if config.title.is_empty() {
         "Statistics".to_string()
@@ -463,7 +596,7 @@ fn package_json(
         "$schema": PACKAGE_PROFILE,
         "name": package_name(&title),
         "title": title,
-        "description": method_description(config),
+        "description": method_description(config, Medium::Csv),
         "licenses": [licence(&config.data_licence)],
         "resources": resources,
     });

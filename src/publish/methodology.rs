@@ -4,13 +4,21 @@
 use std::fmt::Write;
 
 use crate::config::{PrivacyConfig, ZeroPolicy};
+use crate::privacy::records::{ColumnRole, RecordRelease};
 use crate::privacy::{CellValue, ProtectedTable};
 
 use super::format::{escape_markdown as md_text, format_count};
 
 /// The methodology as Markdown: the threshold k, what is suppressed and why, how totals and the
-/// `Other`/`Unknown` categories work, the date of the data, and a list of the tables.
-pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) -> String {
+/// `Other`/`Unknown` categories work, the date of the data, what each record-level release
+/// publishes (its file at `data_url` + file name, k, l, the generalisation, what a blank means),
+/// and a list of the tables.
+pub fn methodology_markdown(
+    tables: &[ProtectedTable],
+    releases: &[RecordRelease],
+    privacy: &PrivacyConfig,
+    data_url: &str,
+) -> String {
     let k = privacy.k;
     let hidden = &md_text(&privacy.suppressed_text);
     let mut md = String::new();
@@ -90,6 +98,9 @@ pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) 
         "Cases registered later, or corrected since, are not included, so figures may change between \
          editions.\n\n",
     );
+    for release in releases {
+        record_release(&mut md, release, data_url);
+    }
     if !tables.is_empty() {
         md.push_str("### The tables\n\n");
         for table in tables {
@@ -120,4 +131,78 @@ pub fn methodology_markdown(tables: &[ProtectedTable], privacy: &PrivacyConfig) 
         md.push('\n');
     }
     md
+}
+
+/// What a record-level release publishes and how it is protected, for readers.
+fn record_release(md: &mut String, release: &RecordRelease, data_url: &str) {
+    let file = release.file_name();
+    let labels = |role: fn(&ColumnRole) -> bool| -> Vec<String> {
+        release
+            .columns
+            .iter()
+            .filter(|c| role(&c.role))
+            .map(|c| md_text(&c.label))
+            .collect()
+    };
+    let quasi = labels(|r| matches!(r, ColumnRole::QuasiIdentifier { .. }));
+    let others = labels(|r| *r == ColumnRole::Other);
+    let _ = write!(
+        md,
+        "### The case records: {}\n\nBesides the tables, the case records of *{}* are published \
+         themselves, one row per case in a random order, as [{}]({data_url}{file}) ({} records). \
+         Before release they were k-anonymised: every combination of {} — what someone who knows a \
+         victim might know — is shared by at least **{}** records",
+        md_text(&file),
+        md_text(&release.title),
+        md_text(&file),
+        format_count(release.len as u64),
+        quasi.join(", "),
+        release.report.k,
+    );
+    match (release.report.l, release.sensitive_column()) {
+        (Some(l), Some(sensitive)) => {
+            let _ = write!(
+                md,
+                ", and those records hold at least **{l}** different values of {} (l-diversity), so \
+                 knowing someone's group does not tell which of them applies.\n\n",
+                md_text(&sensitive.label)
+            );
+        }
+        _ => md.push_str(".\n\n"),
+    }
+    md.push_str("How each of those characteristics is released:\n\n");
+    for column in &release.columns {
+        if matches!(column.role, ColumnRole::QuasiIdentifier { .. }) {
+            let _ = writeln!(
+                md,
+                "- {}: {}",
+                md_text(&column.label),
+                md_text(&release.generalisation(column))
+            );
+        }
+    }
+    md.push('\n');
+    let recorded: Vec<String> = release
+        .sensitive_column()
+        .map(|c| md_text(&c.label))
+        .into_iter()
+        .chain(others)
+        .collect();
+    match recorded.len() {
+        0 => {}
+        1 => {
+            let _ = write!(md, "{} is published as recorded. ", recorded[0]);
+        }
+        _ => {
+            let _ = write!(md, "{} are published as recorded. ", recorded.join(", "));
+        }
+    }
+    md.push_str(
+        "**A blank means unknown or not released**: the value was either never recorded or left \
+         out to protect the record. The two look the same on purpose, and a blank matches only other \
+         blanks. Records that no blanking could protect are left out of the file. The tables of \
+         this data are counted from the released records, not from the case records: they show the \
+         same periods, groups and regions, count a blank as unknown, and are then protected like \
+         any other table, so a table tells nothing the file does not.\n\n",
+    );
 }

@@ -1,4 +1,4 @@
-//! Publishing protected tables: the researcher downloads (CSV, JSON, `datapackage.json`), inline SVG
+//! Publishing protected tables: the researcher downloads (CSV, JSON, XLSX, `datapackage.json`), inline SVG
 //! charts, HTML table fragments, number formatting for prose, and the methodology text.
 //!
 //! Owns: turning [`ProtectedTable`](crate::privacy::ProtectedTable)s and the [`Config`](crate::config::Config)
@@ -10,9 +10,10 @@
 //! written as `data/<dataset>-records.csv` ([`record_downloads`], [`downloads`]). Whatever we render for a suppressed cell is therefore the same wherever it
 //! appears (invariant 3):
 //!
-//! - in downloads, an empty `count` and the flag `suppressed` — never a number, and no hint of
-//!   whether the suppression was primary (the count was below k) or secondary (the count was hidden
-//!   so that another hidden count cannot be recomputed from a total);
+//! - in CSV and JSON downloads, an empty `count` and the flag `suppressed` — never a number, and no
+//!   hint of whether the suppression was primary (the count was below k) or secondary (the count
+//!   was hidden so that another hidden count cannot be recomputed from a total);
+//! - in the XLSX download, the configured words in the cell, as on the page;
 //! - in tables and prose, the configured words (`[privacy] suppressed_text`, "not published");
 //! - in charts, one hatched placeholder of one fixed size with those words beside it — never a bar
 //!   of its true size, never a zero. A chart's scale is computed from published cells only, so no
@@ -23,12 +24,14 @@ mod downloads;
 mod format;
 mod html_table;
 mod methodology;
+mod spreadsheet;
 
 pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
 pub use downloads::{
-    datapackage_json, downloads, record_downloads, table_csv, table_json, Download, DATA_DIR,
-    TOTAL_CODE,
+    datapackage_json, downloads, label_column, record_downloads, table_csv, table_json, xlsx_file,
+    Download, DATA_DIR, TOTAL_CODE, XLSX_MEDIA_TYPE,
 };
 pub use format::{escape_markdown, format_cell, format_count, format_percent, share};
 pub use html_table::{table_element_id, table_html};
 pub use methodology::methodology_markdown;
+pub use spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};

@@ -45,6 +45,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         base_url,
         library,
         tables,
+        releases,
         ..
     } = *input;
     let plan = make_plan(input)?;
@@ -70,10 +71,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         );
     }
     let source_date = source_date_epoch()?;
-    let newest = library.by_date.first().and_then(|&i| library.pages[i].date);
-    let build_year = source_date
-        .map(|d| d.year())
-        .or_else(|| newest.map(|d| d.at.year()));
+    let build_year = edition_date(library)?.map(|d| d.year());
     let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
     let mut globals = context::globals(config, base_url, build_year, library);
     globals.insert(
@@ -86,6 +84,13 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
         .map(|s| s.permalink.clone());
     globals.insert("statistics_url".into(), json!(statistics_url));
+    globals.insert(
+        "statistics_records".into(),
+        releases
+            .iter()
+            .map(|r| statistics::record_summary(r, base_url))
+            .collect(),
+    );
     let site = Site {
         engine,
         config,
@@ -100,7 +105,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
             .map(|t| statistics::table_summary(t, base_url))
             .collect(),
         key_figures: statistics::key_figures(tables, config, base_url)?,
-        methodology: statistics::methodology_html(tables, config),
+        methodology: statistics::methodology_html(tables, releases, config, base_url),
         fallback_time: source_date.map_or_else(
             || "1970-01-01T00:00:00Z".to_string(),
             |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -128,6 +133,19 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         failures.join("\n  "),
         if total > 20 { "\n  …" } else { "" }
     )
+}
+
+/// The date of this edition of the site: `SOURCE_DATE_EPOCH` (in UTC), else the newest page's
+/// date as written. It gives the citation's year and the spreadsheets' dates; no clock is read.
+pub(crate) fn edition_date(library: &Library) -> Result<Option<chrono::NaiveDateTime>> {
+    Ok(match source_date_epoch()? {
+        Some(at) => Some(at.naive_utc()),
+        None => library
+            .by_date
+            .first()
+            .and_then(|&i| library.pages[i].date)
+            .map(|d| d.at.naive_local()),
+    })
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970), the one way wall-clock-like time enters a build.

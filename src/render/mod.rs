@@ -28,7 +28,7 @@
 //!   relative_path, feed_url, pages}; `paginator` {paginate_by, current_index, number_pagers,
 //!   total_pages, first, last, previous, next, pages} when the section paginates (then
 //!   `section.pages` is empty). Every section also gets `statistics_tables` (list of id, title,
-//!   description, filter, permalink, downloads {csv, json, datapackage}); the embedded
+//!   description, filter, permalink, downloads {csv, xlsx, json, datapackage}); the embedded
 //!   `statistics.html` section template lists them. The root also gets `latest_news` (5 summaries)
 //!   and `key_figures` (list of id, title, value, display, permalink) — the `[[key_figures]]` of
 //!   `config.toml`, or each protected table's grand total when none are configured — inside
@@ -55,6 +55,7 @@
 mod context;
 pub mod figures;
 mod jobs;
+pub(crate) use jobs::edition_date;
 mod plan;
 pub mod shortcodes;
 mod statistics;
@@ -72,6 +73,7 @@ use crate::config::{Config, PrivacyConfig};
 use crate::content::shortcode::Args;
 use crate::content::Library;
 use crate::output::Sink;
+use crate::privacy::records::RecordRelease;
 use crate::privacy::ProtectedTable;
 
 pub use context::group_thousands;
@@ -269,6 +271,9 @@ pub struct SiteInput<'a> {
     pub base_url: &'a str,
     pub library: &'a Library,
     pub tables: &'a [ProtectedTable],
+    /// The k-anonymous record-level releases (their files are among `generated`): described on
+    /// the methodology page and listed in the statistics section.
+    pub releases: &'a [RecordRelease],
     /// Files from other stages; their paths are checked like every other output path.
     pub generated: &'a [GeneratedFile],
 }

@@ -12,8 +12,12 @@ use super::figures::{statistics_path, Figures};
 use crate::config::Config;
 use crate::content::slug::permalink;
 use crate::content::Library;
+use crate::privacy::records::{ColumnRole, RecordRelease};
 use crate::privacy::{CellValue, ProtectedTable};
-use crate::publish::{chart_svg, methodology_markdown, table_element_id, table_html, DATA_DIR};
+use crate::publish::{
+    chart_svg, format_count, methodology_markdown, table_element_id, table_html, xlsx_file,
+    DATA_DIR,
+};
 
 /// The template that renders a table's statistics page.
 pub(super) const TABLE_TEMPLATE: &str = "statistics_table.html";
@@ -32,6 +36,7 @@ pub(super) fn table_summary(table: &ProtectedTable, base_url: &str) -> Value {
         "downloads": {
             "csv": permalink(base_url, &format!("{DATA_DIR}/{}.csv", table.id)),
             "json": permalink(base_url, &format!("{DATA_DIR}/{}.json", table.id)),
+            "xlsx": permalink(base_url, &format!("{DATA_DIR}/{}", xlsx_file(&table.id))),
             "datapackage": permalink(base_url, &format!("{DATA_DIR}/datapackage.json")),
         },
     })
@@ -86,12 +91,40 @@ pub(super) fn table_page(
 }
 
 /// The privacy settings in words (from `publish::methodology_markdown`), as HTML.
-pub(super) fn methodology_html(tables: &[ProtectedTable], config: &Config) -> String {
-    let markdown = methodology_markdown(tables, &config.privacy);
+pub(super) fn methodology_html(
+    tables: &[ProtectedTable],
+    releases: &[RecordRelease],
+    config: &Config,
+    base_url: &str,
+) -> String {
+    let data_url = permalink(base_url, &format!("{DATA_DIR}/"));
+    let markdown = methodology_markdown(tables, releases, &config.privacy, &data_url);
     let mut html = String::with_capacity(markdown.len() * 2);
     let parser = pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);
     html
+}
+
+/// A record-level release as listed in the statistics section: dataset, title, file name, url
+/// (of the file), records (rows), k, l, quasi_identifiers (labels) and sensitive (label or null).
+pub(super) fn record_summary(release: &RecordRelease, base_url: &str) -> Value {
+    let file = release.file_name();
+    json!({
+        "dataset": release.dataset,
+        "title": release.title,
+        "file": file,
+        "url": permalink(base_url, &format!("{DATA_DIR}/{file}")),
+        "records": format_count(release.len as u64),
+        "k": release.report.k,
+        "l": release.report.l,
+        "quasi_identifiers": release
+            .columns
+            .iter()
+            .filter(|c| matches!(c.role, ColumnRole::QuasiIdentifier { .. }))
+            .map(|c| c.label.as_str())
+            .collect::<Vec<_>>(),
+        "sensitive": release.sensitive_column().map(|c| c.label.as_str()),
+    })
 }
 
 /// The permalink of the page rendered with `methodology.html`, if the site has one.

@@ -1,7 +1,9 @@
 //! CSV, JSON and `datapackage.json` downloads.
 
 use safestat::privacy::CellValue;
-use safestat::publish::{datapackage_json, downloads, table_csv, table_json, Download};
+use safestat::publish::{
+    datapackage_json, downloads, table_csv, table_json, Download, XLSX_MEDIA_TYPE,
+};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -32,7 +34,8 @@ fn publish_json_snapshot() {
 #[test]
 fn publish_datapackage_snapshot() {
     let tables = vec![by_country(), by_sex_and_exploitation()];
-    let package = String::from_utf8(datapackage_json(&tables, &[], &config()).unwrap()).unwrap();
+    let package =
+        String::from_utf8(datapackage_json(&tables, &[], &config(), None).unwrap()).unwrap();
     insta::assert_snapshot!(package);
 }
 
@@ -46,16 +49,23 @@ fn publish_csv_has_one_row_per_grid_cell_in_grid_order() {
             .map(|d| d.categories.len() + 1)
             .product();
         assert_eq!(rows.len(), grid, "{}", table.id);
-        let mut expected_header: Vec<String> =
-            table.dimensions.iter().map(|d| d.id.clone()).collect();
+        let mut expected_header: Vec<String> = table
+            .dimensions
+            .iter()
+            .flat_map(|d| [d.id.clone(), format!("{}_label", d.id)])
+            .collect();
         expected_header.extend(["count".into(), "flag".into()]);
         assert_eq!(header, expected_header);
         for (row, cell) in rows.iter().zip(&table.cells) {
             for (d, k) in cell.key.iter().enumerate() {
-                let code = k.map_or("Total", |c| table.dimensions[d].categories[c].code.as_str());
-                assert_eq!(row[d], code);
+                let category = k.map(|c| &table.dimensions[d].categories[c]);
+                assert_eq!(row[2 * d], category.map_or("Total", |c| c.code.as_str()));
+                assert_eq!(
+                    row[2 * d + 1],
+                    category.map_or("Total", |c| c.label.as_str())
+                );
             }
-            let n = table.dimensions.len();
+            let n = 2 * table.dimensions.len();
             match cell.value {
                 CellValue::Published(v) => {
                     assert_eq!((&*row[n], &*row[n + 1]), (&*v.to_string(), ""))
@@ -74,7 +84,12 @@ fn publish_json_holds_the_same_cells_as_the_csv() {
         let cells = json["cells"].as_array().unwrap();
         assert_eq!(cells.len(), rows.len());
         for (cell, row) in cells.iter().zip(&rows) {
+            let mut columns = 0;
             for (i, column) in header.iter().enumerate() {
+                if column.ends_with("_label") {
+                    continue;
+                }
+                columns += 1;
                 let expected = match (column.as_str(), row[i].as_str()) {
                     ("count", "") | ("flag", "") => Value::Null,
                     ("count", n) => Value::from(n.parse::<u64>().unwrap()),
@@ -82,7 +97,7 @@ fn publish_json_holds_the_same_cells_as_the_csv() {
                 };
                 assert_eq!(cell[column], expected, "{} {column}", table.id);
             }
-            assert_eq!(cell.as_object().unwrap().len(), header.len());
+            assert_eq!(cell.as_object().unwrap().len(), columns);
         }
         assert_eq!(json["id"], table.id.as_str());
         assert_eq!(
@@ -107,16 +122,27 @@ fn package(files: &[Download]) -> Value {
 #[test]
 fn publish_downloads_layout_and_hashes_match_the_bytes() {
     let tables = all_tables();
-    let files = downloads(&tables, &[], &config()).unwrap();
+    let files = downloads(&tables, &[], &config(), None).unwrap();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths.len(), tables.len() * 2 + 1);
+    assert_eq!(paths.len(), tables.len() * 3 + 1);
     for t in &tables {
         assert!(paths.contains(&format!("data/{}.csv", t.id).as_str()));
         assert!(paths.contains(&format!("data/{}.json", t.id).as_str()));
+        assert!(paths.contains(&format!("data/{}.xlsx", t.id).as_str()));
     }
     let package = package(&files);
     let resources = package["resources"].as_array().unwrap();
-    assert_eq!(resources.len(), tables.len());
+    assert_eq!(resources.len(), tables.len() * 2);
+    for t in &tables {
+        let xlsx = resources
+            .iter()
+            .find(|r| r["path"] == format!("{}.xlsx", t.id).as_str())
+            .expect("every spreadsheet is a resource");
+        assert_eq!(xlsx["type"], "file");
+        assert_eq!(xlsx["format"], "xlsx");
+        assert_eq!(xlsx["mediatype"], XLSX_MEDIA_TYPE);
+        assert_eq!(xlsx["name"], format!("{}-xlsx", t.id).as_str());
+    }
     for resource in resources {
         let path = format!("data/{}", resource["path"].as_str().unwrap());
         let file = files
@@ -136,7 +162,7 @@ fn publish_downloads_layout_and_hashes_match_the_bytes() {
 fn publish_datapackage_categories_cover_every_value_in_the_csv() {
     let tables = all_tables();
     let package: Value =
-        serde_json::from_slice(&datapackage_json(&tables, &[], &config()).unwrap()).unwrap();
+        serde_json::from_slice(&datapackage_json(&tables, &[], &config(), None).unwrap()).unwrap();
     for (table, resource) in tables.iter().zip(package["resources"].as_array().unwrap()) {
         let (header, rows) = csv_rows(&table_csv(table).unwrap());
         let fields = resource["schema"]["fields"].as_array().unwrap();
@@ -177,8 +203,8 @@ fn publish_datapackage_categories_cover_every_value_in_the_csv() {
 fn publish_downloads_are_deterministic() {
     let tables = all_tables();
     assert_eq!(
-        downloads(&tables, &[], &config()).unwrap(),
-        downloads(&tables, &[], &config()).unwrap()
+        downloads(&tables, &[], &config(), None).unwrap(),
+        downloads(&tables, &[], &config(), None).unwrap()
     );
 }
 
@@ -209,6 +235,23 @@ fn publish_rejects_tables_a_download_cannot_represent() {
         .to_string()
         .contains("clashes"));
 
+    let label_clash = table(
+        "t",
+        "T",
+        vec![
+            dim("x", "X", "category", &[("a", "A")]),
+            dim("x_label", "X label", "category", &[("b", "B")]),
+        ],
+        vec![P(20), P(20), P(20), P(20)],
+    );
+    let err = table_csv(&label_clash).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "`x_label` clashes with the column `x_label` that holds the labels of dimension `x`"
+        ),
+        "{err}"
+    );
+
     let bad_id = table("../etc", "T", vec![sex()], vec![P(20), P(20), P(40)]);
     assert!(table_json(&bad_id)
         .unwrap_err()
@@ -216,7 +259,7 @@ fn publish_rejects_tables_a_download_cannot_represent() {
         .contains("cannot name a download"));
 
     let twice = vec![by_country(), by_country()];
-    assert!(datapackage_json(&twice, &[], &config())
+    assert!(datapackage_json(&twice, &[], &config(), None)
         .unwrap_err()
         .to_string()
         .contains("share the id"));

@@ -1,15 +1,16 @@
-//! Leak-oriented tests: whatever a table looks like, a suppressed cell contributes nothing to any
-//! output but the fixed placeholder — no number, no size, no `data-` attribute — and primary and
+//! Leak-oriented tests: whatever a table looks like (CSV, JSON, XLSX, HTML, SVG), a suppressed cell
+//! contributes nothing to any output but the fixed placeholder — no number, no size, no `data-` attribute — and primary and
 //! secondary suppressions cannot be told apart (they are one `CellValue::Suppressed`).
 
 use proptest::prelude::*;
 use safestat::privacy::{CellValue, ProtectedTable};
 use safestat::publish::{
-    chart_svg, format_count, table_csv, table_html, table_json, SUPPRESSED_STUB_WIDTH,
+    chart_svg, format_count, table_csv, table_html, table_json, table_xlsx, SUPPRESSED_STUB_WIDTH,
 };
 
 use crate::publish_charts::attrs;
 use crate::publish_fixtures::*;
+use crate::xlsx_support::{xlsx_sheets, XlsxCell};
 
 /// The text content of every `<text>` element of an SVG, without nested `<title>`s.
 fn svg_texts(svg: &str) -> Vec<&str> {
@@ -89,6 +90,29 @@ fn check_outputs(table: &ProtectedTable) {
         .filter(|c| c["count"].is_null())
         .count();
     assert_eq!(nulls, suppressed);
+
+    // XLSX, decoded: every number cell a published cell's, the configured words once per
+    // suppressed cell, and no text that reads as a number unless it is a category's label (a year).
+    let labels: Vec<&str> = table
+        .dimensions
+        .iter()
+        .flat_map(|d| d.categories.iter().map(|c| c.label.as_str()))
+        .collect();
+    let xlsx = table_xlsx(table, &config(), None).unwrap();
+    let mut words = 0;
+    for (_, cells) in xlsx_sheets(&xlsx) {
+        for cell in cells.values() {
+            match cell {
+                XlsxCell::Number(n) => assert!(published.contains(&(*n as u64)), "xlsx {n}"),
+                XlsxCell::Text(t) if *t == privacy.suppressed_text => words += 1,
+                XlsxCell::Text(t) => assert!(
+                    t.replace(',', "").parse::<f64>().is_err() || labels.contains(&t.as_str()),
+                    "xlsx text {t:?} reads as a number"
+                ),
+            }
+        }
+    }
+    assert_eq!(words, suppressed);
 
     // HTML: the configured words once per suppressed cell; every number a published cell's.
     let html = table_html(table, &privacy, "t");

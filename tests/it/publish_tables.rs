@@ -85,7 +85,12 @@ fn publish_methodology_from_the_privacy_settings() {
     let mut privacy = config().privacy;
     privacy.k = 5;
     privacy.other_label = "Elsewhere".into();
-    let md = methodology_markdown(&all_tables(), &privacy);
+    let md = methodology_markdown(
+        &all_tables(),
+        &[],
+        &privacy,
+        "https://stats.example.org/data/",
+    );
     for needle in [
         "at least **5**",
         "from 1 to 4",
@@ -110,7 +115,12 @@ fn publish_methodology_escapes_names_from_the_data() {
         vec![dim("d", "[link](javascript:x)", "category", &[("a", "A")])],
         vec![P(20), P(20)],
     );
-    let md = methodology_markdown(&[hostile], &config().privacy);
+    let md = methodology_markdown(
+        &[hostile],
+        &[],
+        &config().privacy,
+        "https://stats.example.org/data/",
+    );
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
     assert!(
@@ -130,4 +140,30 @@ fn publish_table_element_ids_are_safe_and_stable() {
         "table-victims-by-country"
     );
     assert_eq!(table_element_id("a b\"<c"), "table-a-b--c");
+}
+
+#[test]
+fn publish_methodology_describes_a_record_release_truthfully() {
+    let release = crate::publish_frictionless::records();
+    let data_url = "https://stats.example.org/data/";
+    let md = methodology_markdown(&all_tables(), &[release], &config().privacy, data_url);
+    for needle in [
+        "### The case records: cases-records.csv",
+        "as [cases-records.csv](https://stats.example.org/data/cases-records.csv) (40 records)",
+        "every combination of YEAR, GENDER — what someone who knows a victim might know — is shared by at least **3** records",
+        "at least **2** different values of EXPLOITATION\\_TYPE (l-diversity)",
+        "- YEAR: as recorded\n- GENDER: as recorded\n",
+        "EXPLOITATION\\_TYPE is published as recorded.",
+        "**A blank means unknown or not released**",
+        "Records that no blanking could protect are left out of the file.",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+    }
+    assert!(!md.contains("never published"));
+    // Without a release, nothing is said about records.
+    let without = methodology_markdown(&all_tables(), &[], &config().privacy, data_url);
+    assert!(!without.contains("case records"));
+    insta::assert_snapshot!(
+        &md[md.find("### The case records").unwrap()..md.find("### The tables").unwrap()]
+    );
 }

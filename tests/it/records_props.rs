@@ -10,10 +10,10 @@ use safestat::privacy::records::{records_csv, release, ReleaseError};
 use super::records_support::{column, read_csv, resolve, table, table_counts};
 
 const YEARS: &[&str] = &["2019", "2020", "2021", "2022"];
-const GENDERS: &[&str] = &["F", "M", "Unknown"];
-const AGES: &[&str] = &["0-8", "9-17", "18-20", "21-29", "30+", "Unknown"];
-const COUNTRIES: &[&str] = &["LB", "SY", "IQ", "NG", "GH", "NA", "Unknown"];
-const TYPES: &[&str] = &["sexual", "labour", "other", "Unknown"];
+const GENDERS: &[&str] = &["F", "M", "unknown"];
+const AGES: &[&str] = &["0-8", "9-17", "18-20", "21-29", "30+", "unknown"];
+const COUNTRIES: &[&str] = &["LB", "SY", "IQ", "NG", "GH", "NA", "unknown"];
+const TYPES: &[&str] = &["sexual", "labour", "other", "unknown"];
 const QIS: &[&str] = &["year", "gender", "age_band", "country"];
 
 type Row = (usize, usize, usize, usize, usize);
@@ -32,16 +32,16 @@ fn top(row: &[&str], gender_any: bool) -> Vec<String> {
     };
     let age = match row[2] {
         "0-8" | "9-17" => "Minor",
-        "Unknown" => "",
+        "unknown" => "",
         _ => "Adult",
     };
     let country = match row[3] {
         "LB" | "SY" | "IQ" => "Asia",
-        "Unknown" => "",
+        "unknown" => "",
         _ => "Africa",
     };
     let gender = match row[1] {
-        "Unknown" => "",
+        "unknown" => "",
         _ if gender_any => "Any",
         g => g,
     };
@@ -65,10 +65,10 @@ proptest! {
             .collect();
         let columns = vec![
             column("year", Year, YEARS, None),
-            column("gender", Cat, GENDERS, Some("Unknown")),
-            column("age_band", Cat, AGES, Some("Unknown")),
-            column("country", Cat, COUNTRIES, Some("Unknown")),
-            column("exploitation_type", Cat, TYPES, Some("Unknown")),
+            column("gender", Cat, GENDERS, Some("unknown")),
+            column("age_band", Cat, AGES, Some("unknown")),
+            column("country", Cat, COUNTRIES, Some("unknown")),
+            column("exploitation_type", Cat, TYPES, Some("unknown")),
         ];
         let data = table(columns.clone(), &strings);
         let spec_text = format!(
@@ -107,7 +107,7 @@ builtin = "m49"
                 // The sensitive values published are some of the recorded ones, never invented.
                 let mut recorded: BTreeMap<String, i64> = BTreeMap::new();
                 for r in &strings {
-                    let v = if r[4] == "Unknown" { "" } else { r[4] };
+                    let v = if r[4] == "unknown" { "" } else { r[4] };
                     *recorded.entry(v.to_string()).or_default() += 1;
                 }
                 let s = written.index("exploitation_type");
@@ -120,7 +120,7 @@ builtin = "m49"
                 let all = ["year", "gender", "age_band", "country", "exploitation_type"];
                 prop_assert_eq!(
                     table_counts(&released.case_table(), &all),
-                    written.counts(&all, "Unknown")
+                    written.counts(&all, "unknown")
                 );
                 // Same data in another order: same bytes.
                 let mut reversed = strings.clone();

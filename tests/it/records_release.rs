@@ -8,19 +8,19 @@ use safestat::privacy::records::{
 
 use super::records_support::{column, read_csv, resolve, table, table_counts};
 
-const GENDERS: &[&str] = &["F", "M", "Unknown"];
-const AGES: &[&str] = &["0-8", "9-17", "18-20", "21-29", "30+", "Unknown"];
-const COUNTRIES: &[&str] = &["LB", "SY", "IQ", "NG", "GH", "NA", "Unknown"];
-const TYPES: &[&str] = &["sexual", "labour", "other", "Unknown"];
+const GENDERS: &[&str] = &["F", "M", "unknown"];
+const AGES: &[&str] = &["0-8", "9-17", "18-20", "21-29", "30+", "unknown"];
+const COUNTRIES: &[&str] = &["LB", "SY", "IQ", "NG", "GH", "NA", "unknown"];
+const TYPES: &[&str] = &["sexual", "labour", "other", "unknown"];
 
 fn cases(rows: &[Vec<&'static str>]) -> safestat::data::CaseTable {
     table(
         vec![
             column("year", Year, &["2019", "2020", "2021", "2022"], None),
-            column("gender", Cat, GENDERS, Some("Unknown")),
-            column("age_band", Cat, AGES, Some("Unknown")),
-            column("country", Cat, COUNTRIES, Some("Unknown")),
-            column("exploitation_type", Cat, TYPES, Some("Unknown")),
+            column("gender", Cat, GENDERS, Some("unknown")),
+            column("age_band", Cat, AGES, Some("unknown")),
+            column("country", Cat, COUNTRIES, Some("unknown")),
+            column("exploitation_type", Cat, TYPES, Some("unknown")),
         ],
         rows,
     )
@@ -221,10 +221,10 @@ fn generalises_only_as_far_as_needed() {
 
 #[test]
 fn a_blank_joins_only_other_blanks() {
-    let g = column("gender", Cat, GENDERS, Some("Unknown"));
-    let c = column("country", Cat, COUNTRIES, Some("Unknown"));
+    let g = column("gender", Cat, GENDERS, Some("unknown"));
+    let c = column("country", Cat, COUNTRIES, Some("unknown"));
     let mut rows = vec![vec!["F", "LB"]; 3];
-    rows.extend(vec![vec!["F", "Unknown"]; 3]);
+    rows.extend(vec![vec!["F", "unknown"]; 3]);
     rows.push(vec!["F", "SY"]);
     let data = table(vec![g.clone(), c.clone()], &rows);
     let spec = resolve(
@@ -341,7 +341,7 @@ fn table_view_agrees_with_the_released_records() {
     ] {
         assert_eq!(
             table_counts(&view, &dims),
-            written.counts(&dims, "Unknown"),
+            written.counts(&dims, "unknown"),
             "{dims:?}"
         );
     }

@@ -497,6 +497,8 @@ fn release_site_records_example_publishes_records_and_the_root_example_does_not(
         )),
         "the records page links the download"
     );
+    check_records_example_explains_its_release(&public, &config.base_url_slash());
+    check_downloads_spell_unknown_once(&public);
 
     let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = load_config(repository).unwrap();
@@ -518,4 +520,117 @@ fn release_site_records_example_publishes_records_and_the_root_example_does_not(
         !package.contains("-records"),
         "the data package lists records"
     );
+    let methodology = std::fs::read_to_string(public.join("methodology/index.html")).unwrap();
+    assert!(
+        !methodology.contains("The case records:"),
+        "the root example describes no release"
+    );
+    check_downloads_spell_unknown_once(&public);
+}
+
+/// The record-level example says what it releases: the statistics index links the file, the
+/// methodology gives k, l, the generalisation and what a blank means, no page says the records
+/// are never published, and the data package labels every field of the records file.
+fn check_records_example_explains_its_release(public: &Path, base: &str) {
+    let link = format!("<a href=\"{base}data/cases-records.csv\">cases-records.csv</a>");
+    let index = std::fs::read_to_string(public.join("statistics/index.html")).unwrap();
+    assert!(
+        index.contains(&link),
+        "the statistics index links the records file"
+    );
+    let methodology = std::fs::read_to_string(public.join("methodology/index.html")).unwrap();
+    for needle in [
+        format!("<a href=\"{base}data/cases-records.csv\">cases-records.csv</a>"),
+        "is shared by at least <strong>11</strong> records".to_string(),
+        "at least <strong>2</strong> different values of Type of exploitation".to_string(),
+        "<li>Year of registration: generalised to periods: 2015-2019, 2020-2024, 2025</li>".to_string(),
+        "<li>Gender: as recorded</li>".to_string(),
+        "<li>Age at registration: generalised: Child, Adult</li>".to_string(),
+        "<li>Country of exploitation: generalised to M49 region: Asia, Europe, Americas, Oceania, Africa</li>".to_string(),
+        "<strong>A blank means unknown or not released</strong>".to_string(),
+    ] {
+        assert!(methodology.contains(&needle), "the methodology lacks {needle:?}");
+    }
+    for (path, bytes) in crate::site_fixture::files_under(public) {
+        if path.ends_with(".html") {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(
+                !text.contains("never published"),
+                "{path} denies the release"
+            );
+        }
+    }
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("data/datapackage.json")).unwrap())
+            .unwrap();
+    let records = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"] == "cases-records.csv")
+        .unwrap();
+    assert!(records["description"]
+        .as_str()
+        .unwrap()
+        .contains("at least 2 different values"));
+    for field in records["schema"]["fields"].as_array().unwrap() {
+        let name = field["name"].as_str().unwrap();
+        assert!(!field["title"].as_str().unwrap().is_empty(), "{name}");
+        assert!(
+            field["description"].as_str().unwrap().contains("blank"),
+            "{name}"
+        );
+        if field["type"] == "string" {
+            let labels = field["categories"].as_array().unwrap();
+            assert_eq!(
+                labels.len(),
+                field["constraints"]["enum"].as_array().unwrap().len()
+            );
+            assert!(
+                labels
+                    .iter()
+                    .all(|c| !c["label"].as_str().unwrap().is_empty()),
+                "{name}"
+            );
+        }
+    }
+    let gender = &records["schema"]["fields"][2];
+    assert_eq!(gender["name"], "gender");
+    assert_eq!(
+        gender["categories"],
+        serde_json::json!([{"value": "F", "label": "Female"}, {"value": "M", "label": "Male"}])
+    );
+}
+
+/// Every table's CSV codes missing values `unknown` (never `Unknown`) with the label beside it,
+/// and every table has its spreadsheet.
+fn check_downloads_spell_unknown_once(public: &Path) {
+    let mut unknowns = 0;
+    for (path, bytes) in crate::site_fixture::files_under(public) {
+        if !path.starts_with("data/") || !path.ends_with(".csv") || path.ends_with("-records.csv") {
+            continue;
+        }
+        let xlsx = path.replace(".csv", ".xlsx");
+        assert!(public.join(&xlsx).is_file(), "{xlsx} missing");
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        for record in reader.records() {
+            let record = record.unwrap();
+            for (i, column) in header.iter().enumerate() {
+                if column.ends_with("_label") || column == "count" || column == "flag" {
+                    continue;
+                }
+                assert_ne!(&record[i], "Unknown", "{path}: {column} codes Unknown");
+                if &record[i] == "unknown" {
+                    assert_eq!(
+                        &record[i + 1],
+                        "Unknown",
+                        "{path}: the label beside `unknown`"
+                    );
+                    unknowns += 1;
+                }
+            }
+        }
+    }
+    assert!(unknowns > 0, "the example's tables count missing values");
 }

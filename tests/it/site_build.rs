@@ -172,6 +172,7 @@ fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> an
         base_url: &base_url,
         library: &library,
         tables: &[],
+        releases: &[],
         generated,
     };
     safestat::render::render(&input, &staging)?;

@@ -7,6 +7,7 @@
 //! - chart marks (`<title>label: value</title>` of each mark) and the geometry of placeholders;
 //! - `data-` attributes;
 //! - the `count` column of CSV downloads and the `count` of JSON cells;
+//! - the number cells of XLSX downloads (decoded with calamine; their text is searched too);
 //! - prose figures quoted through shortcodes.
 //!
 //! Each such number must be a published cell's (so 0 or at least k), and never a suppressed cell's
@@ -19,6 +20,7 @@ use safestat::privacy::CellValue;
 use safestat::site::{load_config, protect_data};
 
 use crate::site_statistics::{cases_csv, statistics_site, RARE, RARE_LABELS};
+use crate::xlsx_support::{xlsx_sheets, xlsx_text, XlsxCell};
 
 /// Text as a reader sees it: XML/HTML entities of feeds and sitemaps decoded.
 fn decoded(bytes: &[u8]) -> String {
@@ -192,10 +194,25 @@ fn no_suppressed_value_rare_label_or_case_data_reaches_any_output_file() {
     };
 
     let files = f.files();
-    let mut checked = [0usize; 5];
+    let mut checked = [0usize; 6];
     let mut placeholders = 0;
     for (path, bytes) in &files {
-        let text = decoded(bytes);
+        // A spreadsheet is a zip: search what a reader sees in it, decoded by calamine.
+        let text = if path.ends_with(".xlsx") {
+            xlsx_text(bytes)
+        } else {
+            decoded(bytes)
+        };
+        if path.ends_with(".xlsx") {
+            for (sheet, cells) in xlsx_sheets(bytes) {
+                for cell in cells.values() {
+                    if let XlsxCell::Number(n) = cell {
+                        is_count_ok(&format!("{path}: sheet {sheet}"), &format!("{n}"));
+                        checked[5] += 1;
+                    }
+                }
+            }
+        }
         for label in &pooled {
             assert!(
                 !text.contains(label.as_str()),

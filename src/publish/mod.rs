@@ -14,8 +14,8 @@
 //!   whether the suppression was primary (the count was below k) or secondary (the count was hidden
 //!   so that another hidden count cannot be recomputed from a total);
 //! - in tables and prose, the configured words (`[privacy] suppressed_text`, "not published");
-//! - in charts, one hatched placeholder of one fixed size with those words beside it — never a bar
-//!   of its true size, never a zero. A chart's scale is computed from published cells only, so no
+//! - in charts, one small fixed marker at the axis (bar charts) or a gap in the line and a marker
+//!   below the axis (line charts), with those words — never a bar of its true size, never a zero. A chart's scale is computed from published cells only, so no
 //!   coordinate of any mark depends on a suppressed cell.
 
 mod chart;
@@ -24,7 +24,9 @@ mod format;
 mod html_table;
 mod methodology;
 
-pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
+pub use chart::{
+    chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_MARKER_RADIUS, WIDTH as CHART_WIDTH,
+};
 pub use downloads::{
     datapackage_json, downloads, record_downloads, table_csv, table_json, Download, DATA_DIR,
     TOTAL_CODE,

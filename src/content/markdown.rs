@@ -169,7 +169,9 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         };
         for event in pieces {
             let event = match event {
-                Event::FootnoteReference(label) => Event::Html(footnotes.reference(&label).into()),
+                Event::FootnoteReference(label) => {
+                    Event::Html(footnotes.reference(&label, source.permalink).into())
+                }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     Event::Html(footnotes.definition(&label).into())
                 }
@@ -259,11 +261,12 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         // The summary is sanitised on its own, so that it is whole HTML (what the author opened
         // before `<!-- more -->` is closed in it).
         Some(embeds) => {
-            out.summary = cut.map(|cut| embeds.finish(html_out[..cut].trim_end()));
+            out.summary =
+                cut.map(|cut| without_reference_ids(&embeds.finish(html_out[..cut].trim_end())));
             out.html = embeds.finish(&html_out);
         }
         None => {
-            out.summary = cut.map(|cut| html_out[..cut].trim_end().to_string());
+            out.summary = cut.map(|cut| without_reference_ids(html_out[..cut].trim_end()));
             out.html = html_out;
         }
     }
@@ -293,7 +296,9 @@ impl Footnotes {
         (n.to_string(), n)
     }
 
-    fn reference(&mut self, label: &str) -> String {
+    /// A reference to note `label`: a link to the note on the page at `permalink`, so that it
+    /// also leads there from the page's summary on a list page.
+    fn reference(&mut self, label: &str, permalink: &str) -> String {
         let (id, n) = self.number(label);
         let seen = self.references.entry(id.clone()).or_insert(0);
         *seen += 1;
@@ -303,7 +308,8 @@ impl Footnotes {
             format!("fnref-{id}-{seen}")
         };
         format!(
-            "<sup class=\"footnote-reference\" id=\"{own}\"><a href=\"#fn-{id}\" aria-label=\"Note {n}\">{n}</a></sup>"
+            "<sup class=\"footnote-reference\" id=\"{own}\"><a href=\"{permalink}#fn-{id}\" aria-label=\"Note {n}\">{n}</a></sup>",
+            permalink = crate::html::escape(permalink)
         )
     }
 
@@ -337,6 +343,22 @@ impl Footnotes {
             events.push(Event::Html(format!("{back}</div>\n").into()));
         }
     }
+}
+
+/// A summary without the ids of its footnote references: a list page shows many summaries, and
+/// their notes' back links belong to the pages themselves.
+fn without_reference_ids(summary: &str) -> String {
+    const OPEN: &str = "<sup class=\"footnote-reference\" id=\"fnref-";
+    let mut out = String::with_capacity(summary.len());
+    let mut rest = summary;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        out.push_str("<sup class=\"footnote-reference\"");
+        rest = &rest[at + OPEN.len()..];
+        rest = &rest[rest.find('"').map_or(0, |q| q + 1)..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn resolve<'a>(
@@ -511,7 +533,7 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<div class=\"footnote-definition\" id=\"fn-1\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Note. <a href=\"#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to the text of note 1\">↩</a></p>\n</div>"), "{}", r.html);
-        assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\" id=\"fnref-1\"><a href=\"#fn-1\" aria-label=\"Note 1\">1</a></sup>.</p>");
+        assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\"><a href=\"https://x.org/p/#fn-1\" aria-label=\"Note 1\">1</a></sup>.</p>");
         assert!(r.html.contains("href=\"https://x.org/news/a/#x\""));
         let rooted = md("[a](/about/) ![l](/logo.svg) [b](//cdn.example/x) [c](https://y.org/)");
         assert!(

@@ -7,7 +7,7 @@
 //! Never does: I/O. Anchors of other pages are only known once every page is rendered, so they are
 //! returned as [`AnchorCheck`]s for the caller to verify.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -24,8 +24,15 @@ const MORE: &str = "<!-- more -->";
 const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
 /// What a table is wrapped in: wide tables scroll inside a focusable region instead of changing
 /// the table's display (which would hide its table semantics from screen readers).
-const TABLE_SCROLL: &str =
-    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">";
+/// The opening of the region a table scrolls in; `{hint}` is the id of the hint after it.
+fn table_scroll(hint: &str) -> String {
+    format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\" aria-describedby=\"{hint}\">")
+}
+
+/// The end of that region, and the hint (shown on narrow screens) that the table scrolls.
+fn table_scroll_end(hint: &str) -> String {
+    format!("</div>\n<p class=\"scroll-hint\" id=\"{hint}\">Where the table is wider than the screen, scroll it sideways to see every column.</p>\n")
+}
 
 /// Ids the default theme uses on every page; headings never take them, so ids stay unique.
 const RESERVED_IDS: &[&str] = &[
@@ -121,6 +128,8 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
     let mut headings: Vec<(usize, u32, String)> = Vec::new();
     let mut open_heading: Option<usize> = None;
     let mut dateline_done = source.location.is_none();
+    let mut footnotes = Footnotes::default();
+    let mut tables = 0;
     for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link {
@@ -159,6 +168,19 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
             _ => vec![event],
         };
         for event in pieces {
+            let event = match event {
+                Event::FootnoteReference(label) => {
+                    Event::Html(footnotes.reference(&label, source.permalink).into())
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    Event::Html(footnotes.definition(&label).into())
+                }
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    footnotes.close(&mut events);
+                    continue;
+                }
+                other => other,
+            };
             match &event {
                 Event::Start(Tag::Heading { level, .. }) => {
                     open_heading = Some(events.len());
@@ -175,11 +197,16 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
             let first_paragraph = matches!(event, Event::Start(Tag::Paragraph)) && !dateline_done;
             let table_end = matches!(event, Event::End(TagEnd::Table));
             if matches!(event, Event::Start(Tag::Table(_))) {
-                events.push(Event::Html(TABLE_SCROLL.into()));
+                tables += 1;
+                let hint = format!("table-hint-{tables}");
+                events.push(Event::Html(table_scroll(&hint).into()));
+                out.heading_ids.insert(hint);
             }
             events.push(event);
             if table_end {
-                events.push(Event::Html("</div>".into()));
+                events.push(Event::Html(
+                    table_scroll_end(&format!("table-hint-{tables}")).into(),
+                ));
             }
             if first_paragraph {
                 dateline_done = true;
@@ -234,14 +261,103 @@ pub fn render(source: &Source, links: &BTreeMap<String, String>) -> Rendered {
         // The summary is sanitised on its own, so that it is whole HTML (what the author opened
         // before `<!-- more -->` is closed in it).
         Some(embeds) => {
-            out.summary = cut.map(|cut| embeds.finish(html_out[..cut].trim_end()));
+            out.summary =
+                cut.map(|cut| without_reference_ids(&embeds.finish(html_out[..cut].trim_end())));
             out.html = embeds.finish(&html_out);
         }
         None => {
-            out.summary = cut.map(|cut| html_out[..cut].trim_end().to_string());
+            out.summary = cut.map(|cut| without_reference_ids(html_out[..cut].trim_end()));
             out.html = html_out;
         }
     }
+    out
+}
+
+/// Footnotes numbered in the order they first appear, each reference with an id its note links
+/// back to: `<sup class="footnote-reference" id="fnref-1"><a href="#fn-1">1</a></sup>`, and the
+/// note `<div class="footnote-definition" id="fn-1">` ending in a "↩" link to its first
+/// reference.
+#[derive(Default)]
+struct Footnotes {
+    numbers: Vec<String>,
+    references: HashMap<String, usize>,
+    open: Option<(String, usize)>,
+}
+
+impl Footnotes {
+    fn number(&mut self, label: &str) -> (String, usize) {
+        let n = match self.numbers.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.numbers.push(label.to_string());
+                self.numbers.len()
+            }
+        };
+        (n.to_string(), n)
+    }
+
+    /// A reference to note `label`: a link to the note on the page at `permalink`, so that it
+    /// also leads there from the page's summary on a list page.
+    fn reference(&mut self, label: &str, permalink: &str) -> String {
+        let (id, n) = self.number(label);
+        let seen = self.references.entry(id.clone()).or_insert(0);
+        *seen += 1;
+        let own = if *seen == 1 {
+            format!("fnref-{id}")
+        } else {
+            format!("fnref-{id}-{seen}")
+        };
+        format!(
+            "<sup class=\"footnote-reference\" id=\"{own}\"><a href=\"{permalink}#fn-{id}\" aria-label=\"Note {n}\">{n}</a></sup>",
+            permalink = crate::html::escape(permalink)
+        )
+    }
+
+    fn definition(&mut self, label: &str) -> String {
+        let (id, n) = self.number(label);
+        let html = format!(
+            "<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+        );
+        self.open = Some((id, n));
+        html
+    }
+
+    /// Ends the open note: its back link goes inside its last paragraph when it ends with one.
+    fn close(&mut self, events: &mut Vec<Event>) {
+        let Some((id, n)) = self.open.take() else {
+            return;
+        };
+        let back = if self.references.contains_key(&id) {
+            format!(
+                " <a href=\"#fnref-{id}\" class=\"footnote-backref\" aria-label=\"Back to the text of note {n}\">↩</a>"
+            )
+        } else {
+            String::new()
+        };
+        if matches!(events.last(), Some(Event::End(TagEnd::Paragraph))) {
+            let end = events.pop().expect("the paragraph's end");
+            events.push(Event::Html(back.into()));
+            events.push(end);
+            events.push(Event::Html("</div>\n".into()));
+        } else {
+            events.push(Event::Html(format!("{back}</div>\n").into()));
+        }
+    }
+}
+
+/// A summary without the ids of its footnote references: a list page shows many summaries, and
+/// their notes' back links belong to the pages themselves.
+fn without_reference_ids(summary: &str) -> String {
+    const OPEN: &str = "<sup class=\"footnote-reference\" id=\"fnref-";
+    let mut out = String::with_capacity(summary.len());
+    let mut rest = summary;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        out.push_str("<sup class=\"footnote-reference\"");
+        rest = &rest[at + OPEN.len()..];
+        rest = &rest[rest.find('"').map_or(0, |q| q + 1)..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -409,10 +525,15 @@ mod tests {
     fn extensions_summary_and_links() {
         let r = md("Intro ~~old~~ text[^1].\n\n<!-- more -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[A](@/news/a.md#x) [B](@/nope.md)\n\n[^1]: Note.\n");
         assert!(r.html.contains("<del>old</del>"));
-        assert!(r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"), "{}", r.html);
-        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
-        assert!(r.html.contains("footnote-definition"));
-        assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>");
+        assert!(r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\" aria-describedby=\"table-hint-1\"><table>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("</table>\n</div>\n<p class=\"scroll-hint\" id=\"table-hint-1\">"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<div class=\"footnote-definition\" id=\"fn-1\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Note. <a href=\"#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to the text of note 1\">↩</a></p>\n</div>"), "{}", r.html);
+        assert_eq!(r.summary.as_deref().unwrap().trim(), "<p>Intro <del>old</del> text<sup class=\"footnote-reference\"><a href=\"https://x.org/p/#fn-1\" aria-label=\"Note 1\">1</a></sup>.</p>");
         assert!(r.html.contains("href=\"https://x.org/news/a/#x\""));
         let rooted = md("[a](/about/) ![l](/logo.svg) [b](//cdn.example/x) [c](https://y.org/)");
         assert!(

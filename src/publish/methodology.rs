@@ -54,8 +54,9 @@ pub fn methodology_markdown(
          in both.\n\n\
          Every hidden count looks the same — “{hidden}” — whether it was small or hidden to protect another \
          one. Telling them apart would point at the small ones, so we never do. Charts draw a hidden count as a \
-         small hatched box of a fixed size, never at its true size and never as zero. In the downloads a hidden \
-         count is an empty `count` with the `flag` `suppressed`.\n\n"
+         small crossed circle at the axis (in a line chart, a gap in the line and a hatched mark below it), the \
+         same for every hidden count: never at its true size and never as zero. In the downloads a hidden \
+         count is an empty `count` with the `flag` `suppressed`; in the spreadsheets it reads “{hidden}”.\n\n"
     );
     let _ = write!(
         md,

@@ -15,8 +15,8 @@
 //!   was hidden so that another hidden count cannot be recomputed from a total);
 //! - in the XLSX download, the configured words in the cell, as on the page;
 //! - in tables and prose, the configured words (`[privacy] suppressed_text`, "not published");
-//! - in charts, one hatched placeholder of one fixed size with those words beside it — never a bar
-//!   of its true size, never a zero. A chart's scale is computed from published cells only, so no
+//! - in charts, one small fixed marker at the axis (bar charts) or a gap in the line and a marker
+//!   below the axis (line charts), with those words — never a bar of its true size, never a zero. A chart's scale is computed from published cells only, so no
 //!   coordinate of any mark depends on a suppressed cell.
 
 mod chart;
@@ -26,7 +26,9 @@ mod html_table;
 mod methodology;
 mod spreadsheet;
 
-pub use chart::{chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_STUB_WIDTH};
+pub use chart::{
+    chart_kind, chart_svg, ChartKind, PALETTE, SUPPRESSED_MARKER_RADIUS, WIDTH as CHART_WIDTH,
+};
 pub use downloads::{
     datapackage_json, downloads, label_column, record_downloads, table_csv, table_json, xlsx_file,
     Download, DATA_DIR, TOTAL_CODE, XLSX_MEDIA_TYPE,

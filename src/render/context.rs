@@ -37,6 +37,21 @@ pub fn term_path(taxonomy: &str, slug: &str) -> String {
     format!("{taxonomy}/{slug}/")
 }
 
+/// A licence as people write it: an SPDX Creative Commons id such as `CC-BY-4.0` or
+/// `CC-BY-SA-4.0` becomes "CC BY 4.0" or "CC BY-SA 4.0" (the spelling the content licence uses);
+/// anything else is kept as written.
+pub(super) fn licence_name(id: &str) -> String {
+    let Some(rest) = id.strip_prefix("CC-") else {
+        return id.to_string();
+    };
+    match rest.rsplit_once('-') {
+        Some((terms, version)) if version.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("CC {terms} {version}")
+        }
+        _ => format!("CC {rest}"),
+    }
+}
+
 /// The display label of a taxonomy: `countries` → `Countries`.
 pub fn taxonomy_label(name: &str) -> String {
     let mut chars = name.chars();
@@ -219,6 +234,7 @@ pub fn globals(
         "organisation": config.organisation,
         "licence": config.licence,
         "data_licence": config.data_licence,
+        "data_licence_name": licence_name(&config.data_licence),
         "extra": table_to_json(&config.extra),
     });
     config_value["taxonomies"] = json!(config
@@ -289,6 +305,14 @@ mod tests {
         assert_eq!(group_thousands(999), "999");
         assert_eq!(group_thousands(1000), "1,000");
         assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn licences_are_spelt_as_people_write_them() {
+        assert_eq!(licence_name("CC-BY-4.0"), "CC BY 4.0");
+        assert_eq!(licence_name("CC-BY-SA-4.0"), "CC BY-SA 4.0");
+        assert_eq!(licence_name("CC0-1.0"), "CC0-1.0");
+        assert_eq!(licence_name("ODbL-1.0"), "ODbL-1.0");
     }
 
     #[test]

@@ -156,7 +156,10 @@ impl Figures {
             "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">Table, notes and downloads</a></figcaption><details class=\"stat-chart-data\"><summary>The data of this chart</summary>{}</details></figure>",
             html::escape(&table.title),
             self.page_url(id),
-            table_html(table, &self.privacy, &element_id),
+            scroll_region(
+                &table_html(table, &self.privacy, &element_id),
+                &element_id
+            ),
         ))
     }
 
@@ -167,12 +170,8 @@ impl Figures {
         let table = self.table("table", id)?;
         let element_id = embedded_id(&table_element_id(id), embed);
         Ok(format!(
-            "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" tabindex=\"0\">{}</div><p class=\"stat-source\"><a href=\"{}\">{}: notes and downloads</a></p>",
-            table_html(table, &self.privacy, &element_id).replacen(
-                "<caption>",
-                &format!("<caption id=\"{element_id}-caption\">"),
-                1
-            ),
+            "{}<p class=\"stat-source\"><a href=\"{}\">{}: notes and downloads</a></p>",
+            scroll_region(&table_html(table, &self.privacy, &element_id), &element_id),
             self.page_url(id),
             html::escape(&table.title),
         ))
@@ -182,6 +181,20 @@ impl Figures {
     pub fn page_url(&self, table_id: &str) -> String {
         format!("{}{}", self.base_url, statistics_path(table_id))
     }
+}
+
+/// A table in its own sideways-scrolling region, labelled by the table's caption and described by
+/// a hint (shown on narrow screens) that it scrolls, so that a wide table never widens the page.
+fn scroll_region(table_html: &str, element_id: &str) -> String {
+    format!(
+        "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" aria-describedby=\"{element_id}-scroll-hint\" tabindex=\"0\">{}</div>\
+         <p class=\"scroll-hint\" id=\"{element_id}-scroll-hint\">Where the table is wider than the screen, scroll it sideways to see every column.</p>",
+        table_html.replacen(
+            "<caption>",
+            &format!("<caption id=\"{element_id}-caption\">"),
+            1
+        ),
+    )
 }
 
 fn embedded_id(base: &str, embed: Option<usize>) -> String {

@@ -102,7 +102,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         build_year,
         statistics_tables: tables
             .iter()
-            .map(|t| statistics::table_summary(t, base_url))
+            .map(|t| statistics::table_summary(t, tables, config, base_url))
             .collect(),
         key_figures: statistics::key_figures(tables, config, base_url)?,
         methodology: statistics::methodology_html(tables, releases, config, base_url),
@@ -343,7 +343,13 @@ impl Site<'_> {
                 let mut ctx = self.context(&statistics_path(&table.id));
                 ctx.insert(
                     "table".into(),
-                    statistics::table_page(table, self.config, self.base_url, self.build_year),
+                    statistics::table_page(
+                        table,
+                        self.tables,
+                        self.config,
+                        self.base_url,
+                        self.build_year,
+                    ),
                 );
                 (statistics::TABLE_TEMPLATE.to_string(), ctx)
             }

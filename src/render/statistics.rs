@@ -25,13 +25,61 @@ pub(super) const TABLE_TEMPLATE: &str = "statistics_table.html";
 /// The template of the page that explains the method; its page gets `methodology`.
 pub(super) const METHODOLOGY_TEMPLATE: &str = "methodology.html";
 
-/// A table as listed: id, title, description, filter, permalink and download URLs.
-pub(super) fn table_summary(table: &ProtectedTable, base_url: &str) -> Value {
+/// A date of the data (`YYYY-MM-DD`) as the site prints dates: "30 June 2026". Anything else is
+/// kept as written.
+pub(super) fn long_date(date: &str) -> String {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_or_else(|_| date.to_string(), |d| d.format("%-d %B %Y").to_string())
+}
+
+/// The first and last year of a `year` dimension of `table`, as "2015–2024" (one year alone).
+fn year_span(table: &ProtectedTable) -> Option<String> {
+    let years = &table
+        .dimensions
+        .iter()
+        .find(|d| d.kind == "year")?
+        .categories;
+    let (first, last) = (&years.first()?.label, &years.last()?.label);
+    Some(if first == last {
+        first.clone()
+    } else {
+        format!("{first}–{last}")
+    })
+}
+
+/// The years a table covers: its year dimension's span; or, for a table without one and without
+/// a filter, the span of an unfiltered table of the same dataset that has one (the tables of a
+/// dataset count the same cases). `None` when nothing says.
+pub(super) fn table_period(table: &ProtectedTable, tables: &[ProtectedTable]) -> Option<String> {
+    year_span(table).or_else(|| {
+        if !table.filter.is_empty() {
+            return None;
+        }
+        tables
+            .iter()
+            .filter(|t| t.dataset == table.dataset && t.filter.is_empty())
+            .find_map(year_span)
+    })
+}
+
+/// A table as listed: id, title, description, dataset, filter, period (years covered, or null),
+/// data_date (as printed, or null), data_date_iso, permalink and download URLs.
+pub(super) fn table_summary(
+    table: &ProtectedTable,
+    tables: &[ProtectedTable],
+    config: &Config,
+    base_url: &str,
+) -> Value {
+    let data_date = config.privacy.data_date.as_deref();
     json!({
         "id": table.id,
         "title": table.title,
         "description": table.description,
+        "dataset": table.dataset,
         "filter": table.filter,
+        "period": table_period(table, tables),
+        "data_date": data_date.map(long_date),
+        "data_date_iso": data_date,
         "permalink": permalink(base_url, &statistics_path(&table.id)),
         "downloads": {
             "csv": permalink(base_url, &format!("{DATA_DIR}/{}.csv", table.id)),
@@ -43,17 +91,18 @@ pub(super) fn table_summary(table: &ProtectedTable, base_url: &str) -> Value {
 }
 
 /// Everything `statistics_table.html` shows of one table: the summary plus `chart` (inline SVG or
-/// null), `table_html`, `element_id` (the table's id, which the chart points at), `data_date`,
+/// null), `table_html`, `element_id` (the table's id, which the chart points at),
 /// `has_suppressed`, `citation`, `privacy` {k, suppressed_text, other_label, unknown_label}.
 pub(super) fn table_page(
     table: &ProtectedTable,
+    tables: &[ProtectedTable],
     config: &Config,
     base_url: &str,
     build_year: Option<i32>,
 ) -> Value {
     let privacy = &config.privacy;
     let element_id = table_element_id(&table.id);
-    let mut value = table_summary(table, base_url);
+    let mut value = table_summary(table, tables, config, base_url);
     let url = permalink(base_url, &statistics_path(&table.id));
     let year = privacy
         .data_date
@@ -72,13 +121,12 @@ pub(super) fn table_page(
     }
     citation.push_str(&format!(". {}", table.title));
     if let Some(date) = &privacy.data_date {
-        citation.push_str(&format!(", data as of {date}"));
+        citation.push_str(&format!(", data as of {}", long_date(date)));
     }
     citation.push_str(&format!(". {}. {url}", config.title));
     value["chart"] = json!(chart_svg(table, privacy, &element_id));
     value["table_html"] = json!(table_html(table, privacy, &element_id));
     value["element_id"] = json!(element_id);
-    value["data_date"] = json!(privacy.data_date);
     value["has_suppressed"] = json!(table.cells.iter().any(|c| c.value == CellValue::Suppressed));
     value["citation"] = json!(citation);
     value["privacy"] = json!({
@@ -136,7 +184,8 @@ pub(super) fn methodology_url(library: &Library) -> Option<String> {
         .map(|p| p.permalink.clone())
 }
 
-/// The home page's key figures (list of id, title, value, display, permalink): the configured
+/// The home page's key figures (list of id, title, value, display, permalink, period, data_date,
+/// data_date_iso): the configured
 /// `[[key_figures]]`, or each table's grand total when none are configured. Every number shown is a
 /// cell of a protected table; an unknown table or cell fails the build naming `config.toml`.
 pub(super) fn key_figures(
@@ -145,31 +194,51 @@ pub(super) fn key_figures(
     base_url: &str,
 ) -> Result<Value> {
     let figures = Figures::new(tables, &config.privacy, base_url);
-    let figure = |id: &str, title: &str, value: CellValue| {
+    let data_date = config.privacy.data_date.as_deref();
+    // A figure's period: the year it selects, or the years of its table.
+    let figure = |table: &ProtectedTable, title: &str, value: CellValue, year: Option<&str>| {
         json!({
-            "id": id,
+            "id": table.id,
             "title": title,
             "value": value.published(),
             "display": figures.display(value),
-            "permalink": figures.page_url(id),
+            "permalink": figures.page_url(&table.id),
+            "period": year.map(str::to_string).or_else(|| table_period(table, tables)),
+            "data_date": data_date.map(long_date),
+            "data_date_iso": data_date,
         })
     };
     if config.key_figures.is_empty() {
         return Ok(Value::Array(
             tables
                 .iter()
-                .map(|t| figure(&t.id, &t.title, t.grand_total().value))
+                .map(|t| figure(t, &t.title, t.grand_total().value, None))
                 .collect(),
         ));
     }
     let mut list = Vec::with_capacity(config.key_figures.len());
     for (i, key) in config.key_figures.iter().enumerate() {
-        match figures.cell("key_figures", &key.table, &key.cell) {
-            Ok(value) => list.push(figure(&key.table, &key.label, value)),
-            Err(e) => bail!(
+        let cell = figures.cell("key_figures", &key.table, &key.cell);
+        let table = tables.iter().find(|t| t.id == key.table);
+        match (cell, table) {
+            (Ok(value), Some(table)) => {
+                let year = table.dimensions.iter().find_map(|d| {
+                    let code = key.cell.get(&d.id).filter(|_| d.kind == "year")?;
+                    let category = d.categories.iter().find(|c| &c.code == code)?;
+                    Some(category.label.as_str())
+                });
+                list.push(figure(table, &key.label, value, year))
+            }
+            (Err(e), _) => bail!(
                 "config.toml: [[key_figures]] number {} ({:?}): {e}",
                 i + 1,
                 key.label
+            ),
+            (Ok(_), None) => bail!(
+                "config.toml: [[key_figures]] number {} ({:?}): no table `{}`",
+                i + 1,
+                key.label,
+                key.table
             ),
         }
     }

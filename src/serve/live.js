@@ -44,20 +44,41 @@
     }
   }
 
-  var events = new EventSource("/__safestat/events");
-  events.addEventListener("state", function (event) {
-    var state = JSON.parse(event.data);
-    // The last state seen, for the browser tests and for anyone debugging the preview.
-    window.__safestatLiveState = state;
-    if (state.site !== shownSite) {
+  var events = null;
+
+  function connect() {
+    events = new EventSource("/__safestat/events");
+    events.addEventListener("state", function (event) {
+      var state = JSON.parse(event.data);
+      // The last state seen, for the browser tests and for anyone debugging the preview.
+      window.__safestatLiveState = state;
+      if (state.site !== shownSite) {
+        events.close();
+        window.location.reload();
+        return;
+      }
+      if (state.error) {
+        showError(state.error, state.last_good);
+      } else {
+        clearError();
+      }
+    });
+  }
+
+  // A page left for another is closed or kept in the back-forward cache: either way its stream
+  // is closed, or the kept pages' streams would use up the browser's six connections to the
+  // preview and the next page would never load. A page shown again from that cache reconnects,
+  // and the state it then receives reloads it if the site changed meanwhile.
+  window.addEventListener("pagehide", function () {
+    if (events) {
       events.close();
-      window.location.reload();
-      return;
-    }
-    if (state.error) {
-      showError(state.error, state.last_good);
-    } else {
-      clearError();
+      events = null;
     }
   });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && !events) {
+      connect();
+    }
+  });
+  connect();
 })();

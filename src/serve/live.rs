@@ -195,12 +195,11 @@ impl Live {
         };
         let state = served.state.clone();
         drop(served);
-        // Open pages reload first; the folder two builds old goes after (no page loads from it).
-        // No page listening is fine.
-        let _ = self.changes.send(state);
         if let Some(stale) = stale {
             remove_quietly(&stale);
         }
+        // No page listening is fine.
+        let _ = self.changes.send(state);
     }
 
     /// The folder of the last good build, if any, and the state to show with it.

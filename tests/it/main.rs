@@ -31,6 +31,8 @@ mod release_site;
 #[cfg(feature = "serve")]
 mod serve_browser;
 #[cfg(feature = "serve")]
+mod serve_browser_layout;
+#[cfg(feature = "serve")]
 mod serve_host;
 #[cfg(feature = "serve")]
 mod serve_http;

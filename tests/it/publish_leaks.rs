@@ -4,11 +4,8 @@
 
 use proptest::prelude::*;
 use safestat::privacy::{CellValue, ProtectedTable};
-use safestat::publish::{
-    chart_svg, format_count, table_csv, table_html, table_json, table_xlsx, SUPPRESSED_STUB_WIDTH,
-};
+use safestat::publish::{chart_svg, format_count, table_csv, table_html, table_json, table_xlsx};
 
-use crate::publish_charts::attrs;
 use crate::publish_fixtures::*;
 use crate::xlsx_support::{xlsx_sheets, XlsxCell};
 
@@ -133,9 +130,14 @@ fn check_outputs(table: &ProtectedTable) {
     // is the nice ceiling of the largest published cell drawn; no data- attributes.
     if let Some(svg) = chart_svg(table, &privacy, "t") {
         assert!(!svg.contains("data-"));
-        for w in attrs(&svg, "<rect class=\"suppressed\"", "width") {
-            assert_eq!(w, SUPPRESSED_STUB_WIDTH.to_string());
-        }
+        let first_marker =
+            |g: &str| g[g.find(")\">").unwrap()..g.find("<title>").unwrap()].to_string();
+        let markers: Vec<String> = svg
+            .split("<g class=\"suppressed\" transform=\"translate(")
+            .skip(1)
+            .map(first_marker)
+            .collect();
+        assert!(markers.windows(2).all(|w| w[0] == w[1]), "one marker shape");
         // The drawn values, as the marks' tooltips name them: each a published cell's.
         let mut drawn = Vec::new();
         let mut placeholders = 0;
@@ -152,13 +154,15 @@ fn check_outputs(table: &ProtectedTable) {
                 drawn.push(n);
             }
         }
-        // Every hatched mark with a tooltip is a placeholder (the legend's swatch has none).
-        let hatched = svg
-            .split("<rect ")
-            .skip(1)
-            .map(|rest| &rest[..rest.find('>').unwrap()])
-            .filter(|element| element.contains("-hatch)") && !element.ends_with('/'))
-            .count();
+        // Every hatched mark or bar-chart marker with a tooltip is a placeholder (the legend's
+        // swatches have none).
+        let hatched = markers.len()
+            + svg
+                .split("<rect ")
+                .skip(1)
+                .map(|rest| &rest[..rest.find('>').unwrap()])
+                .filter(|element| element.contains("-hatch)") && !element.ends_with('/'))
+                .count();
         assert_eq!(hatched, placeholders);
         // The axis: 0 up to the first multiple of a 1-2-5 step (at most 5 steps) at or above the
         // largest drawn value — nothing else can set the scale.
@@ -221,11 +225,11 @@ fn publish_suppressed_placeholder_is_one_size_at_every_scale() {
         chart_svg(&large, &privacy, "t").unwrap(),
     );
     let placeholder = |svg: &str| {
-        let start = svg.find("<rect class=\"suppressed\"").unwrap();
-        svg[start..start + svg[start..].find("</rect>").unwrap()].to_string()
+        let start = svg.find("<g class=\"suppressed\"").unwrap();
+        svg[start..start + svg[start..].find("</g>").unwrap()].to_string()
     };
     assert_eq!(placeholder(&a), placeholder(&b));
-    assert!(placeholder(&a).contains(&format!("width=\"{SUPPRESSED_STUB_WIDTH}\"")));
+    assert!(placeholder(&a).contains("<circle r=\"6\""));
     assert!(a.contains(">20</text>") && b.contains(">200,000</text>"));
     assert!(
         !a.contains(">40<") && !b.contains("200,040"),

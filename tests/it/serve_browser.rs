@@ -28,9 +28,9 @@ const WAIT: Duration = Duration::from_secs(15);
 const TAB: &str = "\u{E004}";
 
 /// A served site and what the test does to it.
-struct Target {
+pub(crate) struct Target {
     server: Server,
-    root: PathBuf,
+    pub(crate) root: PathBuf,
     /// URL paths to open and check (home, a press release, a statistics page).
     pages: Vec<&'static str>,
     /// The page to keep open while editing, and the edit: in `file`, `from` becomes `to`, and
@@ -102,7 +102,7 @@ impl Target {
 
     /// The repository's example site, copied to a temporary folder (tests never write into the
     /// repository) and built by the real engine.
-    fn example() -> Target {
+    pub(crate) fn example() -> Target {
         let files = tempfile::tempdir().unwrap();
         let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
         for name in ["config.toml", "content", "templates", "static", "data"] {
@@ -131,7 +131,7 @@ impl Target {
         }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.server.addr())
     }
 
@@ -303,7 +303,7 @@ fn check_page(browser: &Session, path: &str, axe: &str) {
 }
 
 /// axe-core finds no serious or critical violations.
-fn assert_accessible(browser: &Session, path: &str, axe: &str) {
+pub(crate) fn assert_accessible(browser: &Session, path: &str, axe: &str) {
     browser.execute(&format!("{axe}\nreturn true;"), json!([]));
     let violations = browser.execute_async(
         "const done = arguments[arguments.length - 1]; \
@@ -326,7 +326,7 @@ fn assert_accessible(browser: &Session, path: &str, axe: &str) {
     );
 }
 
-fn assert_errors_free(browser: &Session, context: &str) {
+pub(crate) fn assert_errors_free(browser: &Session, context: &str) {
     let errors: Vec<_> = browser
         .console()
         .into_iter()

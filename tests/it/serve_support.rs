@@ -264,11 +264,13 @@ impl LiveEvents {
     }
 }
 
-/// Where the test writes files worth looking at (screenshots), kept after the test.
+/// Where the test writes files worth looking at (screenshots): a new folder of this run under the
+/// system's temporary folder (`safestat-NAME-XXXXXX`), kept after the test, so that runs at the same
+/// time never share or overwrite one another's files.
 pub fn artifact_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join("safestat-test-artifacts")
-        .join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    tempfile::Builder::new()
+        .prefix(&format!("safestat-{name}-"))
+        .tempdir()
+        .unwrap()
+        .keep()
 }

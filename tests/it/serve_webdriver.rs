@@ -189,6 +189,28 @@ impl Session {
         self.call("DELETE", "/actions", None);
     }
 
+    /// Emulates a screen `width` × `height` CSS px wide at one device pixel per CSS px (through
+    /// chromedriver's `goog/cdp/execute`), so that the page's layout viewport is exactly that wide.
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false },
+            })),
+        );
+    }
+
+    /// Renders the page for `media` (`"print"`, or `""` for the screen again).
+    pub fn emulate_media(&self, media: &str) {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } })),
+        );
+    }
+
     /// Saves a PNG of the viewport.
     pub fn screenshot(&self, path: &Path) {
         let png = self.call("GET", "/screenshot", None);

@@ -83,7 +83,7 @@ fn sections_sort_by_date_weight_and_title() {
         let positions: Vec<usize> = titles
             .iter()
             .map(|t| {
-                html.find(&format!(">{t}</a></h3>"))
+                html.find(&format!(">{t}</a></h2>"))
                     .unwrap_or_else(|| panic!("{t} missing"))
             })
             .collect();

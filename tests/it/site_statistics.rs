@@ -197,7 +197,7 @@ fn every_table_gets_a_statistics_page_with_chart_table_notes_downloads_and_citat
         &format!("href=\"{BASE}data/by-year-gender.csv\""),
         &format!("href=\"{BASE}data/by-year-gender.json\""),
         &format!("href=\"{BASE}data/datapackage.json\""),
-        &format!("IOM Lebanon (2025). Victims by year and gender, data as of 2025-03-31. Test site. {BASE}statistics/by-year-gender/"),
+        &format!("IOM Lebanon (2025). Victims by year and gender, data as of 31 March 2025. Test site. {BASE}statistics/by-year-gender/"),
         &format!("href=\"{BASE}methodology/\""),
         &format!("href=\"{BASE}statistics/\""),
     ] {
@@ -350,6 +350,121 @@ fn key_figures_come_from_the_config_through_the_same_lookup() {
         err.contains("config.toml: [[key_figures]] number 2 (\"Women and girls\"): key_figures: table `by-year-gender`: dimension `gender` has no category `X`"),
         "{err}"
     );
+}
+
+#[test]
+fn key_figures_show_their_period_and_date_and_link_to_their_table() {
+    let f = statistics_site();
+    f.build().unwrap();
+    let home = f.read("index.html");
+    let figures = &home[home.find("class=\"key-figures\"").unwrap()..];
+    let figures = &figures[..figures.find("</section>").unwrap()];
+    let items: Vec<&str> = figures.split("<li>").skip(1).collect();
+    assert_eq!(items.len(), 3, "{figures}");
+    for (item, (table, period)) in items.iter().zip([
+        ("by-year", "2022–2024"),
+        ("by-year-gender", "2022–2024"),
+        ("by-year-gender", "2023"),
+    ]) {
+        assert!(
+            item.contains(&format!(
+                "<a class=\"figure-link\" href=\"{BASE}statistics/{table}/\">"
+            )),
+            "{item}"
+        );
+        assert!(
+            item.contains(&format!(
+                "<span class=\"figure-context\">{period} · data as of <time datetime=\"2025-03-31\">31 March 2025</time></span>"
+            )),
+            "{item}"
+        );
+    }
+}
+
+#[test]
+fn the_statistics_index_groups_tables_by_dataset_with_period_date_and_named_downloads() {
+    let f = statistics_site();
+    f.build().unwrap();
+    let index = f.read("statistics/index.html");
+    assert_eq!(
+        index.matches("<section class=\"statistics-group\"").count(),
+        1
+    );
+    assert!(
+        index.contains("<h2 id=\"dataset-cases\">Cases</h2>"),
+        "{index}"
+    );
+    // Every table under its group's h2, as an h3, with its period and date; every download link
+    // says which table it is for, so a screen reader's list of links is not "CSV, CSV, CSV".
+    for title in [
+        "Victims by year",
+        "Victims by year and gender",
+        "Victims by citizenship",
+    ] {
+        assert!(index.contains(&format!("\">{title}</a></h3>")), "{title}");
+        for format in ["CSV", "JSON"] {
+            assert!(
+                index.contains(&format!(
+                    ">{format}<span class=\"visually-hidden\"> of {title}</span></a>"
+                )),
+                "{format} of {title}"
+            );
+        }
+    }
+    assert_eq!(
+        index
+            .matches("2022–2024 · data as of <time datetime=\"2025-03-31\">31 March 2025</time>")
+            .count(),
+        3,
+        "a table without a year dimension has its dataset's period"
+    );
+    assert!(
+        !index.contains("<h2><a"),
+        "no table heading skips the group's level"
+    );
+}
+
+/// The bar chart markers of suppressed cells on a built table page.
+fn suppressed_markers(page: &str) -> Vec<String> {
+    page.split("<g class=\"suppressed\" transform=\"translate(")
+        .skip(1)
+        .map(|rest| rest[..rest.find("<title>").unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn a_suppressed_cells_marker_is_the_same_whatever_its_true_value() {
+    // Victims registered in 2023 by gender: 2 men (planted), so the men's count is suppressed and
+    // the women's with it (the total is published). With 3 or 6 more men, still below k, the
+    // chart's markers must not change by a single character.
+    let mut charts = Vec::new();
+    for more_men in [0, 3, 6] {
+        let f = statistics_site();
+        f.file(
+            "data/tables.toml",
+            &format!(
+                "{TABLES}\n[[table]]\nid = \"gender-2023\"\ntitle = \"Victims registered in 2023, by gender\"\n\
+                 dimensions = [\"gender\"]\nfilter = {{ year = {{ from = 2023, to = 2023 }} }}\n"
+            ),
+        );
+        let mut csv = cases_csv();
+        for i in 0..more_men {
+            csv.push_str(&format!("SR-9{i:04},2023,M,LB\n"));
+        }
+        f.file("data/cases.csv", &csv);
+        f.build().unwrap();
+        let page = f.read("statistics/gender-2023/index.html");
+        let markers = suppressed_markers(&page);
+        assert_eq!(
+            markers.len(),
+            2,
+            "both genders suppressed with {} men",
+            2 + more_men
+        );
+        charts.push(markers);
+    }
+    assert_eq!(charts[0], charts[1]);
+    assert_eq!(charts[1], charts[2]);
 }
 
 #[test]

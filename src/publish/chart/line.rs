@@ -2,11 +2,16 @@
 
 use std::fmt::Write;
 
-use super::marks::{fit, marker, n, series_dash};
-use super::{nice_scale, Plan, AXIS, CHAR_W, GRID, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH};
+use super::marks::{marker, n, series_dash, text_lines, wrap};
+use super::{
+    nice_scale, Plan, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH,
+};
 use crate::html;
 use crate::privacy::CellValue;
 use crate::publish::format::format_count;
+
+/// The most lines whose points are labelled with their values.
+const MAX_LABELLED_SERIES: usize = 2;
 
 /// Lines over the years: counts up the side, one line per series, broken at suppressed points.
 pub(super) fn line_body(
@@ -22,13 +27,26 @@ pub(super) fn line_body(
     let n_series = values.first().map_or(1, Vec::len);
     let (scale_top, step) = nice_scale(max_published);
     let x0 = 16.0 + format_count(scale_top).len() as f64 * CHAR_W;
-    let x1 = WIDTH - 24.0;
+    let x1 = WIDTH - 20.0;
     let y0 = top + 16.0;
     let y1 = y0 + 240.0;
     let slot = (x1 - x0) / labels.len() as f64;
     let x_at = |a: usize| x0 + (a as f64 + 0.5) * slot;
     let y_at = |v: u64| y1 - v as f64 / scale_top as f64 * (y1 - y0);
-    let label_every = labels.len().div_ceil(12);
+    // Every `label_every`-th year is named (counting back from the last, so the latest year always
+    // is), as often as the labels fit side by side.
+    let widest_label = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1);
+    let label_every = (((widest_label as f64 * CHAR_W + 6.0) / slot).ceil() as usize).max(1);
+    let last = labels.len() - 1;
+    // The same for the value labels at the points.
+    let widest_value = values
+        .iter()
+        .flatten()
+        .filter_map(|v| v.published())
+        .map(|v| format_count(v).len())
+        .max()
+        .unwrap_or(1);
+    let value_every = (((widest_value as f64 * CHAR_W + 4.0) / slot).ceil() as usize).max(1);
 
     let mut out = String::from("<g class=\"axis\">");
     let mut tick = 0;
@@ -49,13 +67,13 @@ pub(super) fn line_body(
         tick += step;
     }
     for (a, label) in labels.iter().enumerate() {
-        if a % label_every == 0 {
+        if (last - a) % label_every == 0 {
             let _ = write!(
                 out,
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text>",
                 n(x_at(a)),
                 n(y1 + 18.0),
-                html::escape(&fit(label, (slot * label_every as f64 / CHAR_W) as usize))
+                html::escape(label)
             );
         }
     }
@@ -98,9 +116,13 @@ pub(super) fn line_body(
             }
         }
     }
-    // Value labels, top to bottom at each year: above the point, or below it when the label above
-    // would overlap the previous one.
+    // Value labels, top to bottom at each labelled year: above the point, or below it when the
+    // label above would overlap the previous one. With more than two lines the labels would cover
+    // each other at this width: the values are then in the points' tooltips and the table only.
     for (a, row) in values.iter().enumerate() {
+        if n_series > MAX_LABELLED_SERIES || (last - a) % value_every != 0 {
+            continue;
+        }
         let mut points: Vec<u64> = row.iter().filter_map(|v| v.published()).collect();
         points.sort_unstable_by(|p, q| q.cmp(p));
         let mut previous = f64::NEG_INFINITY;
@@ -137,6 +159,11 @@ pub(super) fn line_body(
         );
         height += 18.0;
         for s in rows {
+            if plan.series.is_some() {
+                let lines = wrap(series[s], ((WIDTH - 16.0) / CHAR_W) as usize);
+                out.push_str(&text_lines(8.0, height + 10.0, &lines, ""));
+                height += lines.len() as f64 * LINE_H;
+            }
             for (a, row) in values.iter().enumerate() {
                 if row[s] == CellValue::Suppressed {
                     let name = if plan.series.is_some() {
@@ -156,19 +183,6 @@ pub(super) fn line_body(
                         m = n(SUPPRESSED_MARKER),
                     );
                 }
-            }
-            if plan.series.is_some() {
-                let first = values
-                    .iter()
-                    .position(|row| row[s] == CellValue::Suppressed)
-                    .unwrap_or(0);
-                let room = x_at(first) - SUPPRESSED_MARKER / 2.0 - 16.0;
-                let _ = write!(
-                    out,
-                    "<text x=\"8\" y=\"{}\" fill=\"{TEXT}\">{}</text>",
-                    n(height + 10.0),
-                    html::escape(&fit(series[s], (room / CHAR_W) as usize))
-                );
             }
             height += 18.0;
         }

@@ -2,7 +2,10 @@
 
 use std::fmt::Write;
 
-use super::{ChartKind, CHAR_W, HATCH, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH};
+use super::{
+    ChartKind, CHAR_W, HATCH, LINE_H, PALETTE, SUPPRESSED_MARKER, SUPPRESSED_MARKER_RADIUS, TEXT,
+    WIDTH,
+};
 use crate::html;
 
 /// A coordinate with at most one decimal, without a trailing `.0`.
@@ -11,15 +14,71 @@ pub(super) fn n(v: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
-/// Shortens `label` to at most `max_chars` characters, ending with `…` when cut.
-pub(super) fn fit(label: &str, max_chars: usize) -> String {
-    if label.chars().count() <= max_chars {
-        label.to_string()
-    } else {
-        let mut s: String = label.chars().take(max_chars.saturating_sub(1)).collect();
-        s.push('…');
-        s
+/// Breaks `label` into lines of at most `max_chars` characters at spaces; a word longer than a
+/// line is split. Nothing is cut: the lines hold every word of the label.
+pub(super) fn wrap(label: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in label.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.len() <= max_chars {
+            line.push(' ');
+            line.extend(&word);
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+        }
+        while word.len() > max_chars {
+            lines.push(word.drain(..max_chars).collect());
+        }
+        line = word.into_iter().collect();
     }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A `<text>` of one or more lines starting at (x, y) (the first line's baseline), each further
+/// line [`LINE_H`] lower; `attributes` go on the `<text>` element.
+pub(super) fn text_lines(x: f64, y: f64, lines: &[String], attributes: &str) -> String {
+    let mut out = format!(
+        "<text x=\"{}\" y=\"{}\" fill=\"{TEXT}\"{attributes}>",
+        n(x),
+        n(y)
+    );
+    if let [line] = lines {
+        out.push_str(&html::escape(line));
+    } else {
+        for (i, line) in lines.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                n(x),
+                n(y + i as f64 * LINE_H),
+                html::escape(line)
+            );
+        }
+    }
+    out.push_str("</text>");
+    out
+}
+
+/// The marker of a suppressed cell in a bar chart, centred at the origin: a crossed circle, the
+/// same for every suppressed cell. Placed by a `translate` on its group.
+pub(super) fn suppressed_mark() -> String {
+    let r = SUPPRESSED_MARKER_RADIUS;
+    let d = r * std::f64::consts::FRAC_1_SQRT_2;
+    format!(
+        "<circle r=\"{r}\" fill=\"#ffffff\" stroke=\"{HATCH}\" stroke-width=\"1.5\"/>\
+         <line x1=\"{a}\" y1=\"{b}\" x2=\"{b}\" y2=\"{a}\" stroke=\"{HATCH}\" stroke-width=\"1.5\"/>",
+        r = n(r),
+        a = n(-d),
+        b = n(d),
+    )
 }
 
 pub(super) fn id_safe(id: &str) -> String {
@@ -122,8 +181,9 @@ pub(super) fn marker(s: usize, x: f64, y: f64, fill: &str, stroke: &str) -> Stri
     format!("{shape} fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>")
 }
 
-/// The legend: one entry per series (when there are several) and the placeholder for suppressed
-/// cells (when the chart has any). Returns the markup and its height.
+/// The legend: one entry per series (when there are several) and the marker of suppressed cells
+/// (when the chart has any), wrapped onto as many rows as the width needs; a long name wraps onto
+/// lines of its own. Returns the markup and its height.
 pub(super) fn legend(
     prefix: &str,
     kind: ChartKind,
@@ -132,7 +192,7 @@ pub(super) fn legend(
     suppressed_text: &str,
     top: f64,
 ) -> (String, f64) {
-    let mut items: Vec<(String, String)> = Vec::new();
+    let mut items: Vec<(String, &str)> = Vec::new();
     if series.len() > 1 {
         for (s, label) in series.iter().enumerate() {
             let colour = PALETTE[s % PALETTE.len()];
@@ -147,7 +207,7 @@ pub(super) fn legend(
                     series_fill(prefix, s)
                 ),
             };
-            items.push((swatch, fit(label, 30)));
+            items.push((swatch, label));
         }
     }
     if any_suppressed {
@@ -157,31 +217,38 @@ pub(super) fn legend(
                 m = n(SUPPRESSED_MARKER)
             ),
             _ => format!(
-                "<rect width=\"24\" height=\"14\" fill=\"url(#{prefix}-hatch)\" stroke=\"{HATCH}\" stroke-dasharray=\"3 2\"/>"
+                "<g transform=\"translate(12,7)\">{}</g>",
+                suppressed_mark()
             ),
         };
-        items.push((swatch, fit(suppressed_text, 30)));
+        items.push((swatch, suppressed_text));
     }
     if items.is_empty() {
         return (String::new(), 0.0);
     }
     let mut out = String::from("<g class=\"legend\">");
-    let (mut x, mut y) = (8.0, top);
+    let text_room = WIDTH - 16.0 - 30.0;
+    let (mut x, mut y, mut row_h) = (8.0, top, 0.0_f64);
     for (swatch, label) in items {
-        let w = 24.0 + 6.0 + label.chars().count() as f64 * CHAR_W + 18.0;
+        let lines = wrap(label, (text_room / CHAR_W) as usize);
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let w = 30.0 + longest as f64 * CHAR_W + 18.0;
+        let h = 22.0 + (lines.len() - 1) as f64 * LINE_H;
         if x > 8.0 && x + w > WIDTH - 8.0 {
             x = 8.0;
-            y += 22.0;
+            y += row_h;
+            row_h = 0.0;
         }
         let _ = write!(
             out,
-            "<g transform=\"translate({},{})\">{swatch}<text x=\"30\" y=\"11.5\" fill=\"{TEXT}\">{}</text></g>",
+            "<g transform=\"translate({},{})\">{swatch}{}</g>",
             n(x),
             n(y),
-            html::escape(&label)
+            text_lines(30.0, 11.5, &lines, "")
         );
         x += w;
+        row_h = row_h.max(h);
     }
     out.push_str("</g>");
-    (out, y + 22.0 - top + 6.0)
+    (out, y + row_h - top + 6.0)
 }

@@ -7,11 +7,23 @@
 //! at the total of the others. A table without dimensions gets no chart. Totals are never drawn as
 //! bars or points: they are in the table.
 //!
+//! Drawn for a phone first: the chart is [`WIDTH`] units wide, about the width of a 360 px screen,
+//! so that its 13-unit text is rendered at 11 CSS px or more on such a screen (the theme caps how
+//! wide it grows on a large one). Bar labels go on lines of their own above their bars, wrapped at
+//! word boundaries, never cut.
+//!
+//! A bar chart of one unordered dimension (categories whose labels do not start with a number, such
+//! as countries) lists its categories by size, largest first; categories without a published count
+//! follow in their table order, and the "Other" and "Unknown" categories come last. The order uses
+//! published counts only, so it says nothing about a suppressed cell.
+//!
 //! Rules that keep a chart honest and accessible:
-//! - the scale comes from published cells only; a suppressed cell is drawn as one hatched
-//!   placeholder of a fixed size ([`SUPPRESSED_STUB_WIDTH`]) labelled with the configured words, and
-//!   in a line chart it breaks the line and is marked in a "not published" row under the axis;
-//! - every mark carries its value as text, series differ by pattern or by dash and marker shape as
+//! - the scale comes from published cells only; a suppressed cell in a bar chart is one small fixed
+//!   marker at the axis (a crossed circle of radius [`SUPPRESSED_MARKER_RADIUS`], unlike any bar)
+//!   beside the configured words; in a line chart it breaks the line and is marked in a "not
+//!   published" row under the axis; the marker is the same for every suppressed cell;
+//! - every mark carries its value as text (a tooltip; bars, and the points of up to two lines, also
+//!   print it beside them), series differ by pattern or by dash and marker shape as
 //!   well as by colour, and a legend names them;
 //! - colours are Okabe–Ito hues with at least 3:1 contrast against white ([`PALETTE`]);
 //! - `role="img"`, a `<title>` and a `<desc>`, and `aria-describedby` pointing at the table that
@@ -26,7 +38,7 @@ use std::fmt::Write;
 
 use crate::config::PrivacyConfig;
 use crate::html;
-use crate::privacy::{CellValue, ProtectedTable};
+use crate::privacy::{CellValue, ProtectedTable, PublishedCategory, PublishedDimension};
 
 use bar::bar_body;
 use line::line_body;
@@ -35,20 +47,26 @@ use marks::{defs, id_safe, legend, n};
 /// Series colours: Okabe–Ito blue, vermillion, bluish green, reddish purple and black — the hues of
 /// that palette with at least 3:1 contrast against a white background.
 pub const PALETTE: [&str; 5] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"];
-/// Width of the hatched placeholder drawn for a suppressed cell in a bar chart, whatever its value.
-pub const SUPPRESSED_STUB_WIDTH: f64 = 24.0;
+/// Radius of the crossed circle drawn at the axis for a suppressed cell in a bar chart, whatever its
+/// value.
+pub const SUPPRESSED_MARKER_RADIUS: f64 = 6.0;
 /// Side of the hatched marker drawn for a suppressed point in a line chart.
 const SUPPRESSED_MARKER: f64 = 12.0;
 
-const WIDTH: f64 = 640.0;
+/// Width of every chart in SVG units: drawn at about the width of a phone's screen.
+pub const WIDTH: f64 = 360.0;
+/// The chart's font size in SVG units (one size for all of its text).
+const FONT_SIZE: f64 = 13.0;
 const TEXT: &str = "#1a1a1a";
 const GRID: &str = "#d0d0d0";
 const AXIS: &str = "#595959";
 const HATCH: &str = "#595959";
-const FONT: &str =
-    "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"13\"";
-/// Approximate advance of one character at 13px, for layout.
+const FONT_FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/// Approximate advance of one character at 13 units, for layout (generous, so that text measured
+/// by it fits in most fonts).
 const CHAR_W: f64 = 7.0;
+/// Distance between two lines of wrapped text.
+const LINE_H: f64 = 16.0;
 
 /// The kind of chart drawn for a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,14 +83,16 @@ struct Plan<'a> {
     table: &'a ProtectedTable,
     axis: usize,
     series: Option<usize>,
+    /// The axis categories (indices into the axis dimension) in the order drawn.
+    order: Vec<usize>,
 }
 
 impl Plan<'_> {
     fn axis_labels(&self) -> Vec<&str> {
-        self.table.dimensions[self.axis]
-            .categories
+        let categories = &self.table.dimensions[self.axis].categories;
+        self.order
             .iter()
-            .map(|c| c.label.as_str())
+            .map(|&a| categories[a].label.as_str())
             .collect()
     }
 
@@ -97,15 +117,60 @@ impl Plan<'_> {
         self.table.cell(&key).value
     }
 
+    /// The values in drawing order: one row per axis category, one column per series.
     fn values(&self) -> Vec<Vec<CellValue>> {
         let n_series = self.series_labels().len();
-        (0..self.axis_labels().len())
-            .map(|a| (0..n_series).map(|s| self.value(a, s)).collect())
+        self.order
+            .iter()
+            .map(|&a| (0..n_series).map(|s| self.value(a, s)).collect())
             .collect()
     }
 }
 
-fn plan(table: &ProtectedTable) -> Option<Plan<'_>> {
+/// Whether the categories of `dimension` have an order of their own (years, integers, and
+/// categories whose labels all start with a digit, such as age groups).
+fn is_ordered(dimension: &PublishedDimension) -> bool {
+    dimension.kind != "category"
+        || dimension
+            .categories
+            .iter()
+            .all(|c| c.label.starts_with(|ch: char| ch.is_ascii_digit()))
+}
+
+/// Where category `c` goes when sorted by size: 0 for a category of its own, 1 for the pooled
+/// "Other", 2 for "Unknown" (those two go last, in that order).
+fn residual_rank(c: &PublishedCategory, privacy: &PrivacyConfig) -> u8 {
+    let code = c.code.to_ascii_lowercase();
+    if code == "other" || c.label == privacy.other_label {
+        1
+    } else if code == "unknown" || c.label == privacy.unknown_label {
+        2
+    } else {
+        0
+    }
+}
+
+/// The drawing order of a one-dimension bar chart of an unordered dimension: published counts
+/// largest first (ties in table order), then the categories without a published count in table
+/// order, then Other and Unknown. Only published values decide it.
+fn by_size(table: &ProtectedTable, privacy: &PrivacyConfig) -> Vec<usize> {
+    let categories = &table.dimensions[0].categories;
+    let mut order: Vec<usize> = (0..categories.len()).collect();
+    order.sort_by_key(|&a| {
+        let rank = residual_rank(&categories[a], privacy);
+        let count = table.cell(&[Some(a)]).value.published();
+        let size = if rank == 0 { count } else { None };
+        (
+            rank,
+            size.is_none(),
+            std::cmp::Reverse(size.unwrap_or(0)),
+            a,
+        )
+    });
+    order
+}
+
+fn plan<'a>(table: &'a ProtectedTable, privacy: &PrivacyConfig) -> Option<Plan<'a>> {
     let dims = &table.dimensions;
     let first_two = dims.len().min(2);
     let year = (0..first_two).find(|&d| dims[d].kind == "year" && dims[d].categories.len() >= 2);
@@ -119,17 +184,23 @@ fn plan(table: &ProtectedTable) -> Option<Plan<'_>> {
     if dims[axis].categories.is_empty() || series.is_some_and(|s| dims[s].categories.is_empty()) {
         return None;
     }
+    let order = if kind == ChartKind::Bar && !is_ordered(&dims[axis]) {
+        by_size(table, privacy)
+    } else {
+        (0..dims[axis].categories.len()).collect()
+    };
     Some(Plan {
         kind,
         table,
         axis,
         series,
+        order,
     })
 }
 
 /// The chart drawn for `table`, or `None` when it has none (no dimension, or no category).
 pub fn chart_kind(table: &ProtectedTable) -> Option<ChartKind> {
-    plan(table).map(|p| p.kind)
+    plan(table, &PrivacyConfig::default()).map(|p| p.kind)
 }
 
 /// A "nice" scale for counts up to `max`: a step of 1, 2 or 5 × 10ⁿ giving at most 5 intervals, and
@@ -173,9 +244,14 @@ fn desc(plan: &Plan, suppressed: usize, suppressed_text: &str) -> String {
     if suppressed > 0 {
         let _ = write!(
             d,
-            " {suppressed} value{} marked “{suppressed_text}” {} drawn as a hatched placeholder of one fixed size, not to scale.",
+            " {suppressed} value{} marked “{suppressed_text}” {} drawn as {}, not to scale.",
             if suppressed == 1 { "" } else { "s" },
-            if suppressed == 1 { "is" } else { "are" }
+            if suppressed == 1 { "is" } else { "are" },
+            if plan.kind == ChartKind::Line {
+                "a gap in the line and a hatched square below the axis"
+            } else {
+                "a small crossed circle at the axis"
+            }
         );
     }
     d.push_str(" Every value is in the table that goes with this chart.");
@@ -189,7 +265,7 @@ pub fn chart_svg(
     privacy: &PrivacyConfig,
     table_element_id: &str,
 ) -> Option<String> {
-    let plan = plan(table)?;
+    let plan = plan(table, privacy)?;
     let prefix = format!("chart-{}", id_safe(&table.id));
     let values = plan.values();
     let max_published = values
@@ -235,10 +311,12 @@ pub fn chart_svg(
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" class=\"chart\" \
-         aria-labelledby=\"{prefix}-title {prefix}-desc\" aria-describedby=\"{table_id}\" {FONT}>\
+         aria-labelledby=\"{prefix}-title {prefix}-desc\" aria-describedby=\"{table_id}\" \
+         font-family=\"{FONT_FAMILY}\" font-size=\"{font_size}\">\
          <title id=\"{prefix}-title\">{title}</title><desc id=\"{prefix}-desc\">{desc}</desc>{defs}{legend}{body}</svg>",
         w = n(WIDTH),
         h = n(height),
+        font_size = n(FONT_SIZE),
         table_id = html::escape(table_element_id),
         title = html::escape(&table.title),
         desc = html::escape(&desc(&plan, suppressed, &privacy.suppressed_text)),
@@ -250,7 +328,7 @@ pub fn chart_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use marks::fit;
+    use marks::wrap;
 
     fn luminance(hex: &str) -> f64 {
         let channel = |i: usize| {
@@ -291,7 +369,35 @@ mod tests {
     fn coordinates_are_short() {
         assert_eq!(n(12.0), "12");
         assert_eq!(n(12.345), "12.3");
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("abc", 4), "abc");
+    }
+
+    #[test]
+    fn labels_wrap_at_words_and_keep_every_character() {
+        assert_eq!(wrap("abc", 4), vec!["abc"]);
+        assert_eq!(
+            wrap("Sexual exploitation and forced labour", 20),
+            vec!["Sexual exploitation", "and forced labour"]
+        );
+        assert_eq!(wrap("Sexual exploitation", 19), vec!["Sexual exploitation"]);
+        // A word longer than a line is split, not cut.
+        assert_eq!(wrap("abcdefghij xy", 4), vec!["abcd", "efgh", "ij", "xy"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        for label in [
+            "Bosnia and Herzegovina",
+            "Domestic work in private households",
+            "a  b",
+        ] {
+            for width in 1..30 {
+                let lines = wrap(label, width);
+                assert!(
+                    lines.iter().all(|l| l.chars().count() <= width),
+                    "{label} {width}"
+                );
+                assert_eq!(
+                    lines.join(" ").split_whitespace().collect::<String>(),
+                    label.split_whitespace().collect::<String>()
+                );
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The audit of record: the attacker's exact interval for every suppressed cell of the final
 //! pattern, and every cell that breaks the guarantee. It decides; the search only proposes.
 
-use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Status};
+use super::attacker::{verdict, AttackerLp, Cover, Depth, Interval, Status, Witness};
 use super::cells::{CellId, CellSystem};
 
 /// The outcome of the audit of one dataset.
@@ -19,7 +19,8 @@ pub(crate) struct Audit {
 const INTEGER_SECONDS: f64 = 20.0;
 
 /// Bounds every nonzero suppressed cell, both ways and to optimality, in one LP over all the
-/// dataset's tables, and checks each against the guarantee. With `integer`, also bounds each
+/// dataset's tables, and checks each against the guarantee. `hints` (the search's points) spare
+/// LPs where one of them, checked to be a point of this LP, already reaches a proven bound. With `integer`, also bounds each
 /// primary cell's maximum over integer points.
 pub(crate) fn of_record(
     system: &CellSystem,
@@ -27,12 +28,13 @@ pub(crate) fn of_record(
     status: &[Status],
     k: u64,
     integer: bool,
+    hints: &[Witness],
 ) -> Audit {
     let hidden: Vec<CellId> = (0..system.cells.len() as CellId)
         .filter(|&c| status[c as usize] != Status::Published && system.cells[c as usize].value > 0)
         .collect();
     let lp = AttackerLp::new(system, cover, status, k);
-    let bounds = lp.bounds(system, status, &hidden, Depth::Exact);
+    let bounds = lp.bounds(system, status, &hidden, Depth::Exact, hints);
     let mut intervals = vec![None; system.cells.len()];
     let mut failing = Vec::new();
     for (&c, found) in hidden.iter().zip(bounds) {

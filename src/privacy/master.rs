@@ -46,6 +46,8 @@ pub(crate) struct Outcome {
     pub optimal: bool,
     /// Every cut the attacker's LP gave.
     pub cuts: Vec<Cut>,
+    /// The points of the attacker's LP found on the way (under the master's patterns).
+    pub points: Vec<Witness>,
 }
 
 /// What suppressing each cell costs, and whether the search may suppress it at all.
@@ -166,6 +168,7 @@ pub(crate) fn search(
                 passed: Some(status),
                 optimal: exact,
                 cuts: learnt,
+                points: pool.points,
             });
         }
         let cuts = lp.cuts(system, &status, &failing, k);
@@ -186,6 +189,7 @@ pub(crate) fn search(
         passed: None,
         optimal: false,
         cuts: learnt,
+        points: pool.points,
     })
 }
 
@@ -262,7 +266,7 @@ impl Pool {
                     && unsafe_under(c, Interval { lo, hi })
             })
             .collect();
-        let bounds = lp.bounds(system, status, &todo, Depth::Search { k });
+        let bounds = lp.bounds(system, status, &todo, Depth::Search { k }, &[]);
         let mut failing = Vec::new();
         for (c, found) in todo.into_iter().zip(bounds) {
             for w in found.witness.into_iter().flatten() {

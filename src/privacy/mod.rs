@@ -294,6 +294,7 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
         let links = cover.links(&system);
         system.lines.extend(links);
         let mut partial: Vec<(u32, (usize, usize))> = Vec::new();
+        let mut hints = Vec::new();
         let status = match &config.audit.pattern {
             Some(given) => {
                 let (status, split) = given_pattern(input, &system, &pooled, given, k)?;
@@ -307,7 +308,10 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
                 k,
                 config.zeros,
             ) {
-                Ok(status) => status,
+                Ok(chosen) => {
+                    hints = chosen.points;
+                    chosen.status
+                }
                 Err(reason) => {
                     return Err(ProtectionError::UnsafeTable {
                         table: dataset.dataset.clone(),
@@ -318,7 +322,7 @@ fn protect_tables(input: &DataInput, config: &PrivacyConfig) -> Result<Protectio
                 }
             },
         };
-        let record = audit::of_record(&system, &cover, &status, k, config.audit.integer);
+        let record = audit::of_record(&system, &cover, &status, k, config.audit.integer, &hints);
         let built: Vec<ProtectedTable> = system
             .tables
             .iter()

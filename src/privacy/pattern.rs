@@ -150,7 +150,7 @@ pub(crate) fn choose(
     singles: &[Single],
     k: u64,
     zeros: ZeroPolicy,
-) -> Result<Vec<Status>, String> {
+) -> Result<Chosen, String> {
     let start = primary(system, k, zeros);
     let costs = Costs::new(system);
     // What each table alone needs, every pattern safe for the dataset needs too (an attacker who
@@ -227,14 +227,20 @@ pub(crate) fn choose(
             super::master::DATASET_PATIENCE
         },
     );
-    let mut candidates: Vec<Vec<Status>> = Vec::new();
+    let mut candidates: Vec<Chosen> = Vec::new();
     match found {
         // The master's optimum, when it passed: the cheapest safe pattern there is.
         Some(found) if found.optimal && found.passed.is_some() => {
-            return Ok(found.passed.expect("a pattern that passed"));
+            return Ok(Chosen {
+                status: found.passed.expect("a pattern that passed"),
+                points: found.points,
+            });
         }
         // Safe, but perhaps not the cheapest (the master ran out of nodes).
-        Some(found) => candidates.extend(found.passed),
+        Some(found) => candidates.extend(found.passed.map(|status| Chosen {
+            status,
+            points: found.points,
+        })),
         None => {}
     }
     // The greedy search, from the primary cells and from the tables' own patterns put together
@@ -254,18 +260,25 @@ pub(crate) fn choose(
     }
     // Each start on its own core: the searches share nothing, so the patterns are the same
     // whatever the number of cores.
-    let searched: Vec<Result<Vec<Status>, String>> = starts
+    let searched: Vec<Result<Chosen, String>> = starts
         .into_par_iter()
         .map(|from| {
             let (mut status, mut witness) = repair(system, cover, k, &costs, from)?;
             publish_again(system, cover, k, &costs, &mut status, &mut witness);
-            Ok(status)
+            let mut held = std::collections::HashSet::new();
+            let points = witness
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|w| held.insert(w.moves().as_ptr()))
+                .collect();
+            Ok(Chosen { status, points })
         })
         .collect();
     let mut failure = None;
     for result in searched {
         match result {
-            Ok(status) => candidates.push(status),
+            Ok(chosen) => candidates.push(chosen),
             Err(reason) => failure = Some(reason),
         }
     }
@@ -276,17 +289,24 @@ pub(crate) fn choose(
             .sum()
     };
     // The cheapest; on a tie the first (the master's).
-    let mut best: Option<(u64, Vec<Status>)> = None;
-    for status in candidates {
-        let cost = spent(&status);
+    let mut best: Option<(u64, Chosen)> = None;
+    for chosen in candidates {
+        let cost = spent(&chosen.status);
         if best.as_ref().map_or(true, |b| cost < b.0) {
-            best = Some((cost, status));
+            best = Some((cost, chosen));
         }
     }
     match best {
-        Some((_, status)) => Ok(status),
+        Some((_, chosen)) => Ok(chosen),
         None => Err(failure.unwrap_or_default()),
     }
+}
+
+/// The pattern chosen, and points of the attacker's LP the search found on the way (the audit of
+/// record checks each before it counts one).
+pub(crate) struct Chosen {
+    pub status: Vec<Status>,
+    pub points: Vec<Witness>,
 }
 
 /// The greedy search from `status` (holding every primary cell) until every suppressed cell is
@@ -322,7 +342,7 @@ fn repair(
             break;
         }
         let lp = AttackerLp::new(system, cover, &status, k);
-        let bounds = lp.bounds(system, &status, &todo, Depth::Search { k });
+        let bounds = lp.bounds(system, &status, &todo, Depth::Search { k }, &[]);
         let mut failing = Vec::new();
         for (&c, found) in todo.iter().zip(bounds) {
             let value = system.cells[c as usize].value;
@@ -528,7 +548,7 @@ fn publish_again(
         budget -= still.len();
         let recheck = still;
         let lp = AttackerLp::new(system, cover, status, k);
-        let bounds = lp.bounds(system, status, &recheck, Depth::Search { k });
+        let bounds = lp.bounds(system, status, &recheck, Depth::Search { k }, &[]);
         let safe = recheck.iter().zip(&bounds).all(|(&c, found)| {
             let value = system.cells[c as usize].value;
             verdict(status[c as usize], value, found.interval, k).is_none()

@@ -263,13 +263,16 @@ impl<'a> AttackerLp<'a> {
         }
     }
 
-    /// The bounds of each cell in `cells` (suppressed, nonzero), in the same order.
+    /// The bounds of each cell in `cells` (suppressed, nonzero), in the same order. `hints` are
+    /// points found under other patterns: each that is a point of this LP too (checked here, like
+    /// the solver's) counts as found, so that fewer ends need an LP of their own.
     pub fn bounds(
         &self,
         system: &CellSystem,
         status: &[Status],
         cells: &[CellId],
         depth: Depth,
+        hints: &[Witness],
     ) -> Vec<Bounds> {
         // Group the cells by block; split a large group into `PARTS`, one model per part.
         let mut work: Vec<Vec<(usize, Objective)>> = vec![Vec::new(); self.blocks.len()];
@@ -309,7 +312,7 @@ impl<'a> AttackerLp<'a> {
         }
         let solved: Vec<Vec<(usize, Bounds)>> = parts
             .par_iter()
-            .map(|(b, list)| self.solve_part(system, status, &self.blocks[*b], list, depth))
+            .map(|(b, list)| self.solve_part(system, status, *b as u32, list, depth, hints))
             .collect();
         for (i, bounds) in solved.into_iter().flatten() {
             results[i] = Some(bounds);
@@ -345,10 +348,12 @@ impl<'a> AttackerLp<'a> {
         &self,
         system: &CellSystem,
         status: &[Status],
-        block: &Block,
+        b: u32,
         list: &[(usize, Objective)],
         depth: Depth,
+        hints: &[Witness],
     ) -> Vec<(usize, Bounds)> {
+        let block = &self.blocks[b as usize];
         let (mut model, cols) = self.bounding_model(block);
         let limits = Ceilings::new(block);
         // The most and least each cell has been seen at, over every point found in this part, and
@@ -362,6 +367,32 @@ impl<'a> AttackerLp<'a> {
             .collect();
         let mut points: Vec<Witness> = Vec::new();
         let mut reached: Vec<[Option<u32>; 2]> = vec![[None, None]; list.len()];
+        // A point found: it moves the cells from the `from`th on.
+        let see = |x: &[f64],
+                   from: usize,
+                   witness: Witness,
+                   seen: &mut [(f64, f64)],
+                   reached: &mut [[Option<u32>; 2]],
+                   points: &mut Vec<Witness>| {
+            let p = points.len() as u32;
+            points.push(witness);
+            for (jj, (_, other)) in list.iter().enumerate().skip(from) {
+                let at = other.constant + other.vars.iter().map(|&l| x[l as usize]).sum::<f64>();
+                if at < seen[jj].0 {
+                    seen[jj].0 = at;
+                    reached[jj][0] = Some(p);
+                }
+                if at > seen[jj].1 {
+                    seen[jj].1 = at;
+                    reached[jj][1] = Some(p);
+                }
+            }
+        };
+        for hint in hints {
+            if let Some(x) = self.local_point(b, hint) {
+                see(&x, 0, hint.clone(), &mut seen, &mut reached, &mut points);
+            }
+        }
         let mut out = Vec::with_capacity(list.len());
         for (j, (i, objective)) in list.iter().enumerate() {
             let value = system.cells[objective.cell as usize].value;
@@ -411,20 +442,8 @@ impl<'a> AttackerLp<'a> {
                 let (m, point, duals) = self.solve_one(m, &cols, block, objective, maximise);
                 model = m;
                 if let Some(x) = point {
-                    let p = points.len() as u32;
-                    points.push(self.witness(block, &x));
-                    for (jj, (_, other)) in list.iter().enumerate().skip(j) {
-                        let at =
-                            other.constant + other.vars.iter().map(|&l| x[l as usize]).sum::<f64>();
-                        if at < seen[jj].0 {
-                            seen[jj].0 = at;
-                            reached[jj][0] = Some(p);
-                        }
-                        if at > seen[jj].1 {
-                            seen[jj].1 = at;
-                            reached[jj][1] = Some(p);
-                        }
-                    }
+                    let witness = self.witness(block, &x);
+                    see(&x, j, witness, &mut seen, &mut reached, &mut points);
                 }
                 if let (Depth::Search { k }, Some(duals)) = (depth, duals) {
                     if !safe(interval(seen[j]), k) && binding.is_empty() {
@@ -447,6 +466,32 @@ impl<'a> AttackerLp<'a> {
             ));
         }
         out
+    }
+
+    /// The part in block `b` of a point found under another pattern, block-local, if it is a
+    /// point of this LP: it leaves every fixed variable at its value and meets every row of the
+    /// block (checked as the solver's points are). `None` also when it moves nothing in `b`.
+    fn local_point(&self, b: u32, hint: &Witness) -> Option<Vec<f64>> {
+        let block = &self.blocks[b as usize];
+        let mut x: Option<Vec<f64>> = None;
+        for &(v, d) in hint.moves() {
+            match self.place[v as usize] {
+                Some((vb, l)) if vb == b => {
+                    let x = x.get_or_insert_with(|| {
+                        block
+                            .vars
+                            .iter()
+                            .map(|&w| self.cover.truth[w as usize] as f64)
+                            .collect()
+                    });
+                    x[l as usize] += d;
+                }
+                Some(_) => {}
+                None if d.abs() <= TOLERANCE => {}
+                None => return None,
+            }
+        }
+        x.filter(|x| self.holds(block, x))
     }
 
     /// Block-local point `x` as a witness over global variables.

@@ -159,13 +159,14 @@ fn refuse_to_replace_sources(root: &Path, output: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Does everything `build` does except writing.
-pub fn check(options: &BuildOptions) -> Result<()> {
+/// Does everything `build` does except writing, and returns what may be a mistake without
+/// being an error (e.g. a page without a translation), one warning per line.
+pub fn check(options: &BuildOptions) -> Result<Vec<String>> {
     run(options, &Discard)
 }
 
-/// config → data → privacy → content → render, into `sink`.
-fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
+/// config → data → privacy → content → render, into `sink`; returns the warnings.
+fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
     let root = &options.root;
     let mut config = load_config(root)?;
     if let Some(base_url) = &options.base_url {
@@ -206,14 +207,15 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         &base_url,
     ));
     let shortcodes = render::shortcodes::Registry::new(figures);
-    let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
+    let content = content::load(root, &config, &base_url, drafts, &shortcodes)?;
     let input = render::SiteInput {
         root,
         config: &config,
         base_url: &base_url,
-        library: &library,
+        libraries: &content.libraries,
         tables: &tables,
         generated: &generated,
     };
-    render::render(&input, sink)
+    render::render(&input, sink)?;
+    Ok(content.warnings)
 }

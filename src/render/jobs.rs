@@ -17,12 +17,15 @@ use crate::content::slug::permalink;
 use crate::content::Library;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
+use std::collections::BTreeMap;
 
-/// What every job of one build reads: the inputs and the values computed once for all jobs.
+/// What every job of one language reads: the inputs and the values computed once for all its
+/// jobs.
 struct Site<'a> {
     engine: &'a Engine,
     config: &'a Config,
-    base_url: &'a str,
+    /// The language's root URL (`base_url`, or `base_url` + `ar/`).
+    base_url: String,
     library: &'a Library,
     tables: &'a [ProtectedTable],
     globals: Map<String, Value>,
@@ -35,30 +38,37 @@ struct Site<'a> {
     methodology: String,
     fallback_time: String,
     sitemap: Vec<Value>,
+    /// Every translation key's versions (see [`translations`]).
+    translations: &'a BTreeMap<String, Value>,
 }
 
-/// Renders the whole site into `sink`, or fails listing every problem (a staging sink is then
-/// thrown away by its owner, so nothing is published).
+/// Renders the whole site into `sink`, every language, or fails listing every problem (a
+/// staging sink is then thrown away by its owner, so nothing is published).
 pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Result<()> {
     let SiteInput {
         config,
         base_url,
-        library,
+        libraries,
         tables,
         ..
     } = *input;
-    let plan = make_plan(input)?;
-    let mut errors = duplicates(&plan.outputs);
-    for page in &library.pages {
-        let name = page_template(library, page.section, page.template.as_deref());
-        if let Err(e) = require_template(engine, &name, &page.file) {
-            errors.push(e.to_string());
-        }
+    let mut outputs: Vec<Planned> = Vec::new();
+    for language in 0..libraries.len() {
+        outputs.extend(make_plan(input, language)?.outputs);
     }
-    for section in &library.sections {
-        if let Some(name) = &section.template {
-            if let Err(e) = require_template(engine, name, &section.file) {
+    let mut errors = duplicates(&outputs);
+    for library in libraries {
+        for page in &library.pages {
+            let name = page_template(library, page.section, page.template.as_deref());
+            if let Err(e) = require_template(engine, &name, &page.file) {
                 errors.push(e.to_string());
+            }
+        }
+        for section in &library.sections {
+            if let Some(name) = &section.template {
+                if let Err(e) = require_template(engine, name, &section.file) {
+                    errors.push(e.to_string());
+                }
             }
         }
     }
@@ -70,51 +80,63 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         );
     }
     let source_date = source_date_epoch()?;
-    let newest = library.by_date.first().and_then(|&i| library.pages[i].date);
+    let newest = libraries
+        .iter()
+        .filter_map(|l| l.by_date.first().and_then(|&i| l.pages[i].date))
+        .max();
     let build_year = source_date
         .map(|d| d.year())
         .or_else(|| newest.map(|d| d.at.year()));
-    let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
-    let mut globals = context::globals(config, base_url, build_year, library);
-    globals.insert(
-        "methodology_url".into(),
-        json!(statistics::methodology_url(library)),
-    );
-    let statistics_url = library
-        .sections
+    let translations = translations(&outputs, libraries);
+    let sitemap = sitemap(&outputs, &translations);
+    let sites: Vec<Site> = libraries
         .iter()
-        .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
-        .map(|s| s.permalink.clone());
-    globals.insert("statistics_url".into(), json!(statistics_url));
-    let site = Site {
-        engine,
-        config,
-        base_url,
-        library,
-        tables,
-        globals,
-        summaries,
-        build_year,
-        statistics_tables: tables
-            .iter()
-            .map(|t| statistics::table_summary(t, base_url))
-            .collect(),
-        key_figures: statistics::key_figures(tables, config, base_url)?,
-        methodology: statistics::methodology_html(tables, config),
-        fallback_time: source_date.map_or_else(
-            || "1970-01-01T00:00:00Z".to_string(),
-            |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        ),
-        sitemap: plan
-            .sitemap
-            .iter()
-            .map(|(permalink, lastmod)| json!({"permalink": permalink, "lastmod": lastmod}))
-            .collect(),
-    };
-    let mut failures: Vec<String> = plan
-        .outputs
+        .map(|library| {
+            let language_base = library.language.base_url(base_url);
+            let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
+            let mut globals = context::globals(config, base_url, build_year, library, libraries);
+            globals.insert(
+                "methodology_url".into(),
+                json!(statistics::methodology_url(library)),
+            );
+            let statistics_url = library
+                .sections
+                .iter()
+                .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
+                .map(|s| s.permalink.clone());
+            globals.insert("statistics_url".into(), json!(statistics_url));
+            Ok(Site {
+                engine,
+                config,
+                statistics_tables: tables
+                    .iter()
+                    .map(|t| statistics::table_summary(t, &language_base))
+                    .collect(),
+                key_figures: statistics::key_figures(tables, config, &language_base)?,
+                base_url: language_base,
+                library,
+                tables,
+                globals,
+                summaries,
+                build_year,
+                methodology: statistics::methodology_html(tables, config),
+                fallback_time: source_date.map_or_else(
+                    || "1970-01-01T00:00:00Z".to_string(),
+                    |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                ),
+                sitemap: sitemap.clone(),
+                translations: &translations,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let mut failures: Vec<String> = outputs
         .par_iter()
-        .filter_map(|o| site.run(o, sink).err().map(|e| format!("{e:#}")))
+        .filter_map(|o| {
+            sites[o.language]
+                .run(o, sink)
+                .err()
+                .map(|e| format!("{e:#}"))
+        })
         .collect();
     if failures.is_empty() {
         return Ok(());
@@ -128,6 +150,60 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         failures.join("\n  "),
         if total > 20 { "\n  …" } else { "" }
     )
+}
+
+/// For each translation key, the versions of that file in every language it is published in,
+/// in the site's language order: a list of lang, name, dir and permalink.
+fn translations(outputs: &[Planned], libraries: &[Library]) -> BTreeMap<String, Value> {
+    let mut versions: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    for o in outputs {
+        if let (Some(key), Some((link, _))) = (&o.key, &o.listed) {
+            versions.entry(key).or_default().push((o.language, link));
+        }
+    }
+    versions
+        .into_iter()
+        .map(|(key, mut list)| {
+            list.sort();
+            let list: Vec<Value> = list
+                .into_iter()
+                .map(|(l, link)| {
+                    let language = &libraries[l].language;
+                    json!({
+                        "lang": language.code,
+                        "name": language.name,
+                        "dir": language.dir,
+                        "is_default": language.is_default,
+                        "permalink": link,
+                    })
+                })
+                .collect();
+            (key.to_string(), Value::Array(list))
+        })
+        .collect()
+}
+
+/// The sitemap's entries, by permalink: permalink, lastmod, and `alternates` (the entry's
+/// translations, itself included) when it has any.
+fn sitemap(outputs: &[Planned], translations: &BTreeMap<String, Value>) -> Vec<Value> {
+    let mut entries: BTreeMap<&str, Value> = BTreeMap::new();
+    for o in outputs {
+        let Some((link, lastmod)) = &o.listed else {
+            continue;
+        };
+        let alternates = o
+            .key
+            .as_ref()
+            .and_then(|k| translations.get(k))
+            .filter(|list| list.as_array().is_some_and(|l| l.len() > 1))
+            .cloned()
+            .unwrap_or_else(|| json!([]));
+        entries.insert(
+            link,
+            json!({"permalink": link, "lastmod": lastmod, "alternates": alternates}),
+        );
+    }
+    entries.into_values().collect()
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970), the one way wall-clock-like time enters a build.
@@ -168,9 +244,13 @@ impl Site<'_> {
         let mut map = self.globals.clone();
         map.insert(
             "current_url".into(),
-            json!(permalink(self.base_url, url_path)),
+            json!(permalink(&self.base_url, url_path)),
         );
-        map.insert("current_path".into(), json!(format!("/{url_path}")));
+        map.insert(
+            "current_path".into(),
+            json!(format!("/{}{url_path}", self.library.language.prefix)),
+        );
+        map.insert("translations".into(), json!([]));
         map
     }
 
@@ -184,7 +264,7 @@ impl Site<'_> {
     ) -> Value {
         let by = by.unwrap_or(items.len().max(1));
         let pagers = pager_count(items.len(), Some(by));
-        let url = |k: usize| permalink(self.base_url, &pager_path(base, paginate_path, k));
+        let url = |k: usize| permalink(&self.base_url, &pager_path(base, paginate_path, k));
         let slice = &items[(k * by).min(items.len())..((k + 1) * by).min(items.len())];
         json!({
             "paginate_by": by,
@@ -201,7 +281,7 @@ impl Site<'_> {
 
     fn run(&self, o: &Planned, sink: &dyn Sink) -> Result<()> {
         let lib = self.library;
-        let (template, context) = match &o.job {
+        let (template, mut context) = match &o.job {
             Job::Copy(source) => return sink.copy(source, &o.path),
             Job::Generated(bytes) => return sink.write(&o.path, bytes),
             Job::Page(i) => {
@@ -209,7 +289,7 @@ impl Site<'_> {
                 let mut ctx = self.context(&page.path);
                 ctx.insert(
                     "page".into(),
-                    context::page(lib, *i, &self.summaries, self.base_url),
+                    context::page(lib, *i, &self.summaries, &self.base_url),
                 );
                 let template = page_template(lib, page.section, page.template.as_deref());
                 if template == statistics::METHODOLOGY_TEMPLATE {
@@ -222,7 +302,8 @@ impl Site<'_> {
                 let s = &lib.sections[*section];
                 let url_path = pager_path(&s.path, &s.paginate_path, *pager);
                 let mut ctx = self.context(&url_path);
-                let feed = s.generate_feed.then(|| format!("{}atom.xml", s.permalink));
+                let feed = (s.generate_feed && lib.language.feed)
+                    .then(|| format!("{}atom.xml", s.permalink));
                 let mut value = context::section(lib, *section, feed);
                 if s.paginate_by.is_some() {
                     ctx.insert(
@@ -266,7 +347,7 @@ impl Site<'_> {
                         json!({
                             "name": term.name,
                             "slug": term.slug,
-                            "permalink": permalink(self.base_url, &term_path(name, &term.slug)),
+                            "permalink": permalink(&self.base_url, &term_path(name, &term.slug)),
                             "page_count": term.pages.len(),
                         })
                     })
@@ -287,9 +368,9 @@ impl Site<'_> {
                 let mut term_value = json!({
                     "name": term.name,
                     "slug": term.slug,
-                    "permalink": permalink(self.base_url, &base),
+                    "permalink": permalink(&self.base_url, &base),
                     "page_count": term.pages.len(),
-                    "feed_url": taxonomy.config.feed.then(|| permalink(self.base_url, &format!("{base}atom.xml"))),
+                    "feed_url": (taxonomy.config.feed && lib.language.feed).then(|| permalink(&self.base_url, &format!("{base}atom.xml"))),
                     "pages": [],
                 });
                 if taxonomy.config.paginate_by.is_some() {
@@ -325,7 +406,7 @@ impl Site<'_> {
                 let mut ctx = self.context(&statistics_path(&table.id));
                 ctx.insert(
                     "table".into(),
-                    statistics::table_page(table, self.config, self.base_url, self.build_year),
+                    statistics::table_page(table, self.config, &self.base_url, self.build_year),
                 );
                 (statistics::TABLE_TEMPLATE.to_string(), ctx)
             }
@@ -335,6 +416,9 @@ impl Site<'_> {
                 ("sitemap.xml".to_string(), ctx)
             }
         };
+        if let Some(list) = o.key.as_ref().and_then(|k| self.translations.get(k)) {
+            context.insert("translations".into(), list.clone());
+        }
         let html = self
             .engine
             .render(&template, context)
@@ -347,7 +431,7 @@ impl Site<'_> {
         json!({
             "name": name,
             "label": context::taxonomy_label(name),
-            "permalink": permalink(self.base_url, &format!("{name}/")),
+            "permalink": permalink(&self.base_url, &format!("{name}/")),
         })
     }
 
@@ -369,7 +453,7 @@ impl Site<'_> {
         };
         let (title, path, alternate, entries) = match feed {
             Feed::Site => (
-                self.config.title.clone(),
+                lib.language.title.clone(),
                 "atom.xml".to_string(),
                 self.base_url.to_string(),
                 lib.by_date.clone(),
@@ -377,7 +461,7 @@ impl Site<'_> {
             Feed::Section(s) => {
                 let section = &lib.sections[s];
                 (
-                    format!("{} — {}", section.title, self.config.title),
+                    format!("{} — {}", section.title, lib.language.title),
                     format!("{}atom.xml", section.path),
                     section.permalink.clone(),
                     dated(&section.pages),
@@ -388,9 +472,9 @@ impl Site<'_> {
                 let term = &taxonomy.terms[k];
                 let base = term_path(&taxonomy.config.name, &term.slug);
                 (
-                    format!("{} — {}", term.name, self.config.title),
+                    format!("{} — {}", term.name, lib.language.title),
                     format!("{base}atom.xml"),
-                    permalink(self.base_url, &base),
+                    permalink(&self.base_url, &base),
                     dated(&term.pages),
                 )
             }
@@ -431,7 +515,7 @@ impl Site<'_> {
             "feed".into(),
             json!({
                 "title": title,
-                "url": permalink(self.base_url, &path),
+                "url": permalink(&self.base_url, &path),
                 "alternate": alternate,
                 "updated": updated,
                 "author": author,

@@ -9,11 +9,20 @@
 //!
 //! # Template context
 //!
-//! Every template: `lang`, `dir` (`ltr` or `rtl`), `config` (title, description, base_url,
-//! default_language, author, organisation, licence, data_licence, extra, taxonomies (list of name,
-//! label, permalink)), `base_url`, `menu` (list of name, url), `feed_url`, `build_year`,
+//! Every template: `lang`, `lang_name` (the language's name in itself), `dir` (`ltr` or `rtl`),
+//! `config` (title and description in the page's language, base_url, default_language, author,
+//! organisation, licence, data_licence, extra, taxonomies (list of name, label, permalink)),
+//! `base_url` (the site's root), `home_url` (the language's root: `base_url` or `base_url` + `ar/`),
+//! `languages` (every language of the site: lang, name, dir, is_default, permalink of its home),
+//! `translations` (this page in every language it is published in, itself included: lang, name,
+//! dir, is_default, permalink; empty for files without translations such as term pages),
+//! `menu` (list of name, url), `feed_url` (the language's Atom feed, or null), `build_year`,
 //! `current_url`, `current_path`, `statistics_url` (the `statistics/` section's permalink, or null),
 //! `methodology_url` (the permalink of the page rendered with `methodology.html`, or null).
+//!
+//! Each language is rendered like a site of its own under its prefix (`/ar/`): its pages,
+//! sections, taxonomies, feeds and statistics pages; the sitemap, `robots.txt`, `404.html`,
+//! `style.css`, `static/` and the downloads exist once, at the root.
 //!
 //! - A page summary (list items, `paginator.pages`, `section.pages`, `latest_news`): title,
 //!   description, date, updated (`2024-05-02` or RFC 3339), permalink, path, slug, summary (HTML
@@ -46,7 +55,8 @@
 //!   permalink, published, updated, description, content, authors)}. `sitemap.xml`: `entries` (list of
 //!   permalink, lastmod). `alias.html`: `target`. `robots.txt`, `404.html`, `style.css`: the common values.
 //!
-//! Functions: `get_url(path)` (also `@/page.md#anchor`), `get_taxonomy_url(kind, name)`,
+//! Functions: `get_url(path)` (also `@/page.md#anchor`, `@/page.ar.md`), `get_taxonomy_url(kind,
+//! name, lang)` (`lang` defaults to the default language),
 //! `get_table(id)` (a protected table as JSON; an unknown id is a build error), `get_tables()`, and
 //! the figures of [`figures`] under the names of the Markdown shortcodes ([`shortcodes`]):
 //! `stat(table=…, <dim>=…)`, `percent(table=…, <dim>=…, of=…, decimals=…)`, `chart(id=…)`,
@@ -71,6 +81,7 @@ use tera::Tera;
 use crate::config::{Config, PrivacyConfig};
 use crate::content::shortcode::Args;
 use crate::content::Library;
+use crate::language::language_file;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
 
@@ -89,17 +100,20 @@ impl Engine {
     pub fn new(
         root: &Path,
         base_url: &str,
-        library: &Library,
+        libraries: &[Library],
         tables: &[ProtectedTable],
         privacy: &PrivacyConfig,
     ) -> Result<Engine> {
         let (mut tera, origins) = theme::load(root)?;
         let mut links: BTreeMap<String, String> = BTreeMap::new();
-        for s in &library.sections {
-            links.insert(s.relative.clone(), s.permalink.clone());
-        }
-        for p in &library.pages {
-            links.insert(p.relative.clone(), p.permalink.clone());
+        for library in libraries {
+            let language = &library.language;
+            for s in &library.sections {
+                links.insert(language_file(&s.relative, language), s.permalink.clone());
+            }
+            for p in &library.pages {
+                links.insert(language_file(&p.relative, language), p.permalink.clone());
+            }
         }
         let base = base_url.to_string();
         tera.register_function(
@@ -121,31 +135,45 @@ impl Engine {
                 Ok(Value::String(context::absolute(&base, &path)))
             },
         );
-        let mut terms: BTreeMap<(String, String), String> = BTreeMap::new();
-        for taxonomy in &library.taxonomies {
-            for term in &taxonomy.terms {
-                let url = crate::content::slug::permalink(
-                    base_url,
-                    &context::term_path(&taxonomy.config.name, &term.slug),
-                );
-                terms.insert(
-                    (taxonomy.config.name.clone(), term.name.clone()),
-                    url.clone(),
-                );
-                terms.insert((taxonomy.config.name.clone(), term.slug.clone()), url);
+        // (language, taxonomy, term name or slug) → the term page's permalink.
+        let mut terms: BTreeMap<(String, String, String), String> = BTreeMap::new();
+        for library in libraries {
+            let language_base = library.language.base_url(base_url);
+            let code = &library.language.code;
+            for taxonomy in &library.taxonomies {
+                let kind = &taxonomy.config.name;
+                for term in &taxonomy.terms {
+                    let url = crate::content::slug::permalink(
+                        &language_base,
+                        &context::term_path(kind, &term.slug),
+                    );
+                    terms.insert((code.clone(), kind.clone(), term.name.clone()), url.clone());
+                    terms.insert((code.clone(), kind.clone(), term.slug.clone()), url);
+                }
             }
         }
+        let default_language = libraries
+            .first()
+            .map(|l| l.language.code.clone())
+            .unwrap_or_default();
         tera.register_function(
             "get_taxonomy_url",
             move |args: &HashMap<String, Value>| -> tera::Result<Value> {
                 let kind = string_arg(args, "get_taxonomy_url", "kind")?;
                 let name = string_arg(args, "get_taxonomy_url", "name")?;
+                let lang = match args.get("lang") {
+                    Some(_) => string_arg(args, "get_taxonomy_url", "lang")?,
+                    None => default_language.clone(),
+                };
                 let slug = crate::content::slug::slugify(&name);
                 terms
-                    .get(&(kind.clone(), name.clone()))
-                    .or_else(|| terms.get(&(kind.clone(), slug)))
+                    .get(&(lang.clone(), kind.clone(), name.clone()))
+                    .or_else(|| terms.get(&(lang.clone(), kind.clone(), slug)))
                     .map(|u| Value::String(u.clone()))
-                    .ok_or_else(|| format!("get_taxonomy_url: no {kind} term {name:?}").into())
+                    .ok_or_else(|| {
+                        format!("get_taxonomy_url: no {kind} term {name:?} in language {lang}")
+                            .into()
+                    })
             },
         );
         let table_values: Arc<BTreeMap<String, Value>> = Arc::new(
@@ -267,7 +295,8 @@ pub struct SiteInput<'a> {
     pub config: &'a Config,
     /// `base_url` with one trailing slash.
     pub base_url: &'a str,
-    pub library: &'a Library,
+    /// One library per language, the default language first.
+    pub libraries: &'a [Library],
     pub tables: &'a [ProtectedTable],
     /// Files from other stages; their paths are checked like every other output path.
     pub generated: &'a [GeneratedFile],
@@ -278,7 +307,7 @@ pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
     let engine = Engine::new(
         input.root,
         input.base_url,
-        input.library,
+        input.libraries,
         input.tables,
         &input.config.privacy,
     )?;

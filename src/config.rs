@@ -127,7 +127,12 @@ pub enum RawHtml {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
+    /// The label in the default language.
     pub label: String,
+    /// The label in other languages, by code (`labels = { ar = "…", fr = "…" }`); a language
+    /// without one shows `label`.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// The table's id in `data/tables.toml`.
     pub table: String,
     /// Dimension id → category code (or label, or `Total`).
@@ -433,6 +438,20 @@ impl Config {
                         "[languages.{code}] is the default language: its title, description and menu are the top-level ones"
                     ),
                 );
+            }
+        }
+        for (i, figure) in self.key_figures.iter().enumerate() {
+            for code in figure.labels.keys() {
+                if !self.languages.contains_key(code) {
+                    let index = i.to_string();
+                    return fail(
+                        &["key_figures", &index, "labels", code],
+                        format!(
+                            "[[key_figures]] {:?}: labels.{code} names a language the site does not have (add [languages.{code}])",
+                            shorten(&figure.label, 60)
+                        ),
+                    );
+                }
             }
         }
         if self.feed_limit == 0 {

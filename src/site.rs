@@ -201,12 +201,17 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
             .collect()
     };
     let drafts = options.drafts || config.build_drafts;
-    let figures = Arc::new(render::figures::Figures::new(
-        &tables,
-        &config.privacy,
-        &base_url,
-    ));
-    let shortcodes = render::shortcodes::Registry::new(figures);
+    let languages = crate::language::languages(&config);
+    let translations = Arc::new(render::i18n::Translations::load(root, &languages)?);
+    let mut figures =
+        render::figures_by_language(&tables, &config, &base_url, &languages, &translations);
+    let default = figures
+        .remove(&config.default_language)
+        .expect("the default language has figures");
+    let mut shortcodes = render::shortcodes::Registry::new(default);
+    for (code, figures) in figures {
+        shortcodes.add_language(&code, render::shortcodes::Registry::new(figures));
+    }
     let content = content::load(root, &config, &base_url, drafts, &shortcodes)?;
     let input = render::SiteInput {
         root,
@@ -215,6 +220,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         libraries: &content.libraries,
         tables: &tables,
         generated: &generated,
+        translations: &translations,
     };
     render::render(&input, sink)?;
     Ok(content.warnings)

@@ -92,6 +92,9 @@ fn render_language(
     links: &BTreeMap<String, String>,
 ) -> (Vec<markdown::Rendered>, Vec<markdown::Rendered>) {
     let library = &g.library;
+    let shortcodes = shortcodes
+        .language(&library.language.code)
+        .unwrap_or(shortcodes);
     // Root-relative links (`/images/a.jpg`) are the site's, whatever the language.
     let root = &library.sections[0].permalink;
     let base_url = root

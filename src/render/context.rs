@@ -6,6 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::i18n::Locale;
 use crate::config::Config;
 use crate::content::slug::permalink;
 use crate::content::{Library, Page, PageDate, Section, TocEntry};
@@ -35,6 +36,14 @@ pub fn table_to_json(table: &toml::Table) -> Value {
 /// A term's URL path relative to `base_url`.
 pub fn term_path(taxonomy: &str, slug: &str) -> String {
     format!("{taxonomy}/{slug}/")
+}
+
+/// The label of a taxonomy in `locale`: its message `taxonomy-<name>` (`Countries`, `Pays`,
+/// `البلدان`), else the name capitalised.
+pub fn taxonomy_label_in(name: &str, locale: &Locale) -> String {
+    locale
+        .message(&format!("taxonomy-{name}"), None)
+        .unwrap_or_else(|_| taxonomy_label(name))
 }
 
 /// The display label of a taxonomy: `countries` → `Countries`.
@@ -79,14 +88,14 @@ pub fn summary(page: &Page) -> Value {
     })
 }
 
-fn term_links(page: &Page, base_url: &str) -> Value {
+fn term_links(page: &Page, base_url: &str, locale: &Locale) -> Value {
     Value::Array(
         page.taxonomies
             .iter()
             .map(|(name, terms)| {
                 json!({
                     "name": name,
-                    "label": taxonomy_label(name),
+                    "label": taxonomy_label_in(name, locale),
                     "terms": terms.iter().map(|t| {
                         let slug = crate::content::slug::slugify(t);
                         json!({"name": t, "permalink": permalink(base_url, &term_path(name, &slug))})
@@ -103,7 +112,13 @@ fn toc(entries: &[TocEntry]) -> Value {
 
 /// The full page, for its own template: the summary plus content, table of contents, contacts,
 /// term links (`terms`: per taxonomy, each term's name and permalink) and neighbours.
-pub fn page(library: &Library, index: usize, summaries: &[Value], base_url: &str) -> Value {
+pub fn page(
+    library: &Library,
+    index: usize,
+    summaries: &[Value],
+    base_url: &str,
+    locale: &Locale,
+) -> Value {
     let page = &library.pages[index];
     let Value::Object(mut map) = summaries[index].clone() else {
         unreachable!("summaries are objects");
@@ -131,7 +146,7 @@ pub fn page(library: &Library, index: usize, summaries: &[Value], base_url: &str
         .collect();
     map.insert("content".into(), Value::String(page.content.clone()));
     map.insert("toc".into(), toc(&page.toc));
-    map.insert("terms".into(), term_links(page, base_url));
+    map.insert("terms".into(), term_links(page, base_url, locale));
     map.insert("contacts".into(), Value::Array(contacts));
     map.insert("lower".into(), neighbour(page.lower));
     map.insert("higher".into(), neighbour(page.higher));
@@ -192,11 +207,12 @@ pub fn globals(
     build_year: Option<i32>,
     library: &Library,
     libraries: &[Library],
+    locale: &Locale,
 ) -> Map<String, Value> {
     let language = &library.language;
     let home = language.base_url(base_url);
     let menu: Vec<Value> = if language.menu.is_empty() {
-        let mut items = vec![json!({"name": "Home", "url": home})];
+        let mut items = vec![json!({"name": locale.text("home"), "url": home})];
         let root = &library.sections[0];
         items.extend(root.subsections.iter().map(|&i| {
             let s = &library.sections[i];
@@ -228,7 +244,7 @@ pub fn globals(
     config_value["taxonomies"] = json!(config
         .taxonomies
         .iter()
-        .map(|t| json!({"name": t.name, "label": taxonomy_label(&t.name), "permalink": permalink(&home, &format!("{}/", t.name))}))
+        .map(|t| json!({"name": t.name, "label": taxonomy_label_in(&t.name, locale), "permalink": permalink(&home, &format!("{}/", t.name))}))
         .collect::<Vec<_>>());
     let languages: Vec<Value> = libraries
         .iter()

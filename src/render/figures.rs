@@ -11,12 +11,14 @@
 //! suppressed numerator or denominator prints the suppressed words, not a number).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::i18n::Locale;
 use crate::config::PrivacyConfig;
 use crate::content::shortcode::Args;
 use crate::html;
 use crate::privacy::{CellValue, ProtectedTable};
-use crate::publish::{chart_svg, format_cell, format_percent, table_element_id, table_html};
+use crate::publish::{chart_svg, share, table_element_id, table_html};
 
 /// The folder of the statistics pages: `/statistics/<table-id>/`.
 pub const STATISTICS_DIR: &str = "statistics";
@@ -26,21 +28,30 @@ pub fn statistics_path(table_id: &str) -> String {
     format!("{STATISTICS_DIR}/{table_id}/")
 }
 
-/// The protected tables of a build, by id, with the settings figures are printed with.
+/// The protected tables of a build, by id, with the settings figures are printed with, in one
+/// language.
 pub struct Figures {
     tables: BTreeMap<String, ProtectedTable>,
     privacy: PrivacyConfig,
     base_url: String,
+    locale: Arc<Locale>,
 }
 
 impl Figures {
-    /// `base_url` ends with one slash.
+    /// Figures in English; `base_url` (the language's root) ends with one slash.
     pub fn new(tables: &[ProtectedTable], privacy: &PrivacyConfig, base_url: &str) -> Figures {
         Figures {
             tables: tables.iter().map(|t| (t.id.clone(), t.clone())).collect(),
             privacy: privacy.clone(),
             base_url: base_url.to_string(),
+            locale: Arc::new(Locale::new("en", None).expect("the embedded English file parses")),
         }
+    }
+
+    /// The same figures printed in `locale`'s words and numbers.
+    pub fn with_locale(mut self, locale: Arc<Locale>) -> Figures {
+        self.locale = locale;
+        self
     }
 
     /// The table `id`, or an error naming the tables there are.
@@ -77,9 +88,12 @@ impl Figures {
             .map_err(|e| format!("{function}: {e}"))
     }
 
-    /// A cell as printed: `1,234` or the suppressed words.
+    /// A cell as printed in the language: `1,234`, `1 234`, or the suppressed words.
     pub fn display(&self, value: CellValue) -> String {
-        format_cell(value, &self.privacy.suppressed_text)
+        match value {
+            CellValue::Published(n) => self.locale.count(n),
+            CellValue::Suppressed => self.privacy.suppressed_text.clone(),
+        }
     }
 
     /// `stat(table="id", <dimension>="<code>", …)`.
@@ -121,12 +135,17 @@ impl Figures {
             }
         };
         let denominator = self.cell("percent", id, &denominator_selection)?;
-        Ok(html::escape(&format_percent(
-            numerator,
-            denominator,
-            decimals,
-            &self.privacy.suppressed_text,
-        )))
+        let text = match (numerator, denominator) {
+            (CellValue::Suppressed, _) | (_, CellValue::Suppressed) => {
+                self.privacy.suppressed_text.clone()
+            }
+            _ => match share(numerator, denominator) {
+                Some(s) => self.locale.percent(s, decimals),
+                // A share of a published zero total has no meaning.
+                None => "–".to_string(),
+            },
+        };
+        Ok(html::escape(&text))
     }
 
     /// `chart(id="…")`: the table's chart in a figure, with the full table as its long description
@@ -153,9 +172,11 @@ impl Figures {
             }
         };
         Ok(format!(
-            "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">Table, notes and downloads</a></figcaption><details class=\"stat-chart-data\"><summary>The data of this chart</summary>{}</details></figure>",
+            "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">{}</a></figcaption><details class=\"stat-chart-data\"><summary>{}</summary>{}</details></figure>",
             html::escape(&table.title),
             self.page_url(id),
+            html::escape(&self.locale.text("chart-link")),
+            html::escape(&self.locale.text("chart-data")),
             table_html(table, &self.privacy, &element_id),
         ))
     }
@@ -167,14 +188,14 @@ impl Figures {
         let table = self.table("table", id)?;
         let element_id = embedded_id(&table_element_id(id), embed);
         Ok(format!(
-            "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" tabindex=\"0\">{}</div><p class=\"stat-source\"><a href=\"{}\">{}: notes and downloads</a></p>",
+            "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" tabindex=\"0\">{}</div><p class=\"stat-source\"><a href=\"{}\">{}</a></p>",
             table_html(table, &self.privacy, &element_id).replacen(
                 "<caption>",
                 &format!("<caption id=\"{element_id}-caption\">"),
                 1
             ),
             self.page_url(id),
-            html::escape(&table.title),
+            html::escape(&self.locale.text_with("table-link", &[("title", &table.title)])),
         ))
     }
 

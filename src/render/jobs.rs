@@ -40,6 +40,9 @@ struct Site<'a> {
     sitemap: Vec<Value>,
     /// Every translation key's versions (see [`translations`]).
     translations: &'a BTreeMap<String, Value>,
+    /// The privacy settings as printed in this language.
+    privacy: crate::config::PrivacyConfig,
+    locale: std::sync::Arc<super::i18n::Locale>,
 }
 
 /// Renders the whole site into `sink`, every language, or fails listing every problem (a
@@ -87,14 +90,22 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
     let build_year = source_date
         .map(|d| d.year())
         .or_else(|| newest.map(|d| d.at.year()));
+    let languages: Vec<crate::language::Language> =
+        libraries.iter().map(|l| l.language.clone()).collect();
+    let figures =
+        super::figures_by_language(tables, config, base_url, &languages, input.translations);
     let translations = translations(&outputs, libraries);
     let sitemap = sitemap(&outputs, &translations);
     let sites: Vec<Site> = libraries
         .iter()
         .map(|library| {
             let language_base = library.language.base_url(base_url);
+            let locale =
+                std::sync::Arc::clone(input.translations.get_shared(&library.language.code));
+            let privacy = super::privacy_in(&config.privacy, &library.language, &locale);
             let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
-            let mut globals = context::globals(config, base_url, build_year, library, libraries);
+            let mut globals =
+                context::globals(config, base_url, build_year, library, libraries, &locale);
             globals.insert(
                 "methodology_url".into(),
                 json!(statistics::methodology_url(library)),
@@ -112,7 +123,12 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                     .iter()
                     .map(|t| statistics::table_summary(t, &language_base))
                     .collect(),
-                key_figures: statistics::key_figures(tables, config, &language_base)?,
+                key_figures: statistics::key_figures(
+                    tables,
+                    config,
+                    &figures[&library.language.code],
+                    &library.language.code,
+                )?,
                 base_url: language_base,
                 library,
                 tables,
@@ -126,6 +142,8 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 ),
                 sitemap: sitemap.clone(),
                 translations: &translations,
+                privacy,
+                locale,
             })
         })
         .collect::<Result<_>>()?;
@@ -289,7 +307,7 @@ impl Site<'_> {
                 let mut ctx = self.context(&page.path);
                 ctx.insert(
                     "page".into(),
-                    context::page(lib, *i, &self.summaries, &self.base_url),
+                    context::page(lib, *i, &self.summaries, &self.base_url, &self.locale),
                 );
                 let template = page_template(lib, page.section, page.template.as_deref());
                 if template == statistics::METHODOLOGY_TEMPLATE {
@@ -406,7 +424,14 @@ impl Site<'_> {
                 let mut ctx = self.context(&statistics_path(&table.id));
                 ctx.insert(
                     "table".into(),
-                    statistics::table_page(table, self.config, &self.base_url, self.build_year),
+                    statistics::table_page(
+                        table,
+                        self.config,
+                        &self.privacy,
+                        &self.locale,
+                        &self.base_url,
+                        self.build_year,
+                    ),
                 );
                 (statistics::TABLE_TEMPLATE.to_string(), ctx)
             }
@@ -430,7 +455,7 @@ impl Site<'_> {
         let name = &self.library.taxonomies[t].config.name;
         json!({
             "name": name,
-            "label": context::taxonomy_label(name),
+            "label": context::taxonomy_label_in(name, &self.locale),
             "permalink": permalink(&self.base_url, &format!("{name}/")),
         })
     }

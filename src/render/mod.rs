@@ -64,6 +64,7 @@
 
 mod context;
 pub mod figures;
+pub mod i18n;
 mod jobs;
 mod plan;
 pub mod shortcodes;
@@ -81,9 +82,11 @@ use tera::Tera;
 use crate::config::{Config, PrivacyConfig};
 use crate::content::shortcode::Args;
 use crate::content::Library;
-use crate::language::language_file;
+use crate::language::{language_file, Language};
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
+use fluent_bundle::{FluentArgs, FluentValue};
+use i18n::{Locale, Translations};
 
 pub use context::group_thousands;
 use figures::Figures;
@@ -102,7 +105,8 @@ impl Engine {
         base_url: &str,
         libraries: &[Library],
         tables: &[ProtectedTable],
-        privacy: &PrivacyConfig,
+        figures: &BTreeMap<String, Arc<Figures>>,
+        translations: &Arc<Translations>,
     ) -> Result<Engine> {
         let (mut tera, origins) = theme::load(root)?;
         let mut links: BTreeMap<String, String> = BTreeMap::new();
@@ -156,6 +160,7 @@ impl Engine {
             .first()
             .map(|l| l.language.code.clone())
             .unwrap_or_default();
+        let taxonomy_default = default_language.clone();
         tera.register_function(
             "get_taxonomy_url",
             move |args: &HashMap<String, Value>| -> tera::Result<Value> {
@@ -163,7 +168,7 @@ impl Engine {
                 let name = string_arg(args, "get_taxonomy_url", "name")?;
                 let lang = match args.get("lang") {
                     Some(_) => string_arg(args, "get_taxonomy_url", "lang")?,
-                    None => default_language.clone(),
+                    None => taxonomy_default.clone(),
                 };
                 let slug = crate::content::slug::slugify(&name);
                 terms
@@ -212,7 +217,64 @@ impl Engine {
                 Ok(Value::Array(table_values.values().cloned().collect()))
             },
         );
-        let figures = Arc::new(Figures::new(tables, privacy, base_url));
+        let t = Arc::clone(translations);
+        let default = default_language.clone();
+        tera.register_function(
+            "trans",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let key = string_arg(args, "trans", "key")?;
+                let locale = t.get(&lang_arg(args, "trans", &default)?);
+                let mut fluent = FluentArgs::new();
+                let mut names: Vec<&String> = args
+                    .keys()
+                    .filter(|k| *k != "key" && *k != "lang")
+                    .collect();
+                names.sort();
+                for name in names {
+                    let text = match &args[name] {
+                        Value::String(s) => s.clone(),
+                        Value::Number(n) => match n.as_u64() {
+                            Some(n) => locale.count(n),
+                            None => n.to_string(),
+                        },
+                        other => other.to_string(),
+                    };
+                    fluent.set(name.clone(), FluentValue::from(text));
+                }
+                locale
+                    .message(&key, Some(&fluent))
+                    .map(Value::String)
+                    .map_err(tera::Error::msg)
+            },
+        );
+        let t = Arc::clone(translations);
+        let default = default_language.clone();
+        tera.register_filter(
+            "local_date",
+            move |value: &Value, args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let locale = t.get(&lang_arg(args, "local_date", &default)?);
+                match value {
+                    Value::String(date) => locale
+                        .date(date)
+                        .map(Value::String)
+                        .map_err(tera::Error::msg),
+                    other => Err(format!("local_date: {other} is not a date").into()),
+                }
+            },
+        );
+        let t = Arc::clone(translations);
+        let default = default_language.clone();
+        tera.register_filter(
+            "local_number",
+            move |value: &Value, args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let locale = t.get(&lang_arg(args, "local_number", &default)?);
+                match value.as_u64() {
+                    Some(n) => Ok(Value::String(locale.count(n))),
+                    None => Err(format!("local_number: {value} is not a count").into()),
+                }
+            },
+        );
+        let figures = Arc::new(figures.clone());
         type Figure = fn(&Figures, &Args) -> Result<String, String>;
         let functions: [(&str, Figure); 4] = [
             ("stat", Figures::stat),
@@ -222,11 +284,17 @@ impl Engine {
         ];
         for (name, function) in functions {
             let figures = Arc::clone(&figures);
+            let default = default_language.clone();
             tera.register_function(
                 name,
                 move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                    let lang = lang_arg(args, name, &default)?;
+                    let figures = figures
+                        .get(&lang)
+                        .ok_or_else(|| format!("{name}: the site has no language `{lang}`"))?;
                     let args: Args = args
                         .iter()
+                        .filter(|(k, _)| *k != "lang")
                         .map(|(k, v)| {
                             let text = match v {
                                 Value::String(s) => s.clone(),
@@ -235,7 +303,7 @@ impl Engine {
                             (k.clone(), text)
                         })
                         .collect();
-                    function(&figures, &args)
+                    function(figures, &args)
                         .map(Value::String)
                         .map_err(tera::Error::msg)
                 },
@@ -257,6 +325,14 @@ impl Engine {
             let origin = self.origins.get(name).map_or(name, String::as_str);
             anyhow::anyhow!("{}", theme::located(origin, &e))
         })
+    }
+}
+
+/// The `lang` argument of a template function, or the default language.
+fn lang_arg(args: &HashMap<String, Value>, function: &str, default: &str) -> tera::Result<String> {
+    match args.get("lang") {
+        Some(_) => string_arg(args, function, "lang"),
+        None => Ok(default.to_string()),
     }
 }
 
@@ -300,16 +376,57 @@ pub struct SiteInput<'a> {
     pub tables: &'a [ProtectedTable],
     /// Files from other stages; their paths are checked like every other output path.
     pub generated: &'a [GeneratedFile],
+    /// The theme's words in every language.
+    pub translations: &'a Arc<Translations>,
+}
+
+/// The privacy settings as printed in `language`: its words for a suppressed cell (in the
+/// default language, the configured `suppressed_text`).
+pub fn privacy_in(privacy: &PrivacyConfig, language: &Language, locale: &Locale) -> PrivacyConfig {
+    let mut privacy = privacy.clone();
+    if !language.is_default {
+        privacy.suppressed_text = locale.text("not-published");
+    }
+    privacy
+}
+
+/// The figures of the build in each language, by language code.
+pub fn figures_by_language(
+    tables: &[ProtectedTable],
+    config: &Config,
+    base_url: &str,
+    languages: &[Language],
+    translations: &Translations,
+) -> BTreeMap<String, Arc<Figures>> {
+    languages
+        .iter()
+        .map(|language| {
+            let locale = Arc::clone(translations.get_shared(&language.code));
+            let privacy = privacy_in(&config.privacy, language, &locale);
+            let figures =
+                Figures::new(tables, &privacy, &language.base_url(base_url)).with_locale(locale);
+            (language.code.clone(), Arc::new(figures))
+        })
+        .collect()
 }
 
 /// Renders into `sink`: everything, or nothing with an error listing every problem.
 pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
+    let languages: Vec<Language> = input.libraries.iter().map(|l| l.language.clone()).collect();
+    let figures = figures_by_language(
+        input.tables,
+        input.config,
+        input.base_url,
+        &languages,
+        input.translations,
+    );
     let engine = Engine::new(
         input.root,
         input.base_url,
         input.libraries,
         input.tables,
-        &input.config.privacy,
+        &figures,
+        input.translations,
     )?;
     render_site(&engine, input, sink)
 }

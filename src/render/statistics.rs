@@ -9,7 +9,8 @@ use anyhow::{bail, Result};
 use serde_json::{json, Value};
 
 use super::figures::{statistics_path, Figures};
-use crate::config::Config;
+use super::i18n::Locale;
+use crate::config::{Config, PrivacyConfig};
 use crate::content::slug::permalink;
 use crate::content::Library;
 use crate::privacy::{CellValue, ProtectedTable};
@@ -43,10 +44,11 @@ pub(super) fn table_summary(table: &ProtectedTable, base_url: &str) -> Value {
 pub(super) fn table_page(
     table: &ProtectedTable,
     config: &Config,
+    privacy: &PrivacyConfig,
+    locale: &Locale,
     base_url: &str,
     build_year: Option<i32>,
 ) -> Value {
-    let privacy = &config.privacy;
     let element_id = table_element_id(&table.id);
     let mut value = table_summary(table, base_url);
     let url = permalink(base_url, &statistics_path(&table.id));
@@ -67,7 +69,11 @@ pub(super) fn table_page(
     }
     citation.push_str(&format!(". {}", table.title));
     if let Some(date) = &privacy.data_date {
-        citation.push_str(&format!(", data as of {date}"));
+        // ISO 8601 in every language: a citation is copied across languages.
+        citation.push_str(&format!(
+            ", {}",
+            locale.text_with("citation-data-as-of", &[("date", date)])
+        ));
     }
     citation.push_str(&format!(". {}. {url}", config.title));
     value["chart"] = json!(chart_svg(table, privacy, &element_id));
@@ -109,9 +115,9 @@ pub(super) fn methodology_url(library: &Library) -> Option<String> {
 pub(super) fn key_figures(
     tables: &[ProtectedTable],
     config: &Config,
-    base_url: &str,
+    figures: &Figures,
+    language: &str,
 ) -> Result<Value> {
-    let figures = Figures::new(tables, &config.privacy, base_url);
     let figure = |id: &str, title: &str, value: CellValue| {
         json!({
             "id": id,
@@ -132,7 +138,10 @@ pub(super) fn key_figures(
     let mut list = Vec::with_capacity(config.key_figures.len());
     for (i, key) in config.key_figures.iter().enumerate() {
         match figures.cell("key_figures", &key.table, &key.cell) {
-            Ok(value) => list.push(figure(&key.table, &key.label, value)),
+            Ok(value) => {
+                let label = key.labels.get(language).unwrap_or(&key.label);
+                list.push(figure(&key.table, label, value))
+            }
             Err(e) => bail!(
                 "config.toml: [[key_figures]] number {} ({:?}): {e}",
                 i + 1,

@@ -166,6 +166,11 @@ fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> an
     let shortcodes = safestat::render::shortcodes::Registry::new(std::sync::Arc::new(figures));
     let content = safestat::content::load(f.root(), &config, &base_url, false, &shortcodes)?;
     let staging = safestat::output::Staging::new(&f.out())?;
+    let languages = safestat::language::languages(&config);
+    let translations = std::sync::Arc::new(safestat::render::i18n::Translations::load(
+        f.root(),
+        &languages,
+    )?);
     let input = safestat::render::SiteInput {
         root: f.root(),
         config: &config,
@@ -173,6 +178,7 @@ fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> an
         libraries: &content.libraries,
         tables: &[],
         generated,
+        translations: &translations,
     };
     safestat::render::render(&input, &staging)?;
     staging.commit()

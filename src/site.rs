@@ -179,6 +179,13 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         );
     }
     let base_url = config.base_url_slash();
+    let languages = crate::language::languages(&config);
+    let other_codes: std::collections::BTreeSet<&str> = languages
+        .iter()
+        .filter(|l| !l.is_default)
+        .map(|l| l.code.as_str())
+        .collect();
+    let labels = data::labels::load(&root.join("data"), &other_codes)?;
     let (tables, releases) = if root.join("data").is_dir() {
         let protection = match &options.protection_cache {
             Some(cache) => cache.protect(root, &config)?,
@@ -188,23 +195,44 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
     } else {
         (Vec::new(), Vec::new())
     };
-    let generated = if tables.is_empty() && releases.is_empty() {
-        Vec::new()
-    } else {
-        publish::downloads(&tables, &releases, &config)?
-            .into_iter()
-            .map(|d| render::GeneratedFile {
-                source: format!("download {}", d.path),
-                path: d.path,
-                bytes: d.bytes,
-            })
-            .collect()
-    };
-    let drafts = options.drafts || config.build_drafts;
-    let languages = crate::language::languages(&config);
     let translations = Arc::new(render::i18n::Translations::load(root, &languages)?);
-    let mut figures =
-        render::figures_by_language(&tables, &config, &base_url, &languages, &translations);
+    // The downloads, and in each other language the same tables labelled in that language
+    // under /<code>/data/ (the record-level release is published once).
+    let mut generated = Vec::new();
+    let mut label_warnings = Vec::new();
+    if !tables.is_empty() || !releases.is_empty() {
+        for language in &languages {
+            let locale = translations.get(&language.code);
+            let (translated, warnings) =
+                render::translate::tables_in(&tables, &labels, language, locale, &config.privacy);
+            label_warnings.extend(warnings);
+            let mut language_config = config.clone();
+            language_config.privacy = render::privacy_in(&config.privacy, language, locale);
+            let language_releases = if language.is_default {
+                &releases[..]
+            } else {
+                &[]
+            };
+            let files = publish::downloads(&translated, language_releases, &language_config)?;
+            generated.extend(files.into_iter().map(|d| {
+                let path = format!("{}{}", language.prefix, d.path);
+                render::GeneratedFile {
+                    source: format!("download {path}"),
+                    path,
+                    bytes: d.bytes,
+                }
+            }));
+        }
+    }
+    let drafts = options.drafts || config.build_drafts;
+    let mut figures = render::figures_by_language(
+        &tables,
+        &labels,
+        &config,
+        &base_url,
+        &languages,
+        &translations,
+    );
     let default = figures
         .remove(&config.default_language)
         .expect("the default language has figures");
@@ -221,7 +249,10 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         tables: &tables,
         generated: &generated,
         translations: &translations,
+        labels: &labels,
     };
     render::render(&input, sink)?;
-    Ok(content.warnings)
+    let mut warnings = content.warnings;
+    warnings.extend(label_warnings);
+    Ok(warnings)
 }

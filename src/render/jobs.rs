@@ -27,7 +27,8 @@ struct Site<'a> {
     /// The language's root URL (`base_url`, or `base_url` + `ar/`).
     base_url: String,
     library: &'a Library,
-    tables: &'a [ProtectedTable],
+    /// The protected tables, labelled in this language.
+    tables: Vec<ProtectedTable>,
     globals: Map<String, Value>,
     summaries: Vec<Value>,
     build_year: Option<i32>,
@@ -92,8 +93,14 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         .or_else(|| newest.map(|d| d.at.year()));
     let languages: Vec<crate::language::Language> =
         libraries.iter().map(|l| l.language.clone()).collect();
-    let figures =
-        super::figures_by_language(tables, config, base_url, &languages, input.translations);
+    let figures = super::figures_by_language(
+        tables,
+        input.labels,
+        config,
+        base_url,
+        &languages,
+        input.translations,
+    );
     let translations = translations(&outputs, libraries);
     let sitemap = sitemap(&outputs, &translations);
     let sites: Vec<Site> = libraries
@@ -103,6 +110,13 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
             let locale =
                 std::sync::Arc::clone(input.translations.get_shared(&library.language.code));
             let privacy = super::privacy_in(&config.privacy, &library.language, &locale);
+            let (tables, _) = super::translate::tables_in(
+                tables,
+                input.labels,
+                &library.language,
+                &locale,
+                &config.privacy,
+            );
             let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
             let mut globals =
                 context::globals(config, base_url, build_year, library, libraries, &locale);
@@ -116,6 +130,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
                 .map(|s| s.permalink.clone());
             globals.insert("statistics_url".into(), json!(statistics_url));
+            let methodology = statistics::methodology_html(&tables, config);
             Ok(Site {
                 engine,
                 config,
@@ -124,7 +139,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                     .map(|t| statistics::table_summary(t, &language_base))
                     .collect(),
                 key_figures: statistics::key_figures(
-                    tables,
+                    &tables,
                     config,
                     &figures[&library.language.code],
                     &library.language.code,
@@ -135,7 +150,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 globals,
                 summaries,
                 build_year,
-                methodology: statistics::methodology_html(tables, config),
+                methodology,
                 fallback_time: source_date.map_or_else(
                     || "1970-01-01T00:00:00Z".to_string(),
                     |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

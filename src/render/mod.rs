@@ -70,6 +70,7 @@ mod plan;
 pub mod shortcodes;
 mod statistics;
 mod theme;
+pub mod translate;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -82,6 +83,7 @@ use tera::Tera;
 use crate::config::{Config, PrivacyConfig};
 use crate::content::shortcode::Args;
 use crate::content::Library;
+use crate::data::labels::LabelTranslations;
 use crate::language::{language_file, Language};
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
@@ -378,6 +380,8 @@ pub struct SiteInput<'a> {
     pub generated: &'a [GeneratedFile],
     /// The theme's words in every language.
     pub translations: &'a Arc<Translations>,
+    /// The labels of the tables in other languages.
+    pub labels: &'a LabelTranslations,
 }
 
 /// The privacy settings as printed in `language`: its words for a suppressed cell (in the
@@ -386,6 +390,8 @@ pub fn privacy_in(privacy: &PrivacyConfig, language: &Language, locale: &Locale)
     let mut privacy = privacy.clone();
     if !language.is_default {
         privacy.suppressed_text = locale.text("not-published");
+        privacy.other_label = locale.text("category-other");
+        privacy.unknown_label = locale.text("category-unknown");
     }
     privacy
 }
@@ -393,6 +399,7 @@ pub fn privacy_in(privacy: &PrivacyConfig, language: &Language, locale: &Locale)
 /// The figures of the build in each language, by language code.
 pub fn figures_by_language(
     tables: &[ProtectedTable],
+    labels: &LabelTranslations,
     config: &Config,
     base_url: &str,
     languages: &[Language],
@@ -403,8 +410,10 @@ pub fn figures_by_language(
         .map(|language| {
             let locale = Arc::clone(translations.get_shared(&language.code));
             let privacy = privacy_in(&config.privacy, language, &locale);
+            let (tables, _) =
+                translate::tables_in(tables, labels, language, &locale, &config.privacy);
             let figures =
-                Figures::new(tables, &privacy, &language.base_url(base_url)).with_locale(locale);
+                Figures::new(&tables, &privacy, &language.base_url(base_url)).with_locale(locale);
             (language.code.clone(), Arc::new(figures))
         })
         .collect()
@@ -415,6 +424,7 @@ pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
     let languages: Vec<Language> = input.libraries.iter().map(|l| l.language.clone()).collect();
     let figures = figures_by_language(
         input.tables,
+        input.labels,
         input.config,
         input.base_url,
         &languages,

@@ -179,6 +179,7 @@ fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> an
         tables: &[],
         generated,
         translations: &translations,
+        labels: &Default::default(),
     };
     safestat::render::render(&input, &staging)?;
     staging.commit()

@@ -151,3 +151,105 @@ fn templates_translate_with_trans_and_an_unknown_message_is_an_error() {
     let err = f.build_err();
     assert!(err.contains("no-such-words"), "{err}");
 }
+
+/// The fixture with the gender column, its values and one table translated (Arabic fully,
+/// French without a label for `M`).
+fn translated_labels() -> Fixture {
+    let f = multilingual();
+    let schema = f.read_source("data/cases.toml");
+    let schema = schema
+        .replace(
+            "label = \"Gender\"\n",
+            "label = \"Gender\"\nlabels = { ar = \"الجنس\", fr = \"Sexe\" }\n",
+        )
+        .replace(
+            "F = \"Female\"\nM = \"Male\"",
+            "F = { label = \"Female\", labels = { ar = \"أنثى\", fr = \"Femme\" } }\nM = { label = \"Male\", labels = { ar = \"ذكر\" } }",
+        );
+    f.file("data/cases.toml", &schema);
+    let tables = f.read_source("data/tables.toml").replace(
+        "title = \"Victims by year and gender\"\n",
+        "title = \"Victims by year and gender\"\ntitles = { ar = \"الضحايا حسب السنة والجنس\", fr = \"Victimes par année et sexe\" }\n",
+    );
+    f.file("data/tables.toml", &tables);
+    f
+}
+
+#[test]
+fn category_labels_are_translated_in_pages_charts_and_downloads() {
+    let f = translated_labels();
+    f.build().unwrap();
+    let ar = f.read("ar/statistics/by-year-gender/index.html");
+    assert!(ar.contains("<h1>الضحايا حسب السنة والجنس</h1>"), "{ar}");
+    for label in ["أنثى", "ذكر", "الجنس"] {
+        assert!(ar.contains(label), "{label} missing in {ar}");
+    }
+    assert!(!ar.contains(">Female<"), "{ar}");
+    // The Arabic downloads carry the Arabic labels, the same codes and the same cells.
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("ar/data/by-year-gender.json")).unwrap();
+    let english: serde_json::Value =
+        serde_json::from_str(&f.read("data/by-year-gender.json")).unwrap();
+    assert_eq!(json["title"], "الضحايا حسب السنة والجنس");
+    let gender = |doc: &serde_json::Value| -> Vec<(String, String)> {
+        let dims = doc["dimensions"].as_array().unwrap();
+        let d = dims.iter().find(|d| d["id"] == "gender").unwrap();
+        d["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["code"].as_str().unwrap().to_string(),
+                    c["label"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        gender(&json),
+        vec![
+            ("F".to_string(), "أنثى".to_string()),
+            ("M".to_string(), "ذكر".to_string())
+        ]
+    );
+    assert_eq!(gender(&english)[0].1, "Female");
+    assert_eq!(
+        json["cells"], english["cells"],
+        "a translation changes no cell"
+    );
+    let package = f.read("ar/data/datapackage.json");
+    assert!(package.contains("أنثى"), "{package}");
+    assert!(f.read("ar/data/by-year-gender.csv").contains("F"));
+    // The Arabic statistics page links the Arabic downloads.
+    assert!(ar.contains("/lebanon/ar/data/by-year-gender.csv"), "{ar}");
+}
+
+#[test]
+fn a_missing_label_falls_back_to_the_default_language_and_check_warns() {
+    let f = translated_labels();
+    let warnings = f.check().unwrap();
+    let male: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("value \"M\" of column \"gender\""))
+        .collect();
+    assert_eq!(male.len(), 1, "{warnings:?}");
+    assert!(male[0].contains("Français"), "{male:?}");
+    f.build().unwrap();
+    let fr = f.read("fr/statistics/by-year-gender/index.html");
+    assert!(fr.contains("Femme"), "{fr}");
+    assert!(fr.contains("Male"), "{fr}");
+    assert!(fr.contains("Victimes par année et sexe"), "{fr}");
+}
+
+#[test]
+fn a_label_in_an_undeclared_language_is_an_error() {
+    let f = translated_labels();
+    let schema = f
+        .read_source("data/cases.toml")
+        .replace("fr = \"Sexe\"", "es = \"Sexo\"");
+    f.file("data/cases.toml", &schema);
+    let err = f.build_err();
+    assert!(err.contains("data/cases.toml"), "{err}");
+    assert!(err.contains("`es`"), "{err}");
+}

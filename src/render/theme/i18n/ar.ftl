@@ -58,6 +58,8 @@ contact-email = البريد الإلكتروني:
 more-in = المزيد في { $section }
 
 ## الإحصاءات
+category-other = أخرى
+category-unknown = غير معروف
 not-published = غير منشور
 statistics = الإحصاءات
 download = تنزيل:

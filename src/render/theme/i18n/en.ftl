@@ -52,6 +52,8 @@ contact-email = Email:
 more-in = More in { $section }
 
 ## Statistics (download-csv is HTML: it is printed as it is written)
+category-other = Other
+category-unknown = Unknown
 not-published = not published
 statistics = Statistics
 download = Download:

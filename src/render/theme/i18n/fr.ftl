@@ -51,6 +51,8 @@ contact-email = Courriel :
 more-in = Plus dans { $section }
 
 ## Statistiques
+category-other = Autre
+category-unknown = Inconnu
 not-published = non publié
 statistics = Statistiques
 download = Télécharger :

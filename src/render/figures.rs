@@ -100,7 +100,7 @@ impl Figures {
     pub fn stat(&self, args: &Args) -> Result<String, String> {
         let id = required(args, "stat", "table")?;
         let value = self.cell("stat", id, &selection(args, &["table"]))?;
-        Ok(html::escape(&self.display(value)))
+        Ok(self.isolate(html::escape(&self.display(value))))
     }
 
     /// `percent(table="id", <dimension>="<code>", …, of="<dimension>", decimals=1)`: the cell's
@@ -145,7 +145,7 @@ impl Figures {
                 None => "–".to_string(),
             },
         };
-        Ok(html::escape(&text))
+        Ok(self.isolate(html::escape(&text)))
     }
 
     /// `chart(id="…")`: the table's chart in a figure, with the full table as its long description
@@ -197,6 +197,16 @@ impl Figures {
             self.page_url(id),
             html::escape(&self.locale.text_with("table-link", &[("title", &table.title)])),
         ))
+    }
+
+    /// A figure in a right-to-left language, isolated (`<bdi>`) so that its digits and signs
+    /// (`12.5%`) keep their order inside the sentence; elsewhere as it is.
+    fn isolate(&self, text: String) -> String {
+        if self.locale.is_rtl() {
+            format!("<bdi>{text}</bdi>")
+        } else {
+            text
+        }
     }
 
     /// The absolute URL of a table's statistics page.

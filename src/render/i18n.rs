@@ -146,6 +146,11 @@ impl Locale {
         self.message(key, Some(&fluent)).unwrap_or_else(|e| e)
     }
 
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        crate::language::text_direction(&self.code) == "rtl"
+    }
+
     /// A count as this language writes it.
     pub fn count(&self, n: u64) -> String {
         self.numbers.count(n)

@@ -48,11 +48,17 @@ fn an_arabic_release_quoting_figures_builds_with_arabic_words() {
     f.build().unwrap();
     let ar = f.read("ar/news/annual/index.html");
     assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#), "{ar}");
-    assert!(ar.contains("سجّلنا 297 ضحية"), "{ar}");
-    assert!(ar.contains("الرجال المسجلون في 2023: غير منشور"), "{ar}");
+    assert!(ar.contains("سجّلنا <bdi>297</bdi> ضحية"), "{ar}");
+    assert!(
+        ar.contains("الرجال المسجلون في 2023: <bdi>غير منشور</bdi>"),
+        "{ar}"
+    );
     assert!(ar.contains("لمزيد من المعلومات، يُرجى التواصل مع"), "{ar}");
     assert!(!ar.contains("For more information"), "{ar}");
     assert!(ar.contains("الهاتف:"), "{ar}");
+    // Phone numbers and addresses read left to right inside the Arabic text.
+    assert!(ar.contains(r#"dir="ltr">+961 1 752 250</a>"#), "{ar}");
+    assert!(ar.contains(r#"dir="ltr">rkhoury@example.org</a>"#), "{ar}");
     assert!(ar.contains("30 يونيو 2025"), "{ar}");
     assert!(ar.contains("الانتقال إلى المحتوى الرئيسي"), "{ar}");
     // The embedded chart speaks Arabic too: its link, and its legend's suppressed words.
@@ -110,7 +116,7 @@ fn the_site_overrides_the_themes_words_and_digits() {
     f.file("i18n/ar.ftl", "number-digits = arabic-indic\n");
     f.build().unwrap();
     let ar = f.read("ar/news/annual/index.html");
-    assert!(ar.contains("سجّلنا ٢٩٧ ضحية"), "{ar}");
+    assert!(ar.contains("سجّلنا <bdi>٢٩٧</bdi> ضحية"), "{ar}");
     assert!(ar.contains("٣٠ يونيو ٢٠٢٥"), "{ar}");
 }
 

@@ -301,3 +301,67 @@ fn language_settings_are_checked_with_line_and_column() {
     assert!(err.contains("config.toml:2:1"), "{err}");
     assert!(err.contains("not a language code"), "{err}");
 }
+
+#[test]
+fn the_example_site_is_published_in_arabic_and_french() {
+    let out = tempfile::tempdir().unwrap();
+    let options = safestat::site::BuildOptions {
+        root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        output_dir: Some(out.path().join("public")),
+        ..Default::default()
+    };
+    let warnings = safestat::site::check(&options).unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("2026-06-30-annual-figures-2025.md has no العربية translation")),
+        "{warnings:?}"
+    );
+    safestat::site::build(&options).unwrap();
+    let read = |path: &str| {
+        std::fs::read_to_string(out.path().join("public").join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let release = "news/frontline-officers-trained-to-identify-victims/index.html";
+    for home in ["ar/index.html", &format!("ar/{release}")] {
+        let html = read(home);
+        assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "{home}");
+        assert!(
+            html.contains(">English</a>") && html.contains(">Français</a>"),
+            "{home}"
+        );
+    }
+    let ar = read(&format!("ar/{release}"));
+    assert!(ar.contains("لمزيد من المعلومات، يُرجى التواصل مع"), "{ar}");
+    assert!(
+        ar.contains("12 آذار 2026"),
+        "Levantine months from i18n/ar.ftl: {ar}"
+    );
+    assert!(
+        ar.contains("المنظمة الدولية للهجرة في العالم"),
+        "the site's own words: {ar}"
+    );
+    let fr = read(&format!("fr/{release}"));
+    assert!(fr.contains(r#"<html lang="fr" dir="ltr">"#));
+    assert!(
+        fr.contains("Pour plus d’informations, veuillez contacter"),
+        "{fr}"
+    );
+    assert!(fr.contains("12 mars 2026"), "{fr}");
+    let table = read("ar/statistics/victims-by-gender-age/index.html");
+    assert!(table.contains("الضحايا حسب الجنس والعمر"), "{table}");
+    assert!(
+        table.contains("أنثى") && table.contains("48 فأكثر"),
+        "{table}"
+    );
+    let hidden = read("ar/statistics/citizenship-by-year/index.html");
+    assert!(
+        hidden.matches("غير منشور").count() >= 20,
+        "not published, in Arabic"
+    );
+    assert!(read("fr/statistics/victims-by-year/index.html")
+        .contains("Victimes par année d’enregistrement"));
+    assert!(read("ar/data/victims-by-gender-age.json").contains("أنثى"));
+    assert!(read("fr/index.html").contains("Chiffres clés"));
+    assert!(read("ar/index.html").contains("النساء والفتيات من بينهم"));
+}

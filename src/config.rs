@@ -415,7 +415,9 @@ impl Config {
                     line: i + 1,
                     column: 1,
                 });
-            let position = toml_value_position(text, &["languages", code]).or(header);
+            let position = toml_value_position(text, &["languages", code])
+                .or(header)
+                .or_else(|| toml_value_position(text, &["languages"]));
             Err(anyhow::Error::new(LocatedError::new(
                 path, position, message,
             )))
@@ -444,13 +446,23 @@ impl Config {
             for code in figure.labels.keys() {
                 if !self.languages.contains_key(code) {
                     let index = i.to_string();
-                    return fail(
-                        &["key_figures", &index, "labels", code],
+                    // Inline tables do not always give their values a span: the nearest that has one.
+                    let position = [
+                        &["key_figures", &index, "labels", code][..],
+                        &["key_figures", &index, "labels"],
+                        &["key_figures", &index],
+                        &["key_figures"],
+                    ]
+                    .into_iter()
+                    .find_map(|keys| toml_value_position(text, keys));
+                    return Err(anyhow::Error::new(LocatedError::new(
+                        path,
+                        position,
                         format!(
                             "[[key_figures]] {:?}: labels.{code} names a language the site does not have (add [languages.{code}])",
                             shorten(&figure.label, 60)
                         ),
-                    );
+                    )));
                 }
             }
         }

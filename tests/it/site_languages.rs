@@ -300,6 +300,20 @@ fn language_settings_are_checked_with_line_and_column() {
     let err = f.build_err();
     assert!(err.contains("config.toml:2:1"), "{err}");
     assert!(err.contains("not a language code"), "{err}");
+    // A [languages.<code>] header does not hide the place of other values' errors.
+    f.file(
+        "config.toml",
+        &format!("base_url = \"{BASE}\"\n[languages.fr]\ntitle = \"x\"\n[privacy]\nk = 1\n"),
+    );
+    let err = f.build_err();
+    assert!(err.contains("config.toml:5:5"), "{err}");
+    f.file(
+        "config.toml",
+        &format!("base_url = \"{BASE}\"\n[languages.fr]\n[[key_figures]]\nlabel = \"x\"\ntable = \"t\"\nlabels = {{ es = \"y\" }}\n"),
+    );
+    let err = f.build_err();
+    assert!(err.contains("config.toml:6:"), "{err}");
+    assert!(err.contains("labels.es"), "{err}");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //!
 //! Never does: any I/O beyond reading `config.toml` itself.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
@@ -23,8 +24,11 @@ pub struct Config {
     pub description: String,
     /// Absolute URL the site is served from; may carry a path (`https://example.org/lebanon/`).
     pub base_url: String,
-    /// BCP 47 language tag of the content, used for `<html lang>`.
+    /// BCP 47 language tag of the content of `page.md` files, used for `<html lang>`.
     pub default_language: String,
+    /// The other languages the site is written in (`[languages.ar]`): their pages are
+    /// `page.ar.md` beside `page.md`, published under `/ar/`.
+    pub languages: BTreeMap<String, LanguageConfig>,
     /// Default author of pages and feed entries.
     pub author: String,
     /// The publishing organisation (e.g. "IOM Lebanon").
@@ -50,6 +54,47 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Free table handed to templates as `config.extra`.
     pub extra: toml::Table,
+}
+
+/// One `[languages.<code>]` table: what differs in that language. Absent values are the
+/// default language's (the top-level `title`, `description`, `menu`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// The site's title in this language.
+    pub title: Option<String>,
+    /// The site's description in this language.
+    pub description: Option<String>,
+    /// The navigation in this language; a relative `url` is taken under `/<code>/`.
+    pub menu: Option<Vec<MenuItem>>,
+    /// Whether this language has its Atom feeds (`/<code>/atom.xml`, and per section and term).
+    #[serde(alias = "generate_feeds")]
+    pub feed: bool,
+    /// The language's name in itself, for the language switcher (`العربية`); known languages
+    /// have one already.
+    pub name: Option<String>,
+}
+
+impl Default for LanguageConfig {
+    fn default() -> Self {
+        LanguageConfig {
+            title: None,
+            description: None,
+            menu: None,
+            feed: true,
+            name: None,
+        }
+    }
+}
+
+/// Whether `code` looks like a BCP 47 language tag: a 2–3 letter lowercase language, then
+/// optional subtags of letters and digits (`ar`, `fr`, `pt-BR`, `zh-Hant`).
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// The `[markdown]` table.
@@ -82,7 +127,12 @@ pub enum RawHtml {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
+    /// The label in the default language.
     pub label: String,
+    /// The label in other languages, by code (`labels = { ar = "…", fr = "…" }`); a language
+    /// without one shows `label`.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// The table's id in `data/tables.toml`.
     pub table: String,
     /// Dimension id → category code (or label, or `Total`).
@@ -134,6 +184,7 @@ impl Default for Config {
             description: String::new(),
             base_url: "http://127.0.0.1:1111/".to_string(),
             default_language: "en".to_string(),
+            languages: BTreeMap::new(),
             author: String::new(),
             organisation: String::new(),
             licence: String::new(),
@@ -340,6 +391,79 @@ impl Config {
                         taxonomy.name
                     ),
                 );
+            }
+        }
+        if !is_language_code(&self.default_language) {
+            return fail(
+                &["default_language"],
+                format!(
+                    "default_language = {:?} is not a language code (like \"en\", \"ar\" or \"pt-BR\")",
+                    shorten(&self.default_language, 60)
+                ),
+            );
+        }
+        // A `[languages.xx]` header gives its table no span of its own: point at the header.
+        let language_fail = |code: &str, message: String| -> Result<()> {
+            let header = text
+                .lines()
+                .position(|line| {
+                    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                    line.starts_with(&format!("[languages.{code}]"))
+                        || line.starts_with(&format!("[languages.\"{code}\"]"))
+                })
+                .map(|i| crate::diagnostic::Position {
+                    line: i + 1,
+                    column: 1,
+                });
+            let position = toml_value_position(text, &["languages", code])
+                .or(header)
+                .or_else(|| toml_value_position(text, &["languages"]));
+            Err(anyhow::Error::new(LocatedError::new(
+                path, position, message,
+            )))
+        };
+        for code in self.languages.keys() {
+            if !is_language_code(code) {
+                return language_fail(
+                    code,
+                    format!(
+                        "[languages.{}]: {:?} is not a language code (like \"ar\", \"fr\" or \"pt-BR\")",
+                        shorten(code, 60),
+                        shorten(code, 60)
+                    ),
+                );
+            }
+            if *code == self.default_language {
+                return language_fail(
+                    code,
+                    format!(
+                        "[languages.{code}] is the default language: its title, description and menu are the top-level ones"
+                    ),
+                );
+            }
+        }
+        for (i, figure) in self.key_figures.iter().enumerate() {
+            for code in figure.labels.keys() {
+                if !self.languages.contains_key(code) {
+                    let index = i.to_string();
+                    // Inline tables do not always give their values a span: the nearest that has one.
+                    let position = [
+                        &["key_figures", &index, "labels", code][..],
+                        &["key_figures", &index, "labels"],
+                        &["key_figures", &index],
+                        &["key_figures"],
+                    ]
+                    .into_iter()
+                    .find_map(|keys| toml_value_position(text, keys));
+                    return Err(anyhow::Error::new(LocatedError::new(
+                        path,
+                        position,
+                        format!(
+                            "[[key_figures]] {:?}: labels.{code} names a language the site does not have (add [languages.{code}])",
+                            shorten(&figure.label, 60)
+                        ),
+                    )));
+                }
             }
         }
         if self.feed_limit == 0 {

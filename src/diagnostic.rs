@@ -131,7 +131,13 @@ pub fn toml_error_at(
 /// tables is entered by index, `["taxonomies", "1", "name"]`), for an error about a value that
 /// parsed but is not allowed. `None` if the text does not set it.
 pub fn toml_value_position(text: &str, keys: &[&str]) -> Option<Position> {
-    let mut node: toml::Spanned<SpannedNode> = toml::from_str(text).ok()?;
+    // A table only implied by a dotted header (`[languages.ar]` without `[languages]`) has no
+    // span, which fails the spanned parse: declare such tables after the text (which moves no
+    // position of it) and parse again.
+    let mut node: toml::Spanned<SpannedNode> = match toml::from_str(text) {
+        Ok(node) => node,
+        Err(_) => toml::from_str(&with_implied_tables(text)).ok()?,
+    };
     for key in keys {
         let next = match node.into_inner() {
             SpannedNode::Table(entries) => entries.into_iter().find(|(k, _)| k == key)?.1,
@@ -141,6 +147,34 @@ pub fn toml_value_position(text: &str, keys: &[&str]) -> Option<Position> {
         node = next;
     }
     Some(Position::of_offset(text, node.span().start))
+}
+
+/// `text` followed by an explicit header for each top-level table that a dotted header
+/// (`[languages.ar]`) only implies.
+fn with_implied_tables(text: &str) -> String {
+    let mut implied: Vec<&str> = Vec::new();
+    let mut declared: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("[[") || !line.starts_with('[') {
+            continue;
+        }
+        let Some(end) = line.find(']') else { continue };
+        let name = line[1..end].trim();
+        match name.split_once('.') {
+            Some((first, _)) => implied.push(first.trim()),
+            None => declared.push(name),
+        }
+    }
+    let mut out = text.to_string();
+    let mut added: Vec<&str> = Vec::new();
+    for name in implied {
+        if !declared.contains(&name) && !added.contains(&name) {
+            out.push_str(&format!("\n[{name}]\n"));
+            added.push(name);
+        }
+    }
+    out
 }
 
 /// A TOML document with the span of every value, for [`toml_value_position`].

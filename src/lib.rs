@@ -12,6 +12,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostic;
 pub mod html;
+pub mod language;
 pub mod output;
 pub mod privacy;
 pub mod publish;

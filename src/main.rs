@@ -39,12 +39,19 @@ fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Check { root, drafts } => {
-            safestat::site::check(&BuildOptions {
+            let warnings = safestat::site::check(&BuildOptions {
                 root,
                 drafts,
                 ..Default::default()
             })?;
-            println!("No problems found");
+            for warning in &warnings {
+                eprintln!("warning: {warning}");
+            }
+            if warnings.is_empty() {
+                println!("No problems found");
+            } else {
+                println!("No errors found; {} warning(s)", warnings.len());
+            }
             Ok(())
         }
         #[cfg(feature = "serve")]

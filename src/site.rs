@@ -159,13 +159,14 @@ fn refuse_to_replace_sources(root: &Path, output: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Does everything `build` does except writing.
-pub fn check(options: &BuildOptions) -> Result<()> {
+/// Does everything `build` does except writing, and returns what may be a mistake without
+/// being an error (e.g. a page without a translation), one warning per line.
+pub fn check(options: &BuildOptions) -> Result<Vec<String>> {
     run(options, &Discard)
 }
 
-/// config → data → privacy → content → render, into `sink`.
-fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
+/// config → data → privacy → content → render, into `sink`; returns the warnings.
+fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
     let root = &options.root;
     let mut config = load_config(root)?;
     if let Some(base_url) = &options.base_url {
@@ -178,6 +179,13 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
         );
     }
     let base_url = config.base_url_slash();
+    let languages = crate::language::languages(&config);
+    let other_codes: std::collections::BTreeSet<&str> = languages
+        .iter()
+        .filter(|l| !l.is_default)
+        .map(|l| l.code.as_str())
+        .collect();
+    let labels = data::labels::load(&root.join("data"), &other_codes)?;
     let (tables, releases) = if root.join("data").is_dir() {
         let protection = match &options.protection_cache {
             Some(cache) => cache.protect(root, &config)?,
@@ -187,37 +195,70 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<()> {
     } else {
         (Vec::new(), Vec::new())
     };
+    let translations = Arc::new(render::i18n::Translations::load(root, &languages)?);
     let drafts = options.drafts || config.build_drafts;
-    let figures = Arc::new(render::figures::Figures::new(
+    let mut figures = render::figures_by_language(
         &tables,
-        &config.privacy,
+        &labels,
+        &config,
         &base_url,
-    ));
-    let shortcodes = render::shortcodes::Registry::new(figures);
-    let library = content::load(root, &config, &base_url, drafts, &shortcodes)?;
-    let generated = if tables.is_empty() && releases.is_empty() {
-        Vec::new()
-    } else {
-        let edition = render::edition_date(&library)?.map(edition_date);
-        publish::downloads(&tables, &releases, &config, edition)?
-            .into_iter()
-            .map(|d| render::GeneratedFile {
-                source: format!("download {}", d.path),
-                path: d.path,
-                bytes: d.bytes,
-            })
-            .collect()
-    };
+        &languages,
+        &translations,
+    );
+    let default = figures
+        .remove(&config.default_language)
+        .expect("the default language has figures");
+    let mut shortcodes = render::shortcodes::Registry::new(default);
+    for (code, figures) in figures {
+        shortcodes.add_language(&code, render::shortcodes::Registry::new(figures));
+    }
+    let content = content::load(root, &config, &base_url, drafts, &shortcodes)?;
+    let edition = render::edition_date(&content.libraries[0])?.map(edition_date);
+    // The downloads (dated by the edition: the default language's newest page), and in each
+    // other language the same tables labelled in that language under /<code>/data/ (the
+    // record-level release is published once).
+    let mut generated = Vec::new();
+    let mut label_warnings = Vec::new();
+    if !tables.is_empty() || !releases.is_empty() {
+        for language in &languages {
+            let locale = translations.get(&language.code);
+            let (translated, warnings) =
+                render::translate::tables_in(&tables, &labels, language, locale, &config.privacy);
+            label_warnings.extend(warnings);
+            let mut language_config = config.clone();
+            language_config.privacy = render::privacy_in(&config.privacy, language, locale);
+            let language_releases = if language.is_default {
+                &releases[..]
+            } else {
+                &[]
+            };
+            let files =
+                publish::downloads(&translated, language_releases, &language_config, edition)?;
+            generated.extend(files.into_iter().map(|d| {
+                let path = format!("{}{}", language.prefix, d.path);
+                render::GeneratedFile {
+                    source: format!("download {path}"),
+                    path,
+                    bytes: d.bytes,
+                }
+            }));
+        }
+    }
     let input = render::SiteInput {
         root,
         config: &config,
         base_url: &base_url,
-        library: &library,
+        libraries: &content.libraries,
         tables: &tables,
         releases: &releases,
         generated: &generated,
+        translations: &translations,
+        labels: &labels,
     };
-    render::render(&input, sink)
+    render::render(&input, sink)?;
+    let mut warnings = content.warnings;
+    warnings.extend(label_warnings);
+    Ok(warnings)
 }
 
 /// The edition's date and time as the spreadsheets write it.

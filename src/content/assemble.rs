@@ -1,5 +1,6 @@
-//! Assembling the parsed tree: Markdown of every page in parallel, anchors of internal links,
-//! each section's sorted page list and neighbours, and the taxonomies.
+//! Assembling the parsed trees of every language: Markdown of every page in parallel, anchors of
+//! internal links (across languages), each section's sorted page list and neighbours, and the
+//! taxonomies.
 //!
 //! Never does: read files.
 
@@ -9,30 +10,101 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::shortcode::Shortcodes;
-use super::{markdown, taxonomy, Body, ContentErrors, Library, Page, SortBy};
+use super::{markdown, taxonomy, ContentErrors, Gathered, Library, Page, SortBy};
 use crate::config::Config;
 use crate::diagnostic::LocatedError;
+use crate::language::language_file;
 
-/// Renders Markdown, checks anchors, orders sections and collects taxonomies.
+/// Renders the Markdown of every language, checks the anchors of internal links across them
+/// (a page may link its translation: `@/news/a.ar.md#section`), then orders each language's
+/// sections and collects its taxonomies.
 pub(super) fn finish(
-    mut library: Library,
-    section_bodies: Vec<Body>,
-    page_bodies: Vec<Body>,
+    gathered: Vec<Gathered>,
     config: &Config,
     shortcodes: &dyn Shortcodes,
-) -> Result<Library> {
-    let base_url = library.sections[0].permalink.clone();
+) -> Result<Vec<Library>> {
     let mut links: BTreeMap<String, String> = BTreeMap::new();
-    for s in &library.sections {
-        links.insert(s.relative.clone(), s.permalink.clone());
+    for g in &gathered {
+        let language = &g.library.language;
+        for s in &g.library.sections {
+            links.insert(language_file(&s.relative, language), s.permalink.clone());
+        }
+        for p in &g.library.pages {
+            links.insert(language_file(&p.relative, language), p.permalink.clone());
+        }
     }
-    for p in &library.pages {
-        links.insert(p.relative.clone(), p.permalink.clone());
+    let rendered: Vec<(Vec<markdown::Rendered>, Vec<markdown::Rendered>)> = gathered
+        .iter()
+        .map(|g| render_language(g, config, shortcodes, &links))
+        .collect();
+
+    let mut errors = Vec::new();
+    let mut anchors: BTreeMap<String, &HashSet<String>> = BTreeMap::new();
+    for (g, (sections, pages)) in gathered.iter().zip(&rendered) {
+        let language = &g.library.language;
+        for (s, r) in g.library.sections.iter().zip(sections) {
+            anchors.insert(language_file(&s.relative, language), &r.heading_ids);
+        }
+        for (p, r) in g.library.pages.iter().zip(pages) {
+            anchors.insert(language_file(&p.relative, language), &r.heading_ids);
+        }
     }
-    let section_rendered: Vec<markdown::Rendered> = library
+    for (g, (sections, pages)) in gathered.iter().zip(&rendered) {
+        let library = &g.library;
+        let files = library
+            .sections
+            .iter()
+            .map(|s| &s.file)
+            .zip(sections)
+            .chain(library.pages.iter().map(|p| &p.file).zip(pages));
+        for (file, rendered) in files {
+            errors.extend(rendered.errors.iter().cloned());
+            for check in &rendered.anchor_checks {
+                let known = anchors.get(check.target.as_str());
+                if !known.is_some_and(|ids| ids.contains(&check.anchor)) {
+                    errors.push(LocatedError::new(
+                        file,
+                        Some(check.position),
+                        format!(
+                            "internal link @/{}#{}: content/{} has no heading with id `{}`",
+                            check.target, check.anchor, check.target, check.anchor
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors).into());
+    }
+    Ok(gathered
+        .into_iter()
+        .zip(rendered)
+        .map(|(g, (sections, pages))| complete(g.library, sections, pages, config))
+        .collect())
+}
+
+/// The Markdown of one language's sections and pages, rendered in parallel.
+fn render_language(
+    g: &Gathered,
+    config: &Config,
+    shortcodes: &dyn Shortcodes,
+    links: &BTreeMap<String, String>,
+) -> (Vec<markdown::Rendered>, Vec<markdown::Rendered>) {
+    let library = &g.library;
+    let shortcodes = shortcodes
+        .language(&library.language.code)
+        .unwrap_or(shortcodes);
+    // Root-relative links (`/images/a.jpg`) are the site's, whatever the language.
+    let root = &library.sections[0].permalink;
+    let base_url = root
+        .strip_suffix(library.language.prefix.as_str())
+        .unwrap_or(root)
+        .to_string();
+    let sections = library
         .sections
         .par_iter()
-        .zip(section_bodies.par_iter())
+        .zip(g.section_bodies.par_iter())
         .map(|(s, body)| {
             markdown::render(
                 &markdown::Source {
@@ -45,14 +117,14 @@ pub(super) fn finish(
                     shortcodes,
                     raw_html: config.markdown.raw_html,
                 },
-                &links,
+                links,
             )
         })
         .collect();
-    let page_rendered: Vec<markdown::Rendered> = library
+    let pages = library
         .pages
         .par_iter()
-        .zip(page_bodies.par_iter())
+        .zip(g.page_bodies.par_iter())
         .map(|(p, body)| {
             markdown::render(
                 &markdown::Source {
@@ -65,45 +137,20 @@ pub(super) fn finish(
                     shortcodes,
                     raw_html: config.markdown.raw_html,
                 },
-                &links,
+                links,
             )
         })
         .collect();
-    drop(page_bodies);
+    (sections, pages)
+}
 
-    let mut errors = Vec::new();
-    let mut anchors: BTreeMap<&str, &HashSet<String>> = BTreeMap::new();
-    for (s, r) in library.sections.iter().zip(&section_rendered) {
-        anchors.insert(&s.relative, &r.heading_ids);
-    }
-    for (p, r) in library.pages.iter().zip(&page_rendered) {
-        anchors.insert(&p.relative, &r.heading_ids);
-    }
-    let files = library
-        .sections
-        .iter()
-        .map(|s| &s.file)
-        .zip(&section_rendered)
-        .chain(library.pages.iter().map(|p| &p.file).zip(&page_rendered));
-    for (file, rendered) in files {
-        errors.extend(rendered.errors.iter().cloned());
-        for check in &rendered.anchor_checks {
-            let known = anchors.get(check.target.as_str());
-            if !known.is_some_and(|ids| ids.contains(&check.anchor)) {
-                errors.push(LocatedError::new(
-                    file,
-                    Some(check.position),
-                    format!(
-                        "internal link @/{}#{}: content/{} has no heading with id `{}`",
-                        check.target, check.anchor, check.target, check.anchor
-                    ),
-                ));
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ContentErrors(errors).into());
-    }
+/// One language's tree with its rendered Markdown: sections ordered, taxonomies collected.
+fn complete(
+    mut library: Library,
+    section_rendered: Vec<markdown::Rendered>,
+    page_rendered: Vec<markdown::Rendered>,
+    config: &Config,
+) -> Library {
     for (s, r) in library.sections.iter_mut().zip(section_rendered) {
         s.content = r.html;
         s.toc = r.toc;
@@ -122,7 +169,7 @@ pub(super) fn finish(
     let mut all: Vec<usize> = (0..library.pages.len()).collect();
     sort_pages(&library.pages, &mut all, SortBy::Date);
     library.taxonomies = taxonomy::collect(&config.taxonomies, &library.pages, &all);
-    Ok(library)
+    library
 }
 
 /// Lists each section's pages (through transparent sub-sections), sorts them and links neighbours.

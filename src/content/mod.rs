@@ -20,7 +20,7 @@ mod taxonomy;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 
 pub use front_matter::{Contact, PageDate, SortBy};
@@ -29,6 +29,7 @@ pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
 use crate::diagnostic::{source_text, LocatedError, Position};
+use crate::language::Language;
 use crate::walk::{self, Hidden};
 
 /// A page: one Markdown file that becomes one HTML page.
@@ -123,9 +124,13 @@ pub struct ContentFile {
     pub output: String,
 }
 
-/// The whole content tree, ready to render.
-#[derive(Debug, Clone, Default)]
+/// The whole content tree of one language, ready to render. Paths (`relative`) are the
+/// default language's (`news/a.md` also for `news/a.ar.md`), so a page and its translations
+/// share them; URLs are under the language's prefix.
+#[derive(Debug, Clone)]
 pub struct Library {
+    /// The language of every page and section in it.
+    pub language: Language,
     /// Every section; `sections[0]` is the root (`content/_index.md`).
     pub sections: Vec<Section>,
     pub pages: Vec<Page>,
@@ -157,39 +162,163 @@ struct Body {
 /// A page file's outcome: parsed, or its errors.
 type ParsedPage = Result<(Page, Body), Vec<LocatedError>>;
 
-/// Reads `content/` under `root`. `drafts` includes pages marked `draft = true`.
-/// `base_url` ends with `/`.
+/// The content of every language of the site.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// One library per language, the default language first (the order of
+    /// [`crate::language::languages`]).
+    pub libraries: Vec<Library>,
+    /// What is not wrong but may be a mistake (a page with no translation), for `safestat check`.
+    pub warnings: Vec<String>,
+}
+
+/// The markdown files of one language, by their default-language path (`news/a.md` for
+/// `news/a.ar.md`), and the file itself.
+#[derive(Default)]
+struct LanguageFiles {
+    sections: Vec<(String, PathBuf)>,
+    pages: Vec<(String, PathBuf)>,
+}
+
+/// Reads `content/` under `root`, every language of `config`. `drafts` includes pages marked
+/// `draft = true`. `base_url` ends with `/`.
 pub fn load(
     root: &Path,
     config: &Config,
     base_url: &str,
     drafts: bool,
     shortcodes: &dyn shortcode::Shortcodes,
-) -> Result<Library> {
+) -> Result<Content> {
     let content_dir = root.join("content");
-    let mut section_files: Vec<(String, PathBuf)> = Vec::new();
-    let mut page_files: Vec<(String, PathBuf)> = Vec::new();
+    let languages = crate::language::languages(config);
+    let codes: Vec<&str> = languages.iter().skip(1).map(|l| l.code.as_str()).collect();
+    let mut by_language: Vec<LanguageFiles> =
+        languages.iter().map(|_| LanguageFiles::default()).collect();
     let mut other_files: Vec<(String, PathBuf)> = Vec::new();
+    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let mut errors: Vec<LocatedError> = Vec::new();
     if content_dir.is_dir() {
         for file in walk::files(root, &content_dir, Hidden::Skip)? {
-            let name = file.relative.rsplit('/').next().unwrap_or_default();
-            let target = if name == "_index.md" {
-                &mut section_files
-            } else if name.ends_with(".md") {
-                &mut page_files
-            } else {
-                &mut other_files
+            if !file.relative.ends_with(".md") {
+                other_files.push((file.relative, file.path));
+                continue;
+            }
+            let (key, code) = match crate::language::split_language(&file.relative, &codes) {
+                Ok(split) => split,
+                Err(code) => {
+                    errors.push(LocatedError::new(
+                        &shown(&file.path),
+                        None,
+                        format!(
+                            "the file name says language `{code}`, which config.toml does not declare: add [languages.{code}] or rename the file"
+                        ),
+                    ));
+                    continue;
+                }
             };
-            target.push((file.relative, file.path));
+            let l = code.map_or(0, |c| 1 + codes.iter().position(|x| *x == c).unwrap_or(0));
+            let name = key.rsplit('/').next().unwrap_or_default();
+            let target = if name == "_index.md" {
+                &mut by_language[l].sections
+            } else {
+                &mut by_language[l].pages
+            };
+            target.push((key, file.path));
         }
     }
+    let mut gathered = Vec::new();
+    for (language, files) in languages.iter().zip(by_language) {
+        let language_base = language.base_url(base_url);
+        match gather(
+            root,
+            config,
+            &language_base,
+            drafts,
+            language,
+            files,
+            &other_files,
+        ) {
+            Ok(g) => gathered.push(g),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors).into());
+    }
+    let warnings = missing_translations(&gathered);
+    let libraries = assemble::finish(gathered, config, shortcodes)?;
+    Ok(Content {
+        libraries,
+        warnings,
+    })
+}
+
+/// One language's tree before its Markdown is rendered.
+struct Gathered {
+    library: Library,
+    section_bodies: Vec<Body>,
+    page_bodies: Vec<Body>,
+}
+
+/// A warning for each default-language page or section that another language lacks.
+fn missing_translations(gathered: &[Gathered]) -> Vec<String> {
+    let Some((default, others)) = gathered.split_first() else {
+        return Vec::new();
+    };
+    let mut warnings = Vec::new();
+    let items = default
+        .library
+        .sections
+        .iter()
+        .filter(|s| s.file.exists())
+        .map(|s| (&s.relative, &s.file))
+        .chain(default.library.pages.iter().map(|p| (&p.relative, &p.file)));
+    for (relative, file) in items {
+        for other in others {
+            let language = &other.library.language;
+            let has = other
+                .library
+                .sections
+                .iter()
+                .any(|s| &s.relative == relative && s.file.exists())
+                || other.library.pages.iter().any(|p| &p.relative == relative);
+            if !has {
+                warnings.push(format!(
+                    "{} has no {} translation (content/{}): it is published in the languages it is written in",
+                    file.display(),
+                    language.name,
+                    crate::language::language_file(relative, language)
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+/// Parses one language's files (its sections and pages; `other_files` are every language's
+/// assets) into a tree whose Markdown is not yet rendered.
+fn gather(
+    root: &Path,
+    config: &Config,
+    base_url: &str,
+    drafts: bool,
+    language: &Language,
+    files: LanguageFiles,
+    other_files: &[(String, PathBuf)],
+) -> Result<Gathered, Vec<LocatedError>> {
+    let content_dir = root.join("content");
+    let LanguageFiles {
+        sections: mut section_files,
+        pages: page_files,
+    } = files;
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     let mut errors: Vec<LocatedError> = Vec::new();
 
     // Sections, by folder ("" is the root, which always exists).
     // The root section is always `sections[0]`.
     if !section_files.iter().any(|(r, _)| r == "_index.md") {
-        section_files.push(("_index.md".into(), content_dir.join("_index.md")));
+        let name = crate::language::language_file("_index.md", language);
+        section_files.push(("_index.md".into(), content_dir.join(name)));
     }
     section_files.sort_by_key(|(relative, _)| relative != "_index.md");
     let mut sections: Vec<Section> = Vec::new();
@@ -199,8 +328,13 @@ pub fn load(
     let mut draft_dirs: Vec<String> = Vec::new();
     for (relative, file) in &section_files {
         let text = if file.exists() {
-            let bytes =
-                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            let bytes = std::fs::read(file).map_err(|e| {
+                vec![LocatedError::new(
+                    &shown(file),
+                    None,
+                    format!("cannot read: {e}"),
+                )]
+            })?;
             match source_text(&shown(file), bytes) {
                 Ok(text) => text,
                 Err(e) => {
@@ -224,7 +358,7 @@ pub fn load(
         }
     }
     if !section_dirs.contains_key("") {
-        return Err(ContentErrors(errors).into());
+        return Err(errors);
     }
     let nearest_section = |dir: &str| -> usize {
         let mut d = dir;
@@ -291,10 +425,11 @@ pub fn load(
     // Other files: assets of a `name/index.md` page, or copied where they are.
     let mut files = Vec::new();
     for (relative, source) in other_files {
+        let source = source.clone();
         if draft_dirs.iter().any(|d| relative.starts_with(d)) {
             continue;
         }
-        let mut dir = dir_of(&relative);
+        let mut dir = dir_of(relative);
         let owner = loop {
             if let Some(&page) = bundles.get(dir) {
                 break Some(page);
@@ -307,23 +442,30 @@ pub fn load(
         match owner {
             Some(Some(i)) => pages[i].assets.push(source),
             Some(None) => {}
-            None => files.push(ContentFile {
+            // Files outside page bundles are published once, at their place.
+            None if language.is_default => files.push(ContentFile {
                 source,
-                output: relative,
+                output: relative.clone(),
             }),
+            None => {}
         }
     }
     if !errors.is_empty() {
-        return Err(ContentErrors(errors).into());
+        return Err(errors);
     }
     let library = Library {
+        language: language.clone(),
         sections,
         pages,
         files,
         taxonomies: Vec::new(),
         by_date: Vec::new(),
     };
-    assemble::finish(library, section_bodies, page_bodies, config, shortcodes)
+    Ok(Gathered {
+        library,
+        section_bodies,
+        page_bodies,
+    })
 }
 
 /// The folder of a content path: `news` for `news/a.md`, `""` for `about.md`.

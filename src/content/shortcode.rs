@@ -25,6 +25,13 @@ pub trait Shortcodes: Sync {
         let _ = call;
         self.expand(name, args)
     }
+
+    /// The shortcodes of pages written in language `code`, when they print differently there
+    /// (a figure's digits, the words of a suppressed cell); `None`: these.
+    fn language(&self, code: &str) -> Option<&dyn Shortcodes> {
+        let _ = code;
+        None
+    }
 }
 
 /// A site without shortcodes: every call is an error.

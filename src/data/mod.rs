@@ -24,6 +24,7 @@
 
 mod guard;
 mod ingest;
+pub mod labels;
 mod locate;
 mod lookup;
 mod pairs;

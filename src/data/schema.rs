@@ -5,7 +5,7 @@
 //! the CSV that the schema does not declare are never looked at. The format is documented in
 //! `docs/data.md`; every mistake in a schema is an error naming `file:line:column`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -72,13 +72,33 @@ struct ColumnDecl {
     #[serde(default)]
     role: Role,
     label: Option<String>,
-    values: Option<Spanned<Pairs<String, String>>>,
+    /// The column's label in the site's other languages: `labels = { ar = "…", fr = "…" }`.
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
+    values: Option<Spanned<Pairs<String, ValueDecl>>>,
     recode: Option<Spanned<Pairs<String, Spanned<String>>>>,
     missing: Option<Vec<String>>,
     pool_rare: Option<bool>,
     from: Option<Spanned<i64>>,
     to: Option<Spanned<i64>>,
     bands: Option<Spanned<Vec<i64>>>,
+}
+
+/// One entry of `[column.values]`: a label (`F = "Female"`), or a label with its translations
+/// (`F = { label = "Female", labels = { ar = "أنثى", fr = "Femme" } }`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ValueDecl {
+    Label(String),
+    Translated(TranslatedValue),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslatedValue {
+    label: String,
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
 }
 
 /// The set of values a column accepts, and so its categories.
@@ -115,6 +135,10 @@ pub(crate) struct ColumnSchema {
     /// Tokens that mean "missing" in this column.
     pub missing: Vec<String>,
     pub pool_rare: bool,
+    /// The column's label in other languages, by language code.
+    pub labels: BTreeMap<String, String>,
+    /// Each declared value's label in other languages: code → language → label.
+    pub value_labels: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// One dataset's schema, checked.
@@ -326,12 +350,20 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
             }
         }
 
+        let mut value_labels = BTreeMap::new();
         let domain = match kind {
             ColumnKind::Category => match &decl.values {
                 None => Domain::Open,
                 Some(values) => {
                     let mut categories: Vec<Category> = Vec::new();
-                    for (code, label) in &values.get_ref().0 {
+                    for (code, value) in &values.get_ref().0 {
+                        let label = match value {
+                            ValueDecl::Label(label) => label,
+                            ValueDecl::Translated(t) => {
+                                value_labels.insert(code.clone(), t.labels.clone());
+                                &t.label
+                            }
+                        };
                         if code == UNKNOWN_CODE {
                             return Err(at(
                                 values.span(),
@@ -433,6 +465,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
             recode,
             missing,
             pool_rare: decl.pool_rare.unwrap_or(true),
+            labels: decl.labels,
+            value_labels,
         });
     }
 

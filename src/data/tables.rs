@@ -7,7 +7,7 @@
 //! outside the domain — is an error naming `file:line:column`. These are the rules of a table;
 //! later stages take [`TableSpec`]s as checked.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
@@ -46,9 +46,35 @@ struct TableDecl {
     title: String,
     #[serde(default)]
     description: String,
+    /// The title in other languages: `titles = { ar = "…", fr = "…" }`.
+    #[serde(default)]
+    titles: BTreeMap<String, String>,
+    /// The description in other languages.
+    #[serde(default)]
+    descriptions: BTreeMap<String, String>,
     dataset: Option<Spanned<String>>,
     dimensions: Spanned<Vec<Spanned<String>>>,
     filter: Option<Spanned<Pairs<Spanned<String>, Spanned<toml::Value>>>>,
+}
+
+/// Language code → text.
+type ByLanguage = BTreeMap<String, String>;
+
+/// Each table's title and description in other languages (table id → (titles, descriptions)),
+/// read from `path` if it exists; [`load`] checks everything else of the file.
+pub(crate) fn translations(path: &Path) -> Result<BTreeMap<String, (ByLanguage, ByLanguage)>> {
+    if !path.exists() {
+        return Ok(BTreeMap::new());
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = source_text(path, bytes)?;
+    let file: TablesFile =
+        toml::from_str(&text).map_err(|e| anyhow::Error::new(toml_error(path, &text, &e)))?;
+    Ok(file
+        .tables
+        .into_iter()
+        .map(|t| (t.id.into_inner(), (t.titles, t.descriptions)))
+        .collect())
 }
 
 /// Reads `path` if it exists; no file means no tables.

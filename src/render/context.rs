@@ -6,6 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::i18n::Locale;
 use crate::config::Config;
 use crate::content::slug::permalink;
 use crate::content::{Library, Page, PageDate, Section, TocEntry};
@@ -52,6 +53,14 @@ pub(super) fn licence_name(id: &str) -> String {
     }
 }
 
+/// The label of a taxonomy in `locale`: its message `taxonomy-<name>` (`Countries`, `Pays`,
+/// `البلدان`), else the name capitalised.
+pub fn taxonomy_label_in(name: &str, locale: &Locale) -> String {
+    locale
+        .message(&format!("taxonomy-{name}"), None)
+        .unwrap_or_else(|_| taxonomy_label(name))
+}
+
 /// The display label of a taxonomy: `countries` → `Countries`.
 pub fn taxonomy_label(name: &str) -> String {
     let mut chars = name.chars();
@@ -94,14 +103,14 @@ pub fn summary(page: &Page) -> Value {
     })
 }
 
-fn term_links(page: &Page, base_url: &str) -> Value {
+fn term_links(page: &Page, base_url: &str, locale: &Locale) -> Value {
     Value::Array(
         page.taxonomies
             .iter()
             .map(|(name, terms)| {
                 json!({
                     "name": name,
-                    "label": taxonomy_label(name),
+                    "label": taxonomy_label_in(name, locale),
                     "terms": terms.iter().map(|t| {
                         let slug = crate::content::slug::slugify(t);
                         json!({"name": t, "permalink": permalink(base_url, &term_path(name, &slug))})
@@ -118,7 +127,13 @@ fn toc(entries: &[TocEntry]) -> Value {
 
 /// The full page, for its own template: the summary plus content, table of contents, contacts,
 /// term links (`terms`: per taxonomy, each term's name and permalink) and neighbours.
-pub fn page(library: &Library, index: usize, summaries: &[Value], base_url: &str) -> Value {
+pub fn page(
+    library: &Library,
+    index: usize,
+    summaries: &[Value],
+    base_url: &str,
+    locale: &Locale,
+) -> Value {
     let page = &library.pages[index];
     let Value::Object(mut map) = summaries[index].clone() else {
         unreachable!("summaries are objects");
@@ -146,7 +161,7 @@ pub fn page(library: &Library, index: usize, summaries: &[Value], base_url: &str
         .collect();
     map.insert("content".into(), Value::String(page.content.clone()));
     map.insert("toc".into(), toc(&page.toc));
-    map.insert("terms".into(), term_links(page, base_url));
+    map.insert("terms".into(), term_links(page, base_url, locale));
     map.insert("contacts".into(), Value::Array(contacts));
     map.insert("lower".into(), neighbour(page.lower));
     map.insert("higher".into(), neighbour(page.higher));
@@ -199,15 +214,20 @@ pub fn section(library: &Library, index: usize, feed_url: Option<String>) -> Val
     })
 }
 
-/// The values every template receives.
+/// The values every template of one language receives. `base_url` is the site's (assets,
+/// `get_url`); the language's own root is `home_url`.
 pub fn globals(
     config: &Config,
     base_url: &str,
     build_year: Option<i32>,
     library: &Library,
+    libraries: &[Library],
+    locale: &Locale,
 ) -> Map<String, Value> {
-    let menu: Vec<Value> = if config.menu.is_empty() {
-        let mut items = vec![json!({"name": "Home", "url": base_url})];
+    let language = &library.language;
+    let home = language.base_url(base_url);
+    let menu: Vec<Value> = if language.menu.is_empty() {
+        let mut items = vec![json!({"name": locale.text("home"), "url": home})];
         let root = &library.sections[0];
         items.extend(root.subsections.iter().map(|&i| {
             let s = &library.sections[i];
@@ -219,15 +239,15 @@ pub fn globals(
         }));
         items
     } else {
-        config
+        language
             .menu
             .iter()
-            .map(|m| json!({"name": m.name, "url": absolute(base_url, &m.url)}))
+            .map(|m| json!({"name": m.name, "url": absolute(&home, &m.url)}))
             .collect()
     };
     let mut config_value = json!({
-        "title": config.title,
-        "description": config.description,
+        "title": language.title,
+        "description": language.description,
         "base_url": base_url,
         "default_language": config.default_language,
         "author": config.author,
@@ -240,33 +260,35 @@ pub fn globals(
     config_value["taxonomies"] = json!(config
         .taxonomies
         .iter()
-        .map(|t| json!({"name": t.name, "label": taxonomy_label(&t.name), "permalink": permalink(base_url, &format!("{}/", t.name))}))
+        .map(|t| json!({"name": t.name, "label": taxonomy_label_in(&t.name, locale), "permalink": permalink(&home, &format!("{}/", t.name))}))
         .collect::<Vec<_>>());
+    let languages: Vec<Value> = libraries
+        .iter()
+        .map(|l| {
+            json!({
+                "lang": l.language.code,
+                "name": l.language.name,
+                "dir": l.language.dir,
+                "is_default": l.language.is_default,
+                "permalink": l.language.base_url(base_url),
+            })
+        })
+        .collect();
     let mut map = Map::new();
     map.insert("config".into(), config_value);
-    map.insert("lang".into(), json!(config.default_language));
-    map.insert(
-        "dir".into(),
-        json!(text_direction(&config.default_language)),
-    );
+    map.insert("lang".into(), json!(language.code));
+    map.insert("lang_name".into(), json!(language.name));
+    map.insert("dir".into(), json!(language.dir));
+    map.insert("languages".into(), Value::Array(languages));
     map.insert("base_url".into(), json!(base_url));
+    map.insert("home_url".into(), json!(home));
     map.insert("menu".into(), Value::Array(menu));
-    map.insert("feed_url".into(), json!(format!("{base_url}atom.xml")));
+    map.insert(
+        "feed_url".into(),
+        json!(language.feed.then(|| format!("{home}atom.xml"))),
+    );
     map.insert("build_year".into(), json!(build_year));
     map
-}
-
-/// `rtl` for languages written right to left (Arabic, Hebrew, Persian, Urdu, …), else `ltr`.
-pub fn text_direction(language: &str) -> &'static str {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match primary.as_str() {
-        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" => "rtl",
-        _ => "ltr",
-    }
 }
 
 /// A menu or template URL: absolute URLs pass through, others are made relative to `base_url`.
@@ -318,8 +340,6 @@ mod tests {
     #[test]
     fn labels_and_urls() {
         assert_eq!(taxonomy_label("countries"), "Countries");
-        assert_eq!(text_direction("ar-LB"), "rtl");
-        assert_eq!(text_direction("fr"), "ltr");
         assert_eq!(
             absolute("https://x.org/a/", "/news/"),
             "https://x.org/a/news/"

@@ -11,12 +11,14 @@
 //! suppressed numerator or denominator prints the suppressed words, not a number).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::i18n::Locale;
 use crate::config::PrivacyConfig;
 use crate::content::shortcode::Args;
 use crate::html;
 use crate::privacy::{CellValue, ProtectedTable};
-use crate::publish::{chart_svg, format_cell, format_percent, table_element_id, table_html};
+use crate::publish::{chart_svg, share, table_element_id, table_html};
 
 /// The folder of the statistics pages: `/statistics/<table-id>/`.
 pub const STATISTICS_DIR: &str = "statistics";
@@ -26,21 +28,30 @@ pub fn statistics_path(table_id: &str) -> String {
     format!("{STATISTICS_DIR}/{table_id}/")
 }
 
-/// The protected tables of a build, by id, with the settings figures are printed with.
+/// The protected tables of a build, by id, with the settings figures are printed with, in one
+/// language.
 pub struct Figures {
     tables: BTreeMap<String, ProtectedTable>,
     privacy: PrivacyConfig,
     base_url: String,
+    locale: Arc<Locale>,
 }
 
 impl Figures {
-    /// `base_url` ends with one slash.
+    /// Figures in English; `base_url` (the language's root) ends with one slash.
     pub fn new(tables: &[ProtectedTable], privacy: &PrivacyConfig, base_url: &str) -> Figures {
         Figures {
             tables: tables.iter().map(|t| (t.id.clone(), t.clone())).collect(),
             privacy: privacy.clone(),
             base_url: base_url.to_string(),
+            locale: Arc::new(Locale::new("en", None).expect("the embedded English file parses")),
         }
+    }
+
+    /// The same figures printed in `locale`'s words and numbers.
+    pub fn with_locale(mut self, locale: Arc<Locale>) -> Figures {
+        self.locale = locale;
+        self
     }
 
     /// The table `id`, or an error naming the tables there are.
@@ -77,16 +88,19 @@ impl Figures {
             .map_err(|e| format!("{function}: {e}"))
     }
 
-    /// A cell as printed: `1,234` or the suppressed words.
+    /// A cell as printed in the language: `1,234`, `1 234`, or the suppressed words.
     pub fn display(&self, value: CellValue) -> String {
-        format_cell(value, &self.privacy.suppressed_text)
+        match value {
+            CellValue::Published(n) => self.locale.count(n),
+            CellValue::Suppressed => self.privacy.suppressed_text.clone(),
+        }
     }
 
     /// `stat(table="id", <dimension>="<code>", …)`.
     pub fn stat(&self, args: &Args) -> Result<String, String> {
         let id = required(args, "stat", "table")?;
         let value = self.cell("stat", id, &selection(args, &["table"]))?;
-        Ok(html::escape(&self.display(value)))
+        Ok(self.isolate(html::escape(&self.display(value))))
     }
 
     /// `percent(table="id", <dimension>="<code>", …, of="<dimension>", decimals=1)`: the cell's
@@ -121,12 +135,17 @@ impl Figures {
             }
         };
         let denominator = self.cell("percent", id, &denominator_selection)?;
-        Ok(html::escape(&format_percent(
-            numerator,
-            denominator,
-            decimals,
-            &self.privacy.suppressed_text,
-        )))
+        let text = match (numerator, denominator) {
+            (CellValue::Suppressed, _) | (_, CellValue::Suppressed) => {
+                self.privacy.suppressed_text.clone()
+            }
+            _ => match share(numerator, denominator) {
+                Some(s) => self.locale.percent(s, decimals),
+                // A share of a published zero total has no meaning.
+                None => "–".to_string(),
+            },
+        };
+        Ok(self.isolate(html::escape(&text)))
     }
 
     /// `chart(id="…")`: the table's chart in a figure, with the full table as its long description
@@ -153,13 +172,12 @@ impl Figures {
             }
         };
         Ok(format!(
-            "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">Table, notes and downloads</a></figcaption><details class=\"stat-chart-data\"><summary>The data of this chart</summary>{}</details></figure>",
+            "<figure class=\"stat-chart\">{svg}<figcaption>{} <a href=\"{}\">{}</a></figcaption><details class=\"stat-chart-data\"><summary>{}</summary>{}</details></figure>",
             html::escape(&table.title),
             self.page_url(id),
-            scroll_region(
-                &table_html(table, &self.privacy, &element_id),
-                &element_id
-            ),
+            html::escape(&self.locale.text("chart-link")),
+            html::escape(&self.locale.text("chart-data")),
+            self.scroll_region(&table_html(table, &self.privacy, &element_id), &element_id),
         ))
     }
 
@@ -170,31 +188,47 @@ impl Figures {
         let table = self.table("table", id)?;
         let element_id = embedded_id(&table_element_id(id), embed);
         Ok(format!(
-            "{}<p class=\"stat-source\"><a href=\"{}\">{}: notes and downloads</a></p>",
-            scroll_region(&table_html(table, &self.privacy, &element_id), &element_id),
+            "{}<p class=\"stat-source\"><a href=\"{}\">{}</a></p>",
+            self.scroll_region(&table_html(table, &self.privacy, &element_id), &element_id),
             self.page_url(id),
-            html::escape(&table.title),
+            html::escape(
+                &self
+                    .locale
+                    .text_with("table-link", &[("title", &table.title)])
+            ),
         ))
+    }
+
+    /// A figure in a right-to-left language, isolated (`<bdi>`) so that its digits and signs
+    /// (`12.5%`) keep their order inside the sentence; elsewhere as it is.
+    fn isolate(&self, text: String) -> String {
+        if self.locale.is_rtl() {
+            format!("<bdi>{text}</bdi>")
+        } else {
+            text
+        }
+    }
+
+    /// A table in its own sideways-scrolling region, labelled by the table's caption and described
+    /// by a hint (shown on narrow screens) that it scrolls, so that a wide table never widens the
+    /// page.
+    fn scroll_region(&self, table_html: &str, element_id: &str) -> String {
+        format!(
+            "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" aria-describedby=\"{element_id}-scroll-hint\" tabindex=\"0\">{}</div>\
+             <p class=\"scroll-hint\" id=\"{element_id}-scroll-hint\">{}</p>",
+            table_html.replacen(
+                "<caption>",
+                &format!("<caption id=\"{element_id}-caption\">"),
+                1
+            ),
+            html::escape(&self.locale.text("table-scroll-hint")),
+        )
     }
 
     /// The absolute URL of a table's statistics page.
     pub fn page_url(&self, table_id: &str) -> String {
         format!("{}{}", self.base_url, statistics_path(table_id))
     }
-}
-
-/// A table in its own sideways-scrolling region, labelled by the table's caption and described by
-/// a hint (shown on narrow screens) that it scrolls, so that a wide table never widens the page.
-fn scroll_region(table_html: &str, element_id: &str) -> String {
-    format!(
-        "<div class=\"stat-table-wrap\" role=\"region\" aria-labelledby=\"{element_id}-caption\" aria-describedby=\"{element_id}-scroll-hint\" tabindex=\"0\">{}</div>\
-         <p class=\"scroll-hint\" id=\"{element_id}-scroll-hint\">Where the table is wider than the screen, scroll it sideways to see every column.</p>",
-        table_html.replacen(
-            "<caption>",
-            &format!("<caption id=\"{element_id}-caption\">"),
-            1
-        ),
-    )
 }
 
 fn embedded_id(base: &str, embed: Option<usize>) -> String {

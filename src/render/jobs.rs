@@ -17,14 +17,18 @@ use crate::content::slug::permalink;
 use crate::content::Library;
 use crate::output::Sink;
 use crate::privacy::ProtectedTable;
+use std::collections::BTreeMap;
 
-/// What every job of one build reads: the inputs and the values computed once for all jobs.
+/// What every job of one language reads: the inputs and the values computed once for all its
+/// jobs.
 struct Site<'a> {
     engine: &'a Engine,
     config: &'a Config,
-    base_url: &'a str,
+    /// The language's root URL (`base_url`, or `base_url` + `ar/`).
+    base_url: String,
     library: &'a Library,
-    tables: &'a [ProtectedTable],
+    /// The protected tables, labelled in this language.
+    tables: Vec<ProtectedTable>,
     globals: Map<String, Value>,
     summaries: Vec<Value>,
     build_year: Option<i32>,
@@ -35,31 +39,41 @@ struct Site<'a> {
     methodology: String,
     fallback_time: String,
     sitemap: Vec<Value>,
+    /// Every translation key's versions (see [`translations`]).
+    translations: &'a BTreeMap<String, Value>,
+    /// The privacy settings as printed in this language.
+    privacy: crate::config::PrivacyConfig,
+    locale: std::sync::Arc<super::i18n::Locale>,
 }
 
-/// Renders the whole site into `sink`, or fails listing every problem (a staging sink is then
-/// thrown away by its owner, so nothing is published).
+/// Renders the whole site into `sink`, every language, or fails listing every problem (a
+/// staging sink is then thrown away by its owner, so nothing is published).
 pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Result<()> {
     let SiteInput {
         config,
         base_url,
-        library,
+        libraries,
         tables,
         releases,
         ..
     } = *input;
-    let plan = make_plan(input)?;
-    let mut errors = duplicates(&plan.outputs);
-    for page in &library.pages {
-        let name = page_template(library, page.section, page.template.as_deref());
-        if let Err(e) = require_template(engine, &name, &page.file) {
-            errors.push(e.to_string());
-        }
+    let mut outputs: Vec<Planned> = Vec::new();
+    for language in 0..libraries.len() {
+        outputs.extend(make_plan(input, language)?.outputs);
     }
-    for section in &library.sections {
-        if let Some(name) = &section.template {
-            if let Err(e) = require_template(engine, name, &section.file) {
+    let mut errors = duplicates(&outputs);
+    for library in libraries {
+        for page in &library.pages {
+            let name = page_template(library, page.section, page.template.as_deref());
+            if let Err(e) = require_template(engine, &name, &page.file) {
                 errors.push(e.to_string());
+            }
+        }
+        for section in &library.sections {
+            if let Some(name) = &section.template {
+                if let Err(e) = require_template(engine, name, &section.file) {
+                    errors.push(e.to_string());
+                }
             }
         }
     }
@@ -71,55 +85,102 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
         );
     }
     let source_date = source_date_epoch()?;
-    let build_year = edition_date(library)?.map(|d| d.year());
-    let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
-    let mut globals = context::globals(config, base_url, build_year, library);
-    globals.insert(
-        "methodology_url".into(),
-        json!(statistics::methodology_url(library)),
-    );
-    let statistics_url = library
-        .sections
-        .iter()
-        .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
-        .map(|s| s.permalink.clone());
-    globals.insert("statistics_url".into(), json!(statistics_url));
-    globals.insert(
-        "statistics_records".into(),
-        releases
-            .iter()
-            .map(|r| statistics::record_summary(r, base_url))
-            .collect(),
-    );
-    let site = Site {
-        engine,
+    // The edition's year, as the downloads date it (the default language's newest page).
+    let build_year = edition_date(&libraries[0])?.map(|d| d.year());
+    let languages: Vec<crate::language::Language> =
+        libraries.iter().map(|l| l.language.clone()).collect();
+    let figures = super::figures_by_language(
+        tables,
+        input.labels,
         config,
         base_url,
-        library,
-        tables,
-        globals,
-        summaries,
-        build_year,
-        statistics_tables: tables
-            .iter()
-            .map(|t| statistics::table_summary(t, tables, config, base_url))
-            .collect(),
-        key_figures: statistics::key_figures(tables, config, base_url)?,
-        methodology: statistics::methodology_html(tables, releases, config, base_url),
-        fallback_time: source_date.map_or_else(
-            || "1970-01-01T00:00:00Z".to_string(),
-            |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        ),
-        sitemap: plan
-            .sitemap
-            .iter()
-            .map(|(permalink, lastmod)| json!({"permalink": permalink, "lastmod": lastmod}))
-            .collect(),
-    };
-    let mut failures: Vec<String> = plan
-        .outputs
+        &languages,
+        input.translations,
+    );
+    let translations = translations(&outputs, libraries);
+    let sitemap = sitemap(&outputs, &translations);
+    let sites: Vec<Site> = libraries
+        .iter()
+        .map(|library| {
+            let language_base = library.language.base_url(base_url);
+            let locale =
+                std::sync::Arc::clone(input.translations.get_shared(&library.language.code));
+            let privacy = super::privacy_in(&config.privacy, &library.language, &locale);
+            let (tables, _) = super::translate::tables_in(
+                tables,
+                input.labels,
+                &library.language,
+                &locale,
+                &config.privacy,
+            );
+            let summaries: Vec<Value> = library.pages.par_iter().map(context::summary).collect();
+            let mut globals =
+                context::globals(config, base_url, build_year, library, libraries, &locale);
+            globals.insert(
+                "methodology_url".into(),
+                json!(statistics::methodology_url(library)),
+            );
+            let statistics_url = library
+                .sections
+                .iter()
+                .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
+                .map(|s| s.permalink.clone());
+            globals.insert("statistics_url".into(), json!(statistics_url));
+            // The record-level release is published once, in the default language's data/.
+            let language_releases = if library.language.is_default {
+                releases
+            } else {
+                &[]
+            };
+            globals.insert(
+                "statistics_records".into(),
+                language_releases
+                    .iter()
+                    .map(|r| statistics::record_summary(r, base_url))
+                    .collect(),
+            );
+            let methodology =
+                statistics::methodology_html(&tables, language_releases, config, base_url);
+            Ok(Site {
+                engine,
+                config,
+                statistics_tables: tables
+                    .iter()
+                    .map(|t| statistics::table_summary(t, &tables, config, &locale, &language_base))
+                    .collect(),
+                key_figures: statistics::key_figures(
+                    &tables,
+                    config,
+                    &figures[&library.language.code],
+                    &library.language.code,
+                    &locale,
+                )?,
+                base_url: language_base,
+                library,
+                tables,
+                globals,
+                summaries,
+                build_year,
+                methodology,
+                fallback_time: source_date.map_or_else(
+                    || "1970-01-01T00:00:00Z".to_string(),
+                    |d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                ),
+                sitemap: sitemap.clone(),
+                translations: &translations,
+                privacy,
+                locale,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let mut failures: Vec<String> = outputs
         .par_iter()
-        .filter_map(|o| site.run(o, sink).err().map(|e| format!("{e:#}")))
+        .filter_map(|o| {
+            sites[o.language]
+                .run(o, sink)
+                .err()
+                .map(|e| format!("{e:#}"))
+        })
         .collect();
     if failures.is_empty() {
         return Ok(());
@@ -146,6 +207,60 @@ pub(crate) fn edition_date(library: &Library) -> Result<Option<chrono::NaiveDate
             .and_then(|&i| library.pages[i].date)
             .map(|d| d.at.naive_local()),
     })
+}
+
+/// For each translation key, the versions of that file in every language it is published in,
+/// in the site's language order: a list of lang, name, dir and permalink.
+fn translations(outputs: &[Planned], libraries: &[Library]) -> BTreeMap<String, Value> {
+    let mut versions: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    for o in outputs {
+        if let (Some(key), Some((link, _))) = (&o.key, &o.listed) {
+            versions.entry(key).or_default().push((o.language, link));
+        }
+    }
+    versions
+        .into_iter()
+        .map(|(key, mut list)| {
+            list.sort();
+            let list: Vec<Value> = list
+                .into_iter()
+                .map(|(l, link)| {
+                    let language = &libraries[l].language;
+                    json!({
+                        "lang": language.code,
+                        "name": language.name,
+                        "dir": language.dir,
+                        "is_default": language.is_default,
+                        "permalink": link,
+                    })
+                })
+                .collect();
+            (key.to_string(), Value::Array(list))
+        })
+        .collect()
+}
+
+/// The sitemap's entries, by permalink: permalink, lastmod, and `alternates` (the entry's
+/// translations, itself included) when it has any.
+fn sitemap(outputs: &[Planned], translations: &BTreeMap<String, Value>) -> Vec<Value> {
+    let mut entries: BTreeMap<&str, Value> = BTreeMap::new();
+    for o in outputs {
+        let Some((link, lastmod)) = &o.listed else {
+            continue;
+        };
+        let alternates = o
+            .key
+            .as_ref()
+            .and_then(|k| translations.get(k))
+            .filter(|list| list.as_array().is_some_and(|l| l.len() > 1))
+            .cloned()
+            .unwrap_or_else(|| json!([]));
+        entries.insert(
+            link,
+            json!({"permalink": link, "lastmod": lastmod, "alternates": alternates}),
+        );
+    }
+    entries.into_values().collect()
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970), the one way wall-clock-like time enters a build.
@@ -186,9 +301,13 @@ impl Site<'_> {
         let mut map = self.globals.clone();
         map.insert(
             "current_url".into(),
-            json!(permalink(self.base_url, url_path)),
+            json!(permalink(&self.base_url, url_path)),
         );
-        map.insert("current_path".into(), json!(format!("/{url_path}")));
+        map.insert(
+            "current_path".into(),
+            json!(format!("/{}{url_path}", self.library.language.prefix)),
+        );
+        map.insert("translations".into(), json!([]));
         map
     }
 
@@ -202,7 +321,7 @@ impl Site<'_> {
     ) -> Value {
         let by = by.unwrap_or(items.len().max(1));
         let pagers = pager_count(items.len(), Some(by));
-        let url = |k: usize| permalink(self.base_url, &pager_path(base, paginate_path, k));
+        let url = |k: usize| permalink(&self.base_url, &pager_path(base, paginate_path, k));
         let slice = &items[(k * by).min(items.len())..((k + 1) * by).min(items.len())];
         json!({
             "paginate_by": by,
@@ -219,7 +338,7 @@ impl Site<'_> {
 
     fn run(&self, o: &Planned, sink: &dyn Sink) -> Result<()> {
         let lib = self.library;
-        let (template, context) = match &o.job {
+        let (template, mut context) = match &o.job {
             Job::Copy(source) => return sink.copy(source, &o.path),
             Job::Generated(bytes) => return sink.write(&o.path, bytes),
             Job::Page(i) => {
@@ -227,7 +346,7 @@ impl Site<'_> {
                 let mut ctx = self.context(&page.path);
                 ctx.insert(
                     "page".into(),
-                    context::page(lib, *i, &self.summaries, self.base_url),
+                    context::page(lib, *i, &self.summaries, &self.base_url, &self.locale),
                 );
                 let template = page_template(lib, page.section, page.template.as_deref());
                 if template == statistics::METHODOLOGY_TEMPLATE {
@@ -240,7 +359,8 @@ impl Site<'_> {
                 let s = &lib.sections[*section];
                 let url_path = pager_path(&s.path, &s.paginate_path, *pager);
                 let mut ctx = self.context(&url_path);
-                let feed = s.generate_feed.then(|| format!("{}atom.xml", s.permalink));
+                let feed = (s.generate_feed && lib.language.feed)
+                    .then(|| format!("{}atom.xml", s.permalink));
                 let mut value = context::section(lib, *section, feed);
                 if s.paginate_by.is_some() {
                     ctx.insert(
@@ -284,7 +404,7 @@ impl Site<'_> {
                         json!({
                             "name": term.name,
                             "slug": term.slug,
-                            "permalink": permalink(self.base_url, &term_path(name, &term.slug)),
+                            "permalink": permalink(&self.base_url, &term_path(name, &term.slug)),
                             "page_count": term.pages.len(),
                         })
                     })
@@ -305,9 +425,9 @@ impl Site<'_> {
                 let mut term_value = json!({
                     "name": term.name,
                     "slug": term.slug,
-                    "permalink": permalink(self.base_url, &base),
+                    "permalink": permalink(&self.base_url, &base),
                     "page_count": term.pages.len(),
-                    "feed_url": taxonomy.config.feed.then(|| permalink(self.base_url, &format!("{base}atom.xml"))),
+                    "feed_url": (taxonomy.config.feed && lib.language.feed).then(|| permalink(&self.base_url, &format!("{base}atom.xml"))),
                     "pages": [],
                 });
                 if taxonomy.config.paginate_by.is_some() {
@@ -345,9 +465,11 @@ impl Site<'_> {
                     "table".into(),
                     statistics::table_page(
                         table,
-                        self.tables,
+                        &self.tables,
                         self.config,
-                        self.base_url,
+                        &self.privacy,
+                        &self.locale,
+                        &self.base_url,
                         self.build_year,
                     ),
                 );
@@ -359,6 +481,9 @@ impl Site<'_> {
                 ("sitemap.xml".to_string(), ctx)
             }
         };
+        if let Some(list) = o.key.as_ref().and_then(|k| self.translations.get(k)) {
+            context.insert("translations".into(), list.clone());
+        }
         let html = self
             .engine
             .render(&template, context)
@@ -370,8 +495,8 @@ impl Site<'_> {
         let name = &self.library.taxonomies[t].config.name;
         json!({
             "name": name,
-            "label": context::taxonomy_label(name),
-            "permalink": permalink(self.base_url, &format!("{name}/")),
+            "label": context::taxonomy_label_in(name, &self.locale),
+            "permalink": permalink(&self.base_url, &format!("{name}/")),
         })
     }
 
@@ -393,7 +518,7 @@ impl Site<'_> {
         };
         let (title, path, alternate, entries) = match feed {
             Feed::Site => (
-                self.config.title.clone(),
+                lib.language.title.clone(),
                 "atom.xml".to_string(),
                 self.base_url.to_string(),
                 lib.by_date.clone(),
@@ -401,7 +526,7 @@ impl Site<'_> {
             Feed::Section(s) => {
                 let section = &lib.sections[s];
                 (
-                    format!("{} — {}", section.title, self.config.title),
+                    format!("{} — {}", section.title, lib.language.title),
                     format!("{}atom.xml", section.path),
                     section.permalink.clone(),
                     dated(&section.pages),
@@ -412,9 +537,9 @@ impl Site<'_> {
                 let term = &taxonomy.terms[k];
                 let base = term_path(&taxonomy.config.name, &term.slug);
                 (
-                    format!("{} — {}", term.name, self.config.title),
+                    format!("{} — {}", term.name, lib.language.title),
                     format!("{base}atom.xml"),
-                    permalink(self.base_url, &base),
+                    permalink(&self.base_url, &base),
                     dated(&term.pages),
                 )
             }
@@ -455,7 +580,7 @@ impl Site<'_> {
             "feed".into(),
             json!({
                 "title": title,
-                "url": permalink(self.base_url, &path),
+                "url": permalink(&self.base_url, &path),
                 "alternate": alternate,
                 "updated": updated,
                 "author": author,

@@ -9,11 +9,20 @@
 //!
 //! # Template context
 //!
-//! Every template: `lang`, `dir` (`ltr` or `rtl`), `config` (title, description, base_url,
-//! default_language, author, organisation, licence, data_licence, extra, taxonomies (list of name,
-//! label, permalink)), `base_url`, `menu` (list of name, url), `feed_url`, `build_year`,
+//! Every template: `lang`, `lang_name` (the language's name in itself), `dir` (`ltr` or `rtl`),
+//! `config` (title and description in the page's language, base_url, default_language, author,
+//! organisation, licence, data_licence, extra, taxonomies (list of name, label, permalink)),
+//! `base_url` (the site's root), `home_url` (the language's root: `base_url` or `base_url` + `ar/`),
+//! `languages` (every language of the site: lang, name, dir, is_default, permalink of its home),
+//! `translations` (this page in every language it is published in, itself included: lang, name,
+//! dir, is_default, permalink; empty for files without translations such as term pages),
+//! `menu` (list of name, url), `feed_url` (the language's Atom feed, or null), `build_year`,
 //! `current_url`, `current_path`, `statistics_url` (the `statistics/` section's permalink, or null),
 //! `methodology_url` (the permalink of the page rendered with `methodology.html`, or null).
+//!
+//! Each language is rendered like a site of its own under its prefix (`/ar/`): its pages,
+//! sections, taxonomies, feeds and statistics pages; the sitemap, `robots.txt`, `404.html`,
+//! `style.css`, `static/` and the downloads exist once, at the root.
 //!
 //! - A page summary (list items, `paginator.pages`, `section.pages`, `latest_news`): title,
 //!   description, date, updated (`2024-05-02` or RFC 3339), permalink, path, slug, summary (HTML
@@ -46,7 +55,8 @@
 //!   permalink, published, updated, description, content, authors)}. `sitemap.xml`: `entries` (list of
 //!   permalink, lastmod). `alias.html`: `target`. `robots.txt`, `404.html`, `style.css`: the common values.
 //!
-//! Functions: `get_url(path)` (also `@/page.md#anchor`), `get_taxonomy_url(kind, name)`,
+//! Functions: `get_url(path)` (also `@/page.md#anchor`, `@/page.ar.md`), `get_taxonomy_url(kind,
+//! name, lang)` (`lang` defaults to the default language),
 //! `get_table(id)` (a protected table as JSON; an unknown id is a build error), `get_tables()`, and
 //! the figures of [`figures`] under the names of the Markdown shortcodes ([`shortcodes`]):
 //! `stat(table=…, <dim>=…)`, `percent(table=…, <dim>=…, of=…, decimals=…)`, `chart(id=…)`,
@@ -54,12 +64,14 @@
 
 mod context;
 pub mod figures;
+pub mod i18n;
 mod jobs;
 pub(crate) use jobs::edition_date;
 mod plan;
 pub mod shortcodes;
 mod statistics;
 mod theme;
+pub mod translate;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -72,9 +84,13 @@ use tera::Tera;
 use crate::config::{Config, PrivacyConfig};
 use crate::content::shortcode::Args;
 use crate::content::Library;
+use crate::data::labels::LabelTranslations;
+use crate::language::{language_file, Language};
 use crate::output::Sink;
 use crate::privacy::records::RecordRelease;
 use crate::privacy::ProtectedTable;
+use fluent_bundle::{FluentArgs, FluentValue};
+use i18n::{Locale, Translations};
 
 pub use context::group_thousands;
 use figures::Figures;
@@ -91,17 +107,21 @@ impl Engine {
     pub fn new(
         root: &Path,
         base_url: &str,
-        library: &Library,
+        libraries: &[Library],
         tables: &[ProtectedTable],
-        privacy: &PrivacyConfig,
+        figures: &BTreeMap<String, Arc<Figures>>,
+        translations: &Arc<Translations>,
     ) -> Result<Engine> {
         let (mut tera, origins) = theme::load(root)?;
         let mut links: BTreeMap<String, String> = BTreeMap::new();
-        for s in &library.sections {
-            links.insert(s.relative.clone(), s.permalink.clone());
-        }
-        for p in &library.pages {
-            links.insert(p.relative.clone(), p.permalink.clone());
+        for library in libraries {
+            let language = &library.language;
+            for s in &library.sections {
+                links.insert(language_file(&s.relative, language), s.permalink.clone());
+            }
+            for p in &library.pages {
+                links.insert(language_file(&p.relative, language), p.permalink.clone());
+            }
         }
         let base = base_url.to_string();
         tera.register_function(
@@ -123,31 +143,46 @@ impl Engine {
                 Ok(Value::String(context::absolute(&base, &path)))
             },
         );
-        let mut terms: BTreeMap<(String, String), String> = BTreeMap::new();
-        for taxonomy in &library.taxonomies {
-            for term in &taxonomy.terms {
-                let url = crate::content::slug::permalink(
-                    base_url,
-                    &context::term_path(&taxonomy.config.name, &term.slug),
-                );
-                terms.insert(
-                    (taxonomy.config.name.clone(), term.name.clone()),
-                    url.clone(),
-                );
-                terms.insert((taxonomy.config.name.clone(), term.slug.clone()), url);
+        // (language, taxonomy, term name or slug) → the term page's permalink.
+        let mut terms: BTreeMap<(String, String, String), String> = BTreeMap::new();
+        for library in libraries {
+            let language_base = library.language.base_url(base_url);
+            let code = &library.language.code;
+            for taxonomy in &library.taxonomies {
+                let kind = &taxonomy.config.name;
+                for term in &taxonomy.terms {
+                    let url = crate::content::slug::permalink(
+                        &language_base,
+                        &context::term_path(kind, &term.slug),
+                    );
+                    terms.insert((code.clone(), kind.clone(), term.name.clone()), url.clone());
+                    terms.insert((code.clone(), kind.clone(), term.slug.clone()), url);
+                }
             }
         }
+        let default_language = libraries
+            .first()
+            .map(|l| l.language.code.clone())
+            .unwrap_or_default();
+        let taxonomy_default = default_language.clone();
         tera.register_function(
             "get_taxonomy_url",
             move |args: &HashMap<String, Value>| -> tera::Result<Value> {
                 let kind = string_arg(args, "get_taxonomy_url", "kind")?;
                 let name = string_arg(args, "get_taxonomy_url", "name")?;
+                let lang = match args.get("lang") {
+                    Some(_) => string_arg(args, "get_taxonomy_url", "lang")?,
+                    None => taxonomy_default.clone(),
+                };
                 let slug = crate::content::slug::slugify(&name);
                 terms
-                    .get(&(kind.clone(), name.clone()))
-                    .or_else(|| terms.get(&(kind.clone(), slug)))
+                    .get(&(lang.clone(), kind.clone(), name.clone()))
+                    .or_else(|| terms.get(&(lang.clone(), kind.clone(), slug)))
                     .map(|u| Value::String(u.clone()))
-                    .ok_or_else(|| format!("get_taxonomy_url: no {kind} term {name:?}").into())
+                    .ok_or_else(|| {
+                        format!("get_taxonomy_url: no {kind} term {name:?} in language {lang}")
+                            .into()
+                    })
             },
         );
         let table_values: Arc<BTreeMap<String, Value>> = Arc::new(
@@ -186,7 +221,64 @@ impl Engine {
                 Ok(Value::Array(table_values.values().cloned().collect()))
             },
         );
-        let figures = Arc::new(Figures::new(tables, privacy, base_url));
+        let t = Arc::clone(translations);
+        let default = default_language.clone();
+        tera.register_function(
+            "trans",
+            move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let key = string_arg(args, "trans", "key")?;
+                let locale = t.get(&lang_arg(args, "trans", &default)?);
+                let mut fluent = FluentArgs::new();
+                let mut names: Vec<&String> = args
+                    .keys()
+                    .filter(|k| *k != "key" && *k != "lang")
+                    .collect();
+                names.sort();
+                for name in names {
+                    let text = match &args[name] {
+                        Value::String(s) => s.clone(),
+                        Value::Number(n) => match n.as_u64() {
+                            Some(n) => locale.count(n),
+                            None => n.to_string(),
+                        },
+                        other => other.to_string(),
+                    };
+                    fluent.set(name.clone(), FluentValue::from(text));
+                }
+                locale
+                    .message(&key, Some(&fluent))
+                    .map(Value::String)
+                    .map_err(tera::Error::msg)
+            },
+        );
+        let t = Arc::clone(translations);
+        let default = default_language.clone();
+        tera.register_filter(
+            "local_date",
+            move |value: &Value, args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let locale = t.get(&lang_arg(args, "local_date", &default)?);
+                match value {
+                    Value::String(date) => locale
+                        .date(date)
+                        .map(Value::String)
+                        .map_err(tera::Error::msg),
+                    other => Err(format!("local_date: {other} is not a date").into()),
+                }
+            },
+        );
+        let t = Arc::clone(translations);
+        let default = default_language.clone();
+        tera.register_filter(
+            "local_number",
+            move |value: &Value, args: &HashMap<String, Value>| -> tera::Result<Value> {
+                let locale = t.get(&lang_arg(args, "local_number", &default)?);
+                match value.as_u64() {
+                    Some(n) => Ok(Value::String(locale.count(n))),
+                    None => Err(format!("local_number: {value} is not a count").into()),
+                }
+            },
+        );
+        let figures = Arc::new(figures.clone());
         type Figure = fn(&Figures, &Args) -> Result<String, String>;
         let functions: [(&str, Figure); 4] = [
             ("stat", Figures::stat),
@@ -196,11 +288,17 @@ impl Engine {
         ];
         for (name, function) in functions {
             let figures = Arc::clone(&figures);
+            let default = default_language.clone();
             tera.register_function(
                 name,
                 move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+                    let lang = lang_arg(args, name, &default)?;
+                    let figures = figures
+                        .get(&lang)
+                        .ok_or_else(|| format!("{name}: the site has no language `{lang}`"))?;
                     let args: Args = args
                         .iter()
+                        .filter(|(k, _)| *k != "lang")
                         .map(|(k, v)| {
                             let text = match v {
                                 Value::String(s) => s.clone(),
@@ -209,7 +307,7 @@ impl Engine {
                             (k.clone(), text)
                         })
                         .collect();
-                    function(&figures, &args)
+                    function(figures, &args)
                         .map(Value::String)
                         .map_err(tera::Error::msg)
                 },
@@ -231,6 +329,14 @@ impl Engine {
             let origin = self.origins.get(name).map_or(name, String::as_str);
             anyhow::anyhow!("{}", theme::located(origin, &e))
         })
+    }
+}
+
+/// The `lang` argument of a template function, or the default language.
+fn lang_arg(args: &HashMap<String, Value>, function: &str, default: &str) -> tera::Result<String> {
+    match args.get("lang") {
+        Some(_) => string_arg(args, function, "lang"),
+        None => Ok(default.to_string()),
     }
 }
 
@@ -269,23 +375,73 @@ pub struct SiteInput<'a> {
     pub config: &'a Config,
     /// `base_url` with one trailing slash.
     pub base_url: &'a str,
-    pub library: &'a Library,
+    /// One library per language, the default language first.
+    pub libraries: &'a [Library],
     pub tables: &'a [ProtectedTable],
     /// The k-anonymous record-level releases (their files are among `generated`): described on
     /// the methodology page and listed in the statistics section.
     pub releases: &'a [RecordRelease],
     /// Files from other stages; their paths are checked like every other output path.
     pub generated: &'a [GeneratedFile],
+    /// The theme's words in every language.
+    pub translations: &'a Arc<Translations>,
+    /// The labels of the tables in other languages.
+    pub labels: &'a LabelTranslations,
+}
+
+/// The privacy settings as printed in `language`: its words for a suppressed cell (in the
+/// default language, the configured `suppressed_text`).
+pub fn privacy_in(privacy: &PrivacyConfig, language: &Language, locale: &Locale) -> PrivacyConfig {
+    let mut privacy = privacy.clone();
+    if !language.is_default {
+        privacy.suppressed_text = locale.text("not-published");
+        privacy.other_label = locale.text("category-other");
+        privacy.unknown_label = locale.text("category-unknown");
+    }
+    privacy
+}
+
+/// The figures of the build in each language, by language code.
+pub fn figures_by_language(
+    tables: &[ProtectedTable],
+    labels: &LabelTranslations,
+    config: &Config,
+    base_url: &str,
+    languages: &[Language],
+    translations: &Translations,
+) -> BTreeMap<String, Arc<Figures>> {
+    languages
+        .iter()
+        .map(|language| {
+            let locale = Arc::clone(translations.get_shared(&language.code));
+            let privacy = privacy_in(&config.privacy, language, &locale);
+            let (tables, _) =
+                translate::tables_in(tables, labels, language, &locale, &config.privacy);
+            let figures =
+                Figures::new(&tables, &privacy, &language.base_url(base_url)).with_locale(locale);
+            (language.code.clone(), Arc::new(figures))
+        })
+        .collect()
 }
 
 /// Renders into `sink`: everything, or nothing with an error listing every problem.
 pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
+    let languages: Vec<Language> = input.libraries.iter().map(|l| l.language.clone()).collect();
+    let figures = figures_by_language(
+        input.tables,
+        input.labels,
+        input.config,
+        input.base_url,
+        &languages,
+        input.translations,
+    );
     let engine = Engine::new(
         input.root,
         input.base_url,
-        input.library,
+        input.libraries,
         input.tables,
-        &input.config.privacy,
+        &figures,
+        input.translations,
     )?;
     render_site(&engine, input, sink)
 }

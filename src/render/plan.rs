@@ -50,9 +50,17 @@ pub(super) enum Job<'a> {
 
 #[derive(Debug)]
 pub(super) struct Planned<'a> {
+    /// Output path relative to the output root (under the language's prefix).
     pub path: String,
     pub source: String,
     pub job: Job<'a>,
+    /// Index of the language (in [`crate::language::languages`] order) the file is in.
+    pub language: usize,
+    /// The page's permalink and last modification, when it is listed in the sitemap.
+    pub listed: Option<(String, Option<String>)>,
+    /// What the file is the same in every language (a page's default-language path, a table's
+    /// id): files with the same key are each other's translations.
+    pub key: Option<String>,
 }
 
 /// The output path of a URL path: `news/a/` → `news/a/index.html`; `old.html` stays.
@@ -80,17 +88,27 @@ pub(super) fn pager_count(items: usize, paginate_by: Option<usize>) -> usize {
     }
 }
 
+/// The output files of one language.
 pub(super) struct Plan<'a> {
     pub outputs: Vec<Planned<'a>>,
-    /// permalink → last modification, for the sitemap.
-    pub sitemap: BTreeMap<String, Option<String>>,
+    /// The language's URL prefix (`""` or `ar/`), put before every output path.
+    prefix: &'a str,
+    language: usize,
 }
 
 impl<'a> Plan<'a> {
     fn add(&mut self, path: String, source: String, job: Job<'a>) {
-        self.outputs.push(Planned { path, source, job });
+        self.outputs.push(Planned {
+            path: format!("{}{path}", self.prefix),
+            source,
+            job,
+            language: self.language,
+            listed: None,
+            key: None,
+        });
     }
 
+    /// Adds a page listed in the sitemap; `base_url` is the language's.
     fn add_listed(
         &mut self,
         url_path: &str,
@@ -98,9 +116,12 @@ impl<'a> Plan<'a> {
         lastmod: Option<String>,
         source: String,
         job: Job<'a>,
+        key: Option<String>,
     ) {
-        self.sitemap.insert(permalink(base_url, url_path), lastmod);
         self.add(file_of(url_path), source, job);
+        let planned = self.outputs.last_mut().expect("just added");
+        planned.listed = Some((permalink(base_url, url_path), lastmod));
+        planned.key = key;
     }
 }
 
@@ -108,18 +129,22 @@ fn lastmod(updated: Option<PageDate>, date: Option<PageDate>) -> Option<String> 
     updated.or(date).map(|d| d.rfc3339())
 }
 
-pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
+/// The plan of language `language` (an index into `input.libraries`); the files every
+/// language shares (sitemap, `robots.txt`, `404.html`, `style.css`, `static/`, downloads) are
+/// in the default language's plan.
+pub(super) fn make_plan<'a>(input: &SiteInput<'a>, language: usize) -> Result<Plan<'a>> {
     let SiteInput {
         root,
-        library,
-        base_url,
         tables,
         generated: generated_files,
         ..
     } = *input;
+    let library = &input.libraries[language];
+    let base_url = &library.language.base_url(input.base_url);
     let mut plan = Plan {
         outputs: Vec::new(),
-        sitemap: BTreeMap::new(),
+        prefix: &library.language.prefix,
+        language,
     };
     for (i, page) in library.pages.iter().enumerate() {
         let file = page.file.display().to_string();
@@ -129,6 +154,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
             lastmod(page.updated, page.date),
             page.url_source(),
             Job::Page(i),
+            Some(page.relative.clone()),
         );
         for alias in &page.aliases {
             plan.add(
@@ -178,6 +204,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
                         section: s,
                         pager: k,
                     },
+                    (k == 0).then(|| section.relative.clone()),
                 );
             }
             if section.paginate_by.is_some() {
@@ -195,7 +222,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
                 Job::Redirect(section.permalink.clone()),
             );
         }
-        if section.generate_feed {
+        if section.generate_feed && library.language.feed {
             plan.add(
                 format!("{}atom.xml", section.path),
                 format!("feed of {file}"),
@@ -211,6 +238,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
             None,
             format!("taxonomy {name}"),
             Job::TaxonomyList(t),
+            Some(format!("taxonomy {name}")),
         );
         for (k, term) in taxonomy.terms.iter().enumerate() {
             let base = term_path(name, &term.slug);
@@ -226,6 +254,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
                         term: k,
                         pager: p,
                     },
+                    None,
                 );
             }
             if taxonomy.config.paginate_by.is_some() {
@@ -235,7 +264,7 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
                     Job::Redirect(permalink(base_url, &base)),
                 );
             }
-            if taxonomy.config.feed {
+            if taxonomy.config.feed && library.language.feed {
                 plan.add(
                     format!("{base}atom.xml"),
                     format!("feed of {name} term {:?}", term.name),
@@ -251,10 +280,16 @@ pub(super) fn make_plan<'a>(input: &SiteInput<'a>) -> Result<Plan<'a>> {
             None,
             format!("statistics page of table {}", table.id),
             Job::StatisticsTable(t),
+            Some(format!("table {}", table.id)),
         );
     }
     let generated = "generated by safestat".to_string();
-    plan.add("atom.xml".into(), generated.clone(), Job::Feed(Feed::Site));
+    if library.language.feed {
+        plan.add("atom.xml".into(), generated.clone(), Job::Feed(Feed::Site));
+    }
+    if !library.language.is_default {
+        return Ok(plan);
+    }
     plan.add("sitemap.xml".into(), generated.clone(), Job::Sitemap);
     plan.add(
         "robots.txt".into(),

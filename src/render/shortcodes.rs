@@ -24,10 +24,11 @@ use crate::content::shortcode::{Args, Shortcodes};
 /// A shortcode: its arguments and which call of the page it is (from 1).
 type Shortcode = Box<dyn Fn(&Args, usize) -> Result<String, String> + Send + Sync>;
 
-/// Shortcodes by name.
+/// Shortcodes by name, and the same shortcodes in each other language of the site.
 #[derive(Default)]
 pub struct Registry {
     shortcodes: BTreeMap<String, Shortcode>,
+    languages: BTreeMap<String, Registry>,
 }
 
 impl Registry {
@@ -46,6 +47,11 @@ impl Registry {
         registry
     }
 
+    /// The shortcodes of pages in language `code` (e.g. figures over `Figures` in that language).
+    pub fn add_language(&mut self, code: &str, registry: Registry) {
+        self.languages.insert(code.to_string(), registry);
+    }
+
     /// Adds (or replaces) the shortcode `name`; it gets the call's arguments and its number on
     /// the page (from 1).
     pub fn register(
@@ -61,6 +67,10 @@ impl Registry {
 impl Shortcodes for Registry {
     fn expand(&self, name: &str, args: &Args) -> Result<String, String> {
         self.expand_call(name, args, 1)
+    }
+
+    fn language(&self, code: &str) -> Option<&dyn Shortcodes> {
+        self.languages.get(code).map(|r| r as &dyn Shortcodes)
     }
 
     fn expand_call(&self, name: &str, args: &Args, call: usize) -> Result<String, String> {

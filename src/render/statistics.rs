@@ -9,7 +9,8 @@ use anyhow::{bail, Result};
 use serde_json::{json, Value};
 
 use super::figures::{statistics_path, Figures};
-use crate::config::Config;
+use super::i18n::Locale;
+use crate::config::{Config, PrivacyConfig};
 use crate::content::slug::permalink;
 use crate::content::Library;
 use crate::privacy::records::{ColumnRole, RecordRelease};
@@ -27,9 +28,8 @@ pub(super) const METHODOLOGY_TEMPLATE: &str = "methodology.html";
 
 /// A date of the data (`YYYY-MM-DD`) as the site prints dates: "30 June 2026". Anything else is
 /// kept as written.
-pub(super) fn long_date(date: &str) -> String {
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_or_else(|_| date.to_string(), |d| d.format("%-d %B %Y").to_string())
+pub(super) fn long_date(date: &str, locale: &Locale) -> String {
+    locale.date(date).unwrap_or_else(|_| date.to_string())
 }
 
 /// The first and last year of a `year` dimension of `table`, as "2015–2024" (one year alone).
@@ -68,6 +68,7 @@ pub(super) fn table_summary(
     table: &ProtectedTable,
     tables: &[ProtectedTable],
     config: &Config,
+    locale: &Locale,
     base_url: &str,
 ) -> Value {
     let data_date = config.privacy.data_date.as_deref();
@@ -78,7 +79,7 @@ pub(super) fn table_summary(
         "dataset": table.dataset,
         "filter": table.filter,
         "period": table_period(table, tables),
-        "data_date": data_date.map(long_date),
+        "data_date": data_date.map(|d| long_date(d, locale)),
         "data_date_iso": data_date,
         "permalink": permalink(base_url, &statistics_path(&table.id)),
         "downloads": {
@@ -97,12 +98,13 @@ pub(super) fn table_page(
     table: &ProtectedTable,
     tables: &[ProtectedTable],
     config: &Config,
+    privacy: &PrivacyConfig,
+    locale: &Locale,
     base_url: &str,
     build_year: Option<i32>,
 ) -> Value {
-    let privacy = &config.privacy;
     let element_id = table_element_id(&table.id);
-    let mut value = table_summary(table, tables, config, base_url);
+    let mut value = table_summary(table, tables, config, locale, base_url);
     let url = permalink(base_url, &statistics_path(&table.id));
     let year = privacy
         .data_date
@@ -121,7 +123,10 @@ pub(super) fn table_page(
     }
     citation.push_str(&format!(". {}", table.title));
     if let Some(date) = &privacy.data_date {
-        citation.push_str(&format!(", data as of {}", long_date(date)));
+        citation.push_str(&format!(
+            ", {}",
+            locale.text_with("citation-data-as-of", &[("date", &long_date(date, locale))])
+        ));
     }
     citation.push_str(&format!(". {}. {url}", config.title));
     value["chart"] = json!(chart_svg(table, privacy, &element_id));
@@ -191,9 +196,10 @@ pub(super) fn methodology_url(library: &Library) -> Option<String> {
 pub(super) fn key_figures(
     tables: &[ProtectedTable],
     config: &Config,
-    base_url: &str,
+    figures: &Figures,
+    language: &str,
+    locale: &Locale,
 ) -> Result<Value> {
-    let figures = Figures::new(tables, &config.privacy, base_url);
     let data_date = config.privacy.data_date.as_deref();
     // A figure's period: the year it selects, or the years of its table.
     let figure = |table: &ProtectedTable, title: &str, value: CellValue, year: Option<&str>| {
@@ -204,7 +210,7 @@ pub(super) fn key_figures(
             "display": figures.display(value),
             "permalink": figures.page_url(&table.id),
             "period": year.map(str::to_string).or_else(|| table_period(table, tables)),
-            "data_date": data_date.map(long_date),
+            "data_date": data_date.map(|d| long_date(d, locale)),
             "data_date_iso": data_date,
         })
     };
@@ -227,7 +233,8 @@ pub(super) fn key_figures(
                     let category = d.categories.iter().find(|c| &c.code == code)?;
                     Some(category.label.as_str())
                 });
-                list.push(figure(table, &key.label, value, year))
+                let label = key.labels.get(language).unwrap_or(&key.label);
+                list.push(figure(table, label, value, year))
             }
             (Err(e), _) => bail!(
                 "config.toml: [[key_figures]] number {} ({:?}): {e}",

@@ -60,6 +60,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "partials/contacts.html",
         include_str!("theme/partials/contacts.html"),
     ),
+    (
+        "partials/languages.html",
+        include_str!("theme/partials/languages.html"),
+    ),
 ];
 
 /// Where a template came from, for error messages: `templates/page.html` or

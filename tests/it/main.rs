@@ -48,6 +48,8 @@ mod site_content;
 mod site_errors;
 mod site_feeds;
 mod site_fixture;
+mod site_i18n;
+mod site_languages;
 mod site_leaks;
 mod site_props;
 mod site_raw_html;

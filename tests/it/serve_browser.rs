@@ -105,7 +105,14 @@ impl Target {
     pub(crate) fn example() -> Target {
         let files = tempfile::tempdir().unwrap();
         let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for name in ["config.toml", "content", "templates", "static", "data"] {
+        for name in [
+            "config.toml",
+            "content",
+            "templates",
+            "static",
+            "data",
+            "i18n",
+        ] {
             copy_tree(&repository.join(name), &files.path().join(name));
         }
         let root = files.path().to_path_buf();
@@ -300,6 +307,44 @@ fn check_page(browser: &Session, path: &str, axe: &str) {
     );
 
     assert_accessible(browser, path, axe);
+}
+
+/// The example site's Arabic home page and training release, in a browser of their own: right
+/// to left, in Arabic, the Arabic contact block, and axe without serious or critical violations.
+#[test]
+fn serve_browser_arabic_pages_are_right_to_left_and_accessible() {
+    let target = Target::example();
+    let driver = Chromedriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.session(profile.path());
+    let axe = axe_source();
+    for path in [
+        "/ar/",
+        "/ar/news/frontline-officers-trained-to-identify-victims/",
+    ] {
+        browser.goto(&target.url(path));
+        check_page(&browser, path, &axe);
+        check_arabic(&browser, path);
+    }
+}
+
+/// An Arabic page is right to left, in Arabic, and a release shows the Arabic contact block.
+fn check_arabic(browser: &Session, path: &str) {
+    let root = browser.execute(
+        "const h = document.documentElement; \
+         return { lang: h.lang, dir: h.dir, direction: getComputedStyle(document.body).direction, \
+                  contacts: document.querySelector('#contacts-heading')?.textContent ?? null };",
+        json!([]),
+    );
+    assert_eq!(root["lang"], "ar", "{path}: {root}");
+    assert_eq!(root["dir"], "rtl", "{path}: {root}");
+    assert_eq!(root["direction"], "rtl", "{path}: {root}");
+    if path.contains("/news/") {
+        assert_eq!(
+            root["contacts"], "لمزيد من المعلومات، يُرجى التواصل مع",
+            "{path}: {root}"
+        );
+    }
 }
 
 /// axe-core finds no serious or critical violations.

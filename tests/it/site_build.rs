@@ -164,16 +164,23 @@ fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> an
     let base_url = config.base_url_slash();
     let figures = safestat::render::figures::Figures::new(&[], &config.privacy, &base_url);
     let shortcodes = safestat::render::shortcodes::Registry::new(std::sync::Arc::new(figures));
-    let library = safestat::content::load(f.root(), &config, &base_url, false, &shortcodes)?;
+    let content = safestat::content::load(f.root(), &config, &base_url, false, &shortcodes)?;
     let staging = safestat::output::Staging::new(&f.out())?;
+    let languages = safestat::language::languages(&config);
+    let translations = std::sync::Arc::new(safestat::render::i18n::Translations::load(
+        f.root(),
+        &languages,
+    )?);
     let input = safestat::render::SiteInput {
         root: f.root(),
         config: &config,
         base_url: &base_url,
-        library: &library,
+        libraries: &content.libraries,
         tables: &[],
         releases: &[],
         generated,
+        translations: &translations,
+        labels: &Default::default(),
     };
     safestat::render::render(&input, &staging)?;
     staging.commit()

@@ -70,7 +70,8 @@ impl Fixture {
         build(&self.options())
     }
 
-    pub fn check(&self) -> anyhow::Result<()> {
+    /// `safestat check`: the warnings, or the error.
+    pub fn check(&self) -> anyhow::Result<Vec<String>> {
         check(&self.options())
     }
 

@@ -76,7 +76,9 @@ fn site_spreadsheets_are_linked_listed_and_hold_no_undeclared_column() {
             "{id}"
         );
         assert!(
-            index.contains(&format!("<a href=\"{url}\">XLSX<span class=\"visually-hidden\">")),
+            index.contains(&format!(
+                "<a href=\"{url}\">XLSX<span class=\"visually-hidden\">"
+            )),
             "{id}"
         );
         let resource = resources

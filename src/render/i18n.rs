@@ -1,0 +1,349 @@
+//! The theme's words in every language of the site, from Fluent translation files
+//! (<https://projectfluent.org/>): `en`, `ar` and `fr` are embedded in the binary like the theme
+//! (`theme/i18n/<code>.ftl`), and a site overrides any message in `i18n/<code>.ftl` at its root.
+//! A language without an embedded file starts from the English one. Numbers and dates are
+//! formatted from messages of the same files (`number-digits`, `number-group-separator`,
+//! `number-decimal-separator`, `percent`, `date`, `month-1` … `month-12`), so a site changes them
+//! the same way.
+//!
+//! Owns: loading, checking and formatting messages; counts, percentages and dates per language.
+//! Never does: decide which words a template shows.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::{source_text, LocatedError, Position};
+use crate::language::Language;
+
+/// The embedded translation files, by language code.
+const EMBEDDED: [(&str, &str); 3] = [
+    ("en", include_str!("theme/i18n/en.ftl")),
+    ("ar", include_str!("theme/i18n/ar.ftl")),
+    ("fr", include_str!("theme/i18n/fr.ftl")),
+];
+
+/// The folder of a site's own translation files.
+pub const SITE_DIR: &str = "i18n";
+
+/// Which digits numbers are written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digits {
+    /// 0123456789
+    Latin,
+    /// ٠١٢٣٤٥٦٧٨٩ (U+0660–U+0669)
+    ArabicIndic,
+}
+
+/// How one language writes numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberFormat {
+    pub digits: Digits,
+    /// Between groups of three digits: `,` (en), U+202F (fr).
+    pub group: String,
+    /// Before the decimals: `.` (en), `,` (fr).
+    pub decimal: String,
+}
+
+impl Default for NumberFormat {
+    /// English: `1,234.5`.
+    fn default() -> Self {
+        NumberFormat {
+            digits: Digits::Latin,
+            group: ",".to_string(),
+            decimal: ".".to_string(),
+        }
+    }
+}
+
+impl NumberFormat {
+    /// `12345` → `12,345` (en), `12 345` (fr, narrow no-break space).
+    pub fn count(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() * 2);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(&self.group);
+            }
+            out.push(c);
+        }
+        self.localise_digits(&out)
+    }
+
+    /// `x` with `decimals` decimals (no grouping: shares stay below 1,000).
+    pub fn decimal(&self, x: f64, decimals: usize) -> String {
+        let text = format!("{x:.decimals$}").replace('.', &self.decimal);
+        self.localise_digits(&text)
+    }
+
+    fn localise_digits(&self, text: &str) -> String {
+        match self.digits {
+            Digits::Latin => text.to_string(),
+            Digits::ArabicIndic => text
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_u32(0x0660 + d).expect("Arabic-Indic digits exist"),
+                    None => c,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One language's messages.
+pub struct Locale {
+    code: String,
+    bundle: FluentBundle<FluentResource>,
+    pub numbers: NumberFormat,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("code", &self.code)
+            .field("numbers", &self.numbers)
+            .finish()
+    }
+}
+
+impl Locale {
+    /// The message `key` with `args`, or an error naming the key and the language.
+    pub fn message(&self, key: &str, args: Option<&FluentArgs>) -> Result<String, String> {
+        let pattern = self
+            .bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .ok_or_else(|| {
+                format!(
+                    "trans: no message `{key}` in language {} (the theme's translation files and i18n/{}.ftl)",
+                    self.code, self.code
+                )
+            })?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(e) => Err(format!("trans: message `{key}` ({}): {e}", self.code)),
+        }
+    }
+
+    /// A message without arguments that every language has (the embedded files are complete).
+    pub fn text(&self, key: &str) -> String {
+        self.message(key, None).unwrap_or_else(|e| e)
+    }
+
+    /// A message with string arguments.
+    pub fn text_with(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, FluentValue::from(*value));
+        }
+        self.message(key, Some(&fluent)).unwrap_or_else(|e| e)
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        crate::language::text_direction(&self.code) == "rtl"
+    }
+
+    /// A count as this language writes it.
+    pub fn count(&self, n: u64) -> String {
+        self.numbers.count(n)
+    }
+
+    /// A share (0–1) as a percentage with `decimals` decimals: `12.5%`, `12,5 %`.
+    pub fn percent(&self, share: f64, decimals: usize) -> String {
+        let number = self.numbers.decimal(share * 100.0, decimals);
+        self.text_with("percent", &[("number", &number)])
+    }
+
+    /// A date (`2024-05-02`, or RFC 3339 starting with one) as this language writes it: `2 May
+    /// 2024`, `2 mai 2024`.
+    pub fn date(&self, date: &str) -> Result<String, String> {
+        let parsed = date
+            .get(..10)
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .ok_or_else(|| format!("local_date: `{date}` is not a date (YYYY-MM-DD)"))?;
+        use chrono::Datelike;
+        let month = self.text(&format!("month-{}", parsed.month()));
+        let day = self.numbers.localise_digits(&parsed.day().to_string());
+        let year = self.numbers.localise_digits(&parsed.year().to_string());
+        Ok(self.text_with("date", &[("day", &day), ("month", &month), ("year", &year)]))
+    }
+}
+
+/// The messages of every language of a site.
+#[derive(Debug)]
+pub struct Translations {
+    locales: BTreeMap<String, Arc<Locale>>,
+    default: String,
+}
+
+impl Translations {
+    /// Loads the embedded files and the site's `i18n/<code>.ftl` for each language; a file that
+    /// does not parse is an error naming its line and column.
+    pub fn load(root: &Path, languages: &[Language]) -> Result<Translations> {
+        let mut locales = BTreeMap::new();
+        for language in languages {
+            let site_file = root.join(SITE_DIR).join(format!("{}.ftl", language.code));
+            let site = if site_file.is_file() {
+                let shown = site_file.strip_prefix(root).unwrap_or(&site_file);
+                let bytes = std::fs::read(&site_file)
+                    .with_context(|| format!("cannot read {}", site_file.display()))?;
+                let text = source_text(shown, bytes)?;
+                Some((shown.to_path_buf(), text))
+            } else {
+                None
+            };
+            let site = site.as_ref().map(|(p, t)| (p.as_path(), t.as_str()));
+            locales.insert(
+                language.code.clone(),
+                Arc::new(Locale::new(&language.code, site)?),
+            );
+        }
+        let default = languages
+            .first()
+            .map(|l| l.code.clone())
+            .unwrap_or_else(|| "en".to_string());
+        Ok(Translations { locales, default })
+    }
+
+    /// The locale of `code`; the default language's for a code the site does not have.
+    pub fn get(&self, code: &str) -> &Locale {
+        self.get_shared(code).as_ref()
+    }
+
+    /// Like [`Translations::get`], shared.
+    pub fn get_shared(&self, code: &str) -> &Arc<Locale> {
+        self.locales
+            .get(code)
+            .or_else(|| self.locales.get(&self.default))
+            .expect("the default language is loaded")
+    }
+}
+
+impl Locale {
+    /// The embedded file of `code` (English when there is none), then `site` (path, text) over it.
+    pub fn new(code: &str, site: Option<(&Path, &str)>) -> Result<Locale> {
+        let primary = code.split('-').next().unwrap_or(code);
+        let embedded = EMBEDDED
+            .iter()
+            .find(|(c, _)| *c == primary)
+            .unwrap_or(&EMBEDDED[0])
+            .1;
+        let id: LanguageIdentifier = code
+            .parse()
+            .or_else(|_| primary.parse())
+            .with_context(|| format!("language code {code:?}"))?;
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Isolation marks would land inside attributes and URLs; the theme isolates figures
+        // itself where the direction may differ (<bdi>).
+        bundle.set_use_isolating(false);
+        let theme = parse(Path::new("theme i18n"), &format!("{code}.ftl"), embedded)?;
+        bundle
+            .add_resource(theme)
+            .map_err(|e| anyhow::anyhow!("the embedded {code}.ftl: {e:?}"))?;
+        if let Some((path, text)) = site {
+            bundle.add_resource_overriding(parse(path, "", text)?);
+        }
+        let mut locale = Locale {
+            code: code.to_string(),
+            bundle,
+            numbers: NumberFormat::default(),
+        };
+        let digits = match locale.text("number-digits").as_str() {
+            "latin" => Digits::Latin,
+            "arabic-indic" => Digits::ArabicIndic,
+            other => anyhow::bail!(
+                "i18n/{code}.ftl: number-digits = {other:?} must be \"latin\" or \"arabic-indic\""
+            ),
+        };
+        locale.numbers = NumberFormat {
+            digits,
+            group: locale.text("number-group-separator"),
+            decimal: locale.text("number-decimal-separator"),
+        };
+        Ok(locale)
+    }
+}
+
+/// Parses a Fluent file; the first error names its line and column.
+fn parse(path: &Path, name: &str, text: &str) -> Result<FluentResource> {
+    FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
+        let first = &errors[0];
+        let shown = if name.is_empty() {
+            path.to_path_buf()
+        } else {
+            path.join(name)
+        };
+        anyhow::Error::new(LocatedError::new(
+            &shown,
+            Some(Position::of_offset(text, first.pos.start)),
+            format!("not a Fluent message here: {}", first.kind),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn ids(text: &str) -> BTreeSet<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_embedded_file_has_every_message() {
+        let english = ids(EMBEDDED[0].1);
+        for (code, text) in EMBEDDED {
+            assert_eq!(ids(text), english, "{code}.ftl");
+            Locale::new(code, None).unwrap();
+        }
+    }
+
+    #[test]
+    fn numbers_and_dates_per_language() {
+        let en = Locale::new("en", None).unwrap();
+        let fr = Locale::new("fr", None).unwrap();
+        let ar = Locale::new("ar", None).unwrap();
+        assert_eq!(en.count(1234567), "1,234,567");
+        assert_eq!(fr.count(1234567), "1\u{202F}234\u{202F}567");
+        assert_eq!(ar.count(1234), "1,234");
+        assert_eq!(en.percent(0.125, 1), "12.5%");
+        assert_eq!(fr.percent(0.125, 1), "12,5\u{202F}%");
+        assert_eq!(en.date("2024-05-02").unwrap(), "2 May 2024");
+        assert_eq!(fr.date("2024-05-02T10:00:00Z").unwrap(), "2 mai 2024");
+        assert_eq!(ar.date("2024-05-02").unwrap(), "2 مايو 2024");
+        assert!(en.date("May 2").is_err());
+    }
+
+    #[test]
+    fn a_site_file_overrides_messages_and_digits() {
+        let ar = Locale::new(
+            "ar",
+            Some((
+                Path::new("i18n/ar.ftl"),
+                "number-digits = arabic-indic\nnumber-group-separator = ٬\nmonth-5 = أيار\n",
+            )),
+        )
+        .unwrap();
+        assert_eq!(ar.count(1234), "١٬٢٣٤");
+        assert_eq!(ar.date("2024-05-02").unwrap(), "٢ أيار ٢٠٢٤");
+        assert_eq!(ar.text("not-published"), "غير منشور");
+        let err = Locale::new("fr", Some((Path::new("i18n/fr.ftl"), "ok = a\n= b\n")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("i18n/fr.ftl:2:1"), "{err}");
+        let es = Locale::new("es", None).unwrap();
+        assert_eq!(es.text("key-figures"), "Key figures");
+    }
+}

@@ -1,0 +1,83 @@
+//! Protected tables in another language: the same cells, codes and order, with the title,
+//! description, column labels and category labels of that language (from
+//! [`LabelTranslations`]). A label missing in a language falls back to the default language's,
+//! with a warning for `safestat check`. Pooled `Other` and missing-value `Unknown` categories
+//! take the language's words (`category-other`, `category-unknown`).
+//!
+//! Never does: change a cell. A translated table is published exactly like the original.
+
+use crate::config::PrivacyConfig;
+use crate::data::labels::LabelTranslations;
+use crate::language::Language;
+use crate::privacy::ProtectedTable;
+
+use super::i18n::Locale;
+
+/// `tables` in `language`, and a warning for each label that had to fall back.
+pub fn tables_in(
+    tables: &[ProtectedTable],
+    labels: &LabelTranslations,
+    language: &Language,
+    locale: &Locale,
+    privacy: &PrivacyConfig,
+) -> (Vec<ProtectedTable>, Vec<String>) {
+    let mut warnings = Vec::new();
+    if language.is_default {
+        return (tables.to_vec(), warnings);
+    }
+    let code = &language.code;
+    let mut missing = |what: String| {
+        warnings.push(format!(
+            "{what} has no {} label ({code}): the default language's is shown",
+            language.name
+        ))
+    };
+    let translated = tables
+        .iter()
+        .map(|table| {
+            let mut t = table.clone();
+            match labels.titles.get(&t.id).and_then(|by| by.get(code)) {
+                Some(title) => t.title = title.clone(),
+                None => missing(format!("table {:?} (titles in data/tables.toml)", t.id)),
+            }
+            if !t.description.is_empty() {
+                match labels.descriptions.get(&t.id).and_then(|by| by.get(code)) {
+                    Some(d) => t.description = d.clone(),
+                    None => missing(format!(
+                        "table {:?} (descriptions in data/tables.toml)",
+                        t.id
+                    )),
+                }
+            }
+            for dimension in &mut t.dimensions {
+                let column = (t.dataset.clone(), dimension.id.clone());
+                match labels.columns.get(&column).and_then(|by| by.get(code)) {
+                    Some(label) => dimension.label = label.clone(),
+                    None => missing(format!(
+                        "column {:?} of data/{}.toml (labels)",
+                        dimension.id, t.dataset
+                    )),
+                }
+                for category in &mut dimension.categories {
+                    let key = (column.0.clone(), column.1.clone(), category.code.clone());
+                    if let Some(label) = labels.categories.get(&key).and_then(|by| by.get(code)) {
+                        category.label = label.clone();
+                    } else if category.label == privacy.other_label {
+                        category.label = locale.text("category-other");
+                    } else if category.label == privacy.unknown_label {
+                        category.label = locale.text("category-unknown");
+                    } else if dimension.kind == "category" {
+                        missing(format!(
+                            "value {:?} of column {:?} in data/{}.toml",
+                            category.code, dimension.id, t.dataset
+                        ));
+                    }
+                }
+            }
+            t
+        })
+        .collect();
+    warnings.sort();
+    warnings.dedup();
+    (translated, warnings)
+}

@@ -32,6 +32,11 @@ pub fn tables_in(
             language.name
         ))
     };
+    // Values without a label, per (dataset, column): one warning per column, not per value.
+    let mut values: std::collections::BTreeMap<
+        (String, String),
+        std::collections::BTreeSet<String>,
+    > = Default::default();
     let translated = tables
         .iter()
         .map(|table| {
@@ -67,16 +72,25 @@ pub fn tables_in(
                     } else if category.label == privacy.unknown_label {
                         category.label = locale.text("category-unknown");
                     } else if dimension.kind == "category" {
-                        missing(format!(
-                            "value {:?} of column {:?} in data/{}.toml",
-                            category.code, dimension.id, t.dataset
-                        ));
+                        values
+                            .entry(column.clone())
+                            .or_default()
+                            .insert(category.code.clone());
                     }
                 }
             }
             t
         })
         .collect();
+    for ((dataset, column), codes) in values {
+        let shown: Vec<String> = codes.iter().take(3).map(|c| format!("{c:?}")).collect();
+        let more = if codes.len() > 3 { ", …" } else { "" };
+        missing(format!(
+            "{} value(s) of column {column:?} in data/{dataset}.toml ({}{more})",
+            codes.len(),
+            shown.join(", ")
+        ));
+    }
     warnings.sort();
     warnings.dedup();
     (translated, warnings)

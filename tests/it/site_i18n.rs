@@ -237,7 +237,7 @@ fn a_missing_label_falls_back_to_the_default_language_and_check_warns() {
     let warnings = f.check().unwrap();
     let male: Vec<&String> = warnings
         .iter()
-        .filter(|w| w.contains("value \"M\" of column \"gender\""))
+        .filter(|w| w.contains("1 value(s) of column \"gender\" in data/cases.toml (\"M\")"))
         .collect();
     assert_eq!(male.len(), 1, "{warnings:?}");
     assert!(male[0].contains("Français"), "{male:?}");

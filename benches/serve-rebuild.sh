@@ -28,7 +28,7 @@ trap cleanup EXIT
 
 site="$work/site"
 mkdir -p "$site"
-for name in config.toml content templates static data; do
+for name in config.toml content templates static data i18n; do
     [ -e "$name" ] && cp -R "$name" "$site/"
 done
 

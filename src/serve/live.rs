@@ -258,18 +258,36 @@ fn rebuild_catching_panics(builder: &dyn Rebuild, dir: &Path, base_url: &str) ->
     ))
 }
 
-/// The preview's folder: in memory (`/dev/shm`) where Linux has it and `$TMPDIR` does not choose
-/// another place, since every save writes the whole site again; else in the temporary folder.
+/// The preview's folder: in memory (`/dev/shm`) where Linux has it with room to spare (a
+/// container's is often 64 MB) and `$TMPDIR` does not choose another place, since every save
+/// writes the whole site again; else in the temporary folder.
 fn workspace() -> std::io::Result<tempfile::TempDir> {
     let mut builder = tempfile::Builder::new();
     builder.prefix("safestat-serve-");
     let shm = Path::new("/dev/shm");
-    if cfg!(target_os = "linux") && std::env::var_os("TMPDIR").is_none() && shm.is_dir() {
+    if cfg!(target_os = "linux")
+        && std::env::var_os("TMPDIR").is_none()
+        && free_bytes(shm).is_some_and(|free| free >= SHM_ROOM)
+    {
         if let Ok(dir) = builder.tempdir_in(shm) {
             return Ok(dir);
         }
     }
     builder.tempdir()
+}
+
+/// How much room `/dev/shm` must have free for the preview to build there.
+const SHM_ROOM: u64 = 1 << 30;
+
+#[cfg(unix)]
+fn free_bytes(dir: &Path) -> Option<u64> {
+    let stat = rustix::fs::statvfs(dir).ok()?;
+    Some(stat.f_bavail.saturating_mul(stat.f_frsize))
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_: &Path) -> Option<u64> {
+    None
 }
 
 fn remove_quietly(dir: &Path) {

@@ -328,13 +328,7 @@ fn gather(
     let mut draft_dirs: Vec<String> = Vec::new();
     for (relative, file) in &section_files {
         let text = if file.exists() {
-            let bytes = std::fs::read(file).map_err(|e| {
-                vec![LocatedError::new(
-                    &shown(file),
-                    None,
-                    format!("cannot read: {e}"),
-                )]
-            })?;
+            let bytes = read(file, &shown(file))?;
             match source_text(&shown(file), bytes) {
                 Ok(text) => text,
                 Err(e) => {
@@ -382,13 +376,7 @@ fn gather(
     let parsed: Vec<ParsedPage> = page_files
         .par_iter()
         .map(|(relative, file)| {
-            let bytes = std::fs::read(file).map_err(|e| {
-                vec![LocatedError::new(
-                    &shown(file),
-                    None,
-                    format!("cannot read: {e}"),
-                )]
-            })?;
+            let bytes = read(file, &shown(file))?;
             let text = source_text(&shown(file), bytes).map_err(|e| vec![e])?;
             let is_bundle = relative.ends_with("/index.md") || relative == "index.md";
             let section = if is_bundle {
@@ -475,4 +463,10 @@ fn dir_of(relative: &str) -> &str {
 
 fn parent_of(dir: &str) -> &str {
     dir_of(dir)
+}
+
+/// The bytes of a content file; an error names it as `shown`.
+fn read(file: &Path, shown: &Path) -> Result<Vec<u8>, Vec<LocatedError>> {
+    std::fs::read(file)
+        .map_err(|e| vec![LocatedError::new(shown, None, format!("cannot read: {e}"))])
 }

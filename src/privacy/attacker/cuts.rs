@@ -163,8 +163,7 @@ impl AttackerLp<'_> {
                 .map(|&v| self.cap - self.cover.truth[v as usize] as f64)
                 .sum()
         };
-        let mut model = problem.optimise(Sense::Minimise);
-        model.make_quiet();
+        let mut model = super::solver(problem, Sense::Minimise);
         model.set_option("simplex_strategy", 4);
         let mut out = Vec::with_capacity(part.requests.len());
         let mut model = Some(model);

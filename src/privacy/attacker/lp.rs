@@ -513,8 +513,7 @@ impl<'a> AttackerLp<'a> {
     /// (about 25 times faster here than dual simplex).
     fn bounding_model(&self, block: &Block) -> (Option<Model>, Vec<Col>) {
         let (problem, cols) = self.problem(block, false);
-        let mut model = problem.optimise(Sense::Maximise);
-        model.make_quiet();
+        let mut model = super::solver(problem, Sense::Maximise);
         model.set_option("simplex_strategy", 4);
         (Some(model), cols)
     }
@@ -561,8 +560,7 @@ impl<'a> AttackerLp<'a> {
                 for &l in &objective.vars {
                     problem.change_column_cost(cols[l as usize], 1.0);
                 }
-                let mut model = problem.optimise(Sense::Maximise);
-                model.make_quiet();
+                let model = super::solver(problem, Sense::Maximise);
                 if let Ok(solved) = model.try_solve() {
                     if solved.status() == HighsModelStatus::Optimal {
                         let x = solved.get_solution().columns().to_vec();
@@ -580,8 +578,7 @@ impl<'a> AttackerLp<'a> {
                     .map(|&l| (cols[l as usize], 1.0))
                     .collect();
                 problem.add_row(need - TOLERANCE.., terms);
-                let mut model = problem.optimise(Sense::Maximise);
-                model.make_quiet();
+                let mut model = super::solver(problem, Sense::Maximise);
                 model.set_option("time_limit", seconds);
                 let solved = model.try_solve().ok()?;
                 match solved.status() {

@@ -104,8 +104,7 @@ impl AttackerLp<'_> {
         for terms in terms_of_rows {
             problem.add_row(0.0..=0.0, terms);
         }
-        let mut model: Model = problem.optimise(Sense::Minimise);
-        model.make_quiet();
+        let mut model: Model = super::solver(problem, Sense::Minimise);
         let mut opened: Vec<bool> = vec![false; cost.len()];
         let mut out = Vec::with_capacity(list.len());
         for &i in list {

@@ -248,14 +248,52 @@ fn a_missing_label_falls_back_to_the_default_language_and_check_warns() {
     assert!(fr.contains("Victimes par année et sexe"), "{fr}");
 }
 
+/// `file:line:column` of the first `needle` in `text` (column in characters, from 1).
+fn located(file: &str, text: &str, needle: &str) -> String {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not in {text}"));
+    let column = line[..line.find(needle).unwrap()].chars().count() + 1;
+    format!("{file}:{}:{column}", n + 1)
+}
+
 #[test]
-fn a_label_in_an_undeclared_language_is_an_error() {
-    let f = translated_labels();
-    let schema = f
-        .read_source("data/cases.toml")
-        .replace("fr = \"Sexe\"", "es = \"Sexo\"");
-    f.file("data/cases.toml", &schema);
-    let err = f.build_err();
-    assert!(err.contains("data/cases.toml"), "{err}");
-    assert!(err.contains("`es`"), "{err}");
+fn a_label_in_an_undeclared_language_is_an_error_naming_line_and_column() {
+    // A column's label, a value's label and a table's title or description, each in Spanish,
+    // which the site does not declare.
+    let cases = [
+        (
+            "data/cases.toml",
+            "fr = \"Sexe\"",
+            "es = \"Sexo\"",
+            "column \"gender\"",
+        ),
+        (
+            "data/cases.toml",
+            "fr = \"Femme\"",
+            "es = \"Mujer\"",
+            "column \"gender\", value \"F\"",
+        ),
+        (
+            "data/tables.toml",
+            "fr = \"Victimes par année et sexe\"",
+            "es = \"Víctimas por año y sexo\"",
+            "table \"by-year-gender\" titles",
+        ),
+    ];
+    for (file, from, to, place) in cases {
+        let f = translated_labels();
+        let text = f.read_source(file).replace(from, to);
+        f.file(file, &text);
+        for err in [f.build_err(), format!("{:#}", f.check().unwrap_err())] {
+            let at = located(file, &text, to);
+            assert!(
+                err.contains(&format!("{at}: {place}: a label in language `es`")),
+                "{at} in {err}"
+            );
+        }
+        assert!(!f.out().exists(), "nothing is published");
+    }
 }

@@ -136,7 +136,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 "statistics_records".into(),
                 language_releases
                     .iter()
-                    .map(|r| statistics::record_summary(r, base_url))
+                    .map(|r| statistics::record_summary(r, base_url, &locale))
                     .collect(),
             );
             let methodology =

@@ -10,13 +10,14 @@ fn publish_html_table_snapshot_two_dimensions() {
         &by_sex_and_exploitation(),
         &config().privacy,
         "table-victims-by-sex-and-exploitation",
+        &en(),
     );
     insta::assert_snapshot!(html);
 }
 
 #[test]
 fn publish_html_table_one_dimension_rows_and_total() {
-    let html = table_html(&by_country(), &config().privacy, "t1");
+    let html = table_html(&by_country(), &config().privacy, "t1", &en());
     assert!(html.starts_with("<table id=\"t1\" class=\"stat-table\">\n<caption>Victims by country of citizenship</caption>"));
     assert_eq!(
         html.matches("<th scope=\"row\"").count(),
@@ -37,7 +38,7 @@ fn publish_html_table_one_dimension_rows_and_total() {
 #[test]
 fn publish_html_table_long_format_for_three_dimensions() {
     let table = three_dims();
-    let html = table_html(&table, &config().privacy, "t3");
+    let html = table_html(&table, &config().privacy, "t3", &en());
     assert_eq!(html.matches("<tr").count(), 1 + table.cells.len());
     assert_eq!(html.matches("<th scope=\"col\"").count(), 4);
     assert_eq!(html.matches(">not published<").count(), 3);
@@ -59,7 +60,7 @@ fn publish_html_table_escapes_text() {
     );
     let mut privacy = config().privacy;
     privacy.suppressed_text = "<i>n/p</i>".into();
-    let html = table_html(&t, &privacy, "id\"><script>");
+    let html = table_html(&t, &privacy, "id\"><script>", &en());
     assert!(
         !html.contains("<script>") && !html.contains("<b>") && !html.contains("\"quoted\""),
         "{html}"
@@ -165,5 +166,33 @@ fn publish_methodology_describes_a_record_release_truthfully() {
     assert!(!without.contains("case records"));
     insta::assert_snapshot!(
         &md[md.find("### The case records").unwrap()..md.find("### The tables").unwrap()]
+    );
+}
+
+#[test]
+fn publish_html_table_numbers_and_words_follow_the_language() {
+    let privacy = config().privacy;
+    let english = table_html(&by_country(), &privacy, "t", &en());
+    assert!(english.contains(">12,345</td>"), "{english}");
+    assert!(english.contains(">Count</th>") && english.contains("<strong>Total</strong>"));
+    let french = table_html(&by_country(), &privacy, "t", &locale("fr"));
+    assert!(french.contains(">12\u{202F}345</td>"), "{french}");
+    assert!(
+        french.contains("<strong>13\u{202F}890</strong>"),
+        "{french}"
+    );
+    assert!(french.contains(">Nombre</th>"), "{french}");
+    assert!(
+        !french.contains("12,345") && !french.contains(">Count<"),
+        "{french}"
+    );
+    let arabic = table_html(&by_sex_and_exploitation(), &privacy, "t", &locale("ar"));
+    assert!(arabic.contains("<strong>1,431</strong>"), "{arabic}");
+    assert!(arabic.contains("<strong>المجموع</strong>"), "{arabic}");
+    assert!(!arabic.contains("Total"), "{arabic}");
+    let long = table_html(&three_dims(), &privacy, "t", &locale("ar"));
+    assert!(
+        long.contains(">العدد</th>") && !long.contains("Total"),
+        "{long}"
     );
 }

@@ -297,3 +297,53 @@ fn a_label_in_an_undeclared_language_is_an_error_naming_line_and_column() {
         assert!(!f.out().exists(), "nothing is published");
     }
 }
+
+#[test]
+fn tables_and_charts_write_numbers_and_read_in_the_pages_language() {
+    let f = multilingual();
+    // 900 more women in 2022 (1,197 cases), so that counts have thousands.
+    let mut csv = f.read_source("data/cases.csv");
+    for i in 0..900 {
+        csv.push_str(&format!("SR-8{i:04},2022,F,LB\n"));
+    }
+    f.file("data/cases.csv", &csv);
+    f.build().unwrap();
+    let fr = f.read("fr/statistics/by-year/index.html");
+    assert!(
+        fr.contains(">1\u{202F}197</strong>"),
+        "the total in the French table: {fr}"
+    );
+    assert!(
+        fr.contains(">1\u{202F}000</text>"),
+        "a tick of the French chart: {fr}"
+    );
+    assert!(!fr.contains("1,197") && !fr.contains(">1,000<"), "{fr}");
+    assert!(
+        fr.contains("Graphique à barres") || fr.contains("Graphique linéaire"),
+        "{fr}"
+    );
+    let en = f.read("statistics/by-year/index.html");
+    assert!(en.contains(">1,197</strong>"), "{en}");
+    let ar = f.read("ar/statistics/by-year-gender/index.html");
+    assert!(
+        ar.contains(" direction=\"rtl\">"),
+        "the Arabic chart reads right to left: {ar}"
+    );
+    assert!(ar.contains("<strong>المجموع</strong>"), "{ar}");
+    assert!(!en.contains("direction=\"rtl\""));
+    // The downloads keep plain numbers in every language.
+    for csv in [
+        "data/by-year.csv",
+        "fr/data/by-year.csv",
+        "ar/data/by-year.csv",
+    ] {
+        let text = f.read(csv);
+        assert!(text.contains(",1197,"), "{csv}: {text}");
+        assert!(!text.contains('\u{202F}'), "{csv}: {text}");
+    }
+    let json = f.read("fr/data/by-year.json");
+    assert!(
+        json.contains("1197") && !json.contains('\u{202F}'),
+        "{json}"
+    );
+}

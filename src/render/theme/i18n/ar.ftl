@@ -92,6 +92,19 @@ citation-data-as-of = البيانات حتى { $date }
 methodology-tables = الجداول المنشورة
 methodology-protection = كيفية حماية الإحصاءات
 
+## الجداول والرسوم البيانية بلغة الصفحة (src/publish: html_table, chart)
+table-count = العدد
+table-total = المجموع
+list-pair = { $first } و{ $second }
+chart-desc-line = رسم بياني خطي: { $title }، حسب { $axis }.
+chart-desc-lines = رسم بياني خطي: { $title }، حسب { $axis }، بخط لكل فئة من فئات { $series }.
+chart-desc-bar = رسم بياني بالأعمدة: { $title }، حسب { $axis }.
+chart-desc-grouped-bar = رسم بياني بالأعمدة المجمّعة: { $title }، حسب { $axis }، بعمود لكل فئة من فئات { $series } في كل مجموعة.
+chart-desc-others = تُعرض القيم لجميع فئات { $others } مجتمعةً.
+chart-desc-suppressed-bar = القيم المعلَّمة «{ $suppressed }» (وعددها { $number }) تظهر على شكل دائرة صغيرة مشطوبة عند المحور، لا بحجمها الحقيقي.
+chart-desc-suppressed-line = القيم المعلَّمة «{ $suppressed }» (وعددها { $number }) تظهر على شكل انقطاع في الخط ومربع مخطَّط تحت المحور، لا بحجمها الحقيقي.
+chart-desc-table = جميع القيم واردة في الجدول المرافق لهذا الرسم البياني.
+
 ## الصفحة غير موجودة
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي طلبتها غير موجودة أو نُقلت. انتقل إلى

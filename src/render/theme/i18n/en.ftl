@@ -86,6 +86,25 @@ citation-data-as-of = data as of { $date }
 methodology-tables = The published tables
 methodology-protection = How the statistics are protected
 
+## Tables and charts in the page's language (src/publish: html_table, chart)
+table-count = Count
+table-total = Total
+list-pair = { $first } and { $second }
+chart-desc-line = Line chart of { $title } by { $axis }.
+chart-desc-lines = Line chart of { $title } by { $axis }, one line per { $series }.
+chart-desc-bar = Bar chart of { $title } by { $axis }.
+chart-desc-grouped-bar = Grouped bar chart of { $title } by { $axis }, one bar per { $series } in each group.
+chart-desc-others = Shown for all { $others } together.
+chart-desc-suppressed-bar = { $count ->
+    [one] { $number } value marked “{ $suppressed }” is drawn as a small crossed circle at the axis, not to scale.
+   *[other] { $number } values marked “{ $suppressed }” are drawn as a small crossed circle at the axis, not to scale.
+}
+chart-desc-suppressed-line = { $count ->
+    [one] { $number } value marked “{ $suppressed }” is drawn as a gap in the line and a hatched square below the axis, not to scale.
+   *[other] { $number } values marked “{ $suppressed }” are drawn as a gap in the line and a hatched square below the axis, not to scale.
+}
+chart-desc-table = Every value is in the table that goes with this chart.
+
 ## Page not found
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Go to the

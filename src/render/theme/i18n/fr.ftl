@@ -85,6 +85,25 @@ citation-data-as-of = données au { $date }
 methodology-tables = Les tableaux publiés
 methodology-protection = Comment les statistiques sont protégées
 
+## Tableaux et graphiques dans la langue de la page (src/publish : html_table, chart)
+table-count = Nombre
+table-total = Total
+list-pair = { $first } et { $second }
+chart-desc-line = Graphique linéaire : { $title }, par { $axis }.
+chart-desc-lines = Graphique linéaire : { $title }, par { $axis }, une ligne par { $series }.
+chart-desc-bar = Graphique à barres : { $title }, par { $axis }.
+chart-desc-grouped-bar = Graphique à barres groupées : { $title }, par { $axis }, une barre par { $series } dans chaque groupe.
+chart-desc-others = Toutes catégories de { $others } confondues.
+chart-desc-suppressed-bar = { $count ->
+    [one] { $number } valeur marquée « { $suppressed } » est représentée par un petit cercle barré sur l’axe, sans rapport avec sa taille.
+   *[other] { $number } valeurs marquées « { $suppressed } » sont représentées par un petit cercle barré sur l’axe, sans rapport avec leur taille.
+}
+chart-desc-suppressed-line = { $count ->
+    [one] { $number } valeur marquée « { $suppressed } » est représentée par une interruption de la ligne et un carré hachuré sous l’axe, sans rapport avec sa taille.
+   *[other] { $number } valeurs marquées « { $suppressed } » sont représentées par une interruption de la ligne et un carré hachuré sous l’axe, sans rapport avec leur taille.
+}
+chart-desc-table = Toutes les valeurs figurent dans le tableau qui accompagne ce graphique.
+
 ## Page introuvable
 not-found-title = Page introuvable
 not-found-text = La page demandée n’existe pas ou a été déplacée. Aller à la

@@ -82,6 +82,9 @@ pub trait Wording {
     fn words_for_count(&self, key: &str, count: u64, args: &[(&str, &str)]) -> String;
     /// How the language writes numbers.
     fn numbers(&self) -> &NumberFormat;
+    /// A date (`YYYY-MM-DD`) as the language writes it (`31 December 2024`, `31 décembre 2024`);
+    /// anything else as written.
+    fn long_date(&self, date: &str) -> String;
     /// Whether the language is written right to left.
     fn is_rtl(&self) -> bool;
 }

@@ -141,6 +141,10 @@ impl Wording for Locale {
         &self.numbers
     }
 
+    fn long_date(&self, date: &str) -> String {
+        self.date(date).unwrap_or_else(|_| date.to_string())
+    }
+
     fn is_rtl(&self) -> bool {
         Locale::is_rtl(self)
     }

@@ -142,15 +142,17 @@ pub(super) fn table_page(
     value
 }
 
-/// The privacy settings in words (from `publish::methodology_markdown`), as HTML.
+/// The privacy settings in words (from `publish::methodology_markdown`) in `locale`'s language,
+/// as HTML.
 pub(super) fn methodology_html(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
-    config: &Config,
+    privacy: &PrivacyConfig,
+    locale: &Locale,
     base_url: &str,
 ) -> String {
     let data_url = permalink(base_url, &format!("{DATA_DIR}/"));
-    let markdown = methodology_markdown(tables, releases, &config.privacy, &data_url);
+    let markdown = methodology_markdown(tables, releases, privacy, &data_url, locale);
     let mut html = String::with_capacity(markdown.len() * 2);
     let parser = pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);

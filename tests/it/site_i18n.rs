@@ -347,3 +347,41 @@ fn tables_and_charts_write_numbers_and_read_in_the_pages_language() {
         "{json}"
     );
 }
+
+#[test]
+fn the_methodology_page_is_written_in_each_language() {
+    let f = multilingual();
+    f.file(
+        "content/methodology.fr.md",
+        "+++\ntitle = \"Méthodologie\"\ntemplate = \"methodology.html\"\n+++\nComment nous comptons.\n",
+    );
+    f.file(
+        "content/methodology.ar.md",
+        "+++\ntitle = \"المنهجية\"\ntemplate = \"methodology.html\"\n+++\nكيف نعدّ.\n",
+    );
+    f.build().unwrap();
+    let fr = f.read("fr/methodology/index.html");
+    for needle in [
+        "<h2>Comment nous protégeons les personnes derrière ces chiffres</h2>",
+        "nous écrivons « non publié »",
+        "Les chiffres décrivent les données au <strong>31 mars 2025</strong>.",
+        "(297 cas au total ;",
+    ] {
+        assert!(fr.contains(needle), "{needle} in {fr}");
+    }
+    let ar = f.read("ar/methodology/index.html");
+    for needle in [
+        "<h2>كيف نحمي الأشخاص الذين تمثّلهم هذه الأرقام</h2>",
+        "نكتب مكانه «غير منشور»",
+        "(مجموع الحالات: 297؛",
+    ] {
+        assert!(ar.contains(needle), "{needle} in {ar}");
+    }
+    for page in [&fr, &ar] {
+        assert!(!page.contains("How we protect"), "{page}");
+        assert!(!page.contains("cases in total"), "{page}");
+    }
+    let en = f.read("methodology/index.html");
+    assert!(en.contains("<h2>How we protect the people behind these numbers</h2>"));
+    assert!(en.contains("as of <strong>31 March 2025</strong>"), "{en}");
+}

@@ -104,6 +104,43 @@ chart-desc-suppressed-line = { $count ->
 }
 chart-desc-table = Toutes les valeurs figurent dans le tableau qui accompagne ce graphique.
 
+## Le texte de la page de méthodologie (src/publish/methodology.rs ; Markdown)
+list-separator = { ", " }
+methodology-heading = Comment nous protégeons les personnes derrière ces chiffres
+methodology-intro = Chaque chiffre de ce site est un nombre de cas. Derrière chaque cas, il y a une personne, et un très petit nombre peut suffire à reconnaître quelqu’un : une famille, une communauté ou un trafiquant qui connaît l’histoire pourrait deviner de qui il s’agit. Avant toute publication, chaque tableau passe donc par un contrôle de la divulgation statistique.
+methodology-threshold-heading = Le seuil : { $k }
+methodology-threshold = Tout nombre que nous publions vaut 0 ou au moins **{ $k }**. Un nombre compris entre 1 et { $below } n’est pas publié ; à sa place, nous écrivons « { $suppressed } ».
+methodology-zeros-published = Un zéro est publié tel quel : une case vide ne décrit personne.
+methodology-zeros-suppressed = Les zéros sont traités comme les petits nombres et ne sont pas publiés non plus, car ici, le simple fait de savoir que personne n’appartient à un groupe peut révéler quelque chose sur les autres.
+methodology-secondary-heading = Pourquoi certains nombres plus grands sont aussi masqués
+methodology-secondary = Masquer les petits nombres ne suffit pas : si un tableau montre un total et tous les nombres qui le composent sauf un, n’importe qui peut faire la soustraction et retrouver le nombre masqué. Nous masquons donc aussi d’autres nombres, souvent plus grands, choisis de sorte qu’aucun nombre masqué ne puisse être déduit des totaux, des autres nombres ou de plusieurs tableaux mis ensemble. Tous les tableaux de ce site sont protégés ensemble, comme un seul système : un nombre qui figure dans deux tableaux est soit affiché dans les deux, soit masqué dans les deux.
+methodology-one-marker = Tout nombre masqué apparaît de la même façon, « { $suppressed } », qu’il soit petit ou qu’il ait été masqué pour en protéger un autre. Les distinguer désignerait les petits nombres : nous ne le faisons donc jamais. Dans les graphiques, un nombre masqué est représenté par un petit cercle barré sur l’axe (dans un graphique linéaire, par une interruption de la ligne et une marque hachurée sous l’axe), le même pour tous les nombres masqués : jamais à sa taille réelle, jamais comme un zéro. Dans les fichiers téléchargeables, un nombre masqué est un champ `count` vide accompagné du `flag` `suppressed` ; dans les tableurs, il est indiqué « { $suppressed } ».
+methodology-audit-heading = Comment la protection est vérifiée
+methodology-audit = À chaque construction du site, une vérification se place du point de vue d’une personne qui connaîtrait exactement chaque nombre publié sur ce site, qui saurait que les tableaux s’additionnent (un total est la somme de ses nombres, et les mêmes cas comptés dans deux tableaux sont les mêmes cas) et qu’aucun nombre n’est négatif, mais qui ignorerait quelles combinaisons de caractéristiques existent réellement parmi les cas. Pour chaque nombre masqué, la vérification calcule la plus petite et la plus grande valeur que cette personne pourrait encore envisager, en résolvant les mêmes équations qu’elle. Un petit nombre masqué doit pouvoir valoir { $k } ou plus, et l’intervalle doit couvrir au moins { $span } valeurs ; aucun autre nombre masqué ne doit pouvoir être déterminé exactement. Si une seule vérification échoue, rien n’est publié.
+methodology-totals-heading = Les totaux
+methodology-totals = Chaque tableau comporte des totaux : une ligne ou une colonne marquée **{ $total }** est la somme de toutes les catégories de cette dimension, calculée sur l’ensemble des données avant tout masquage. Un total peut donc être supérieur à la somme des nombres affichés à côté de lui, et un total peut lui-même être masqué.
+methodology-pooling-heading = « { $other } » et « { $unknown } »
+methodology-pooling = Les catégories qui comptent très peu de cas, par exemple une nationalité rare, ne sont pas présentées séparément : elles sont regroupées dans une catégorie appelée « { $other } », afin qu’une catégorie rare ne permette d’identifier personne. Les cas pour lesquels une valeur n’a pas été enregistrée sont comptés sous « { $unknown } », de sorte que les catégories d’un tableau s’additionnent toujours à son total.
+methodology-data-heading = Les données
+methodology-data-as-of = Les chiffres décrivent les données au **{ $date }**.
+methodology-data-at-build = Les chiffres décrivent les données au moment de la dernière construction du site.
+methodology-data-editions = Les cas enregistrés plus tard, ou corrigés depuis, n’y figurent pas : les chiffres peuvent donc changer d’une édition à l’autre.
+methodology-tables-heading = Les tableaux
+methodology-table-by = — par { $dimensions }
+methodology-table-filter = { " ; " }{ $filter }
+methodology-table-total = { $number } cas au total
+methodology-table-total-hidden = total { $suppressed }
+methodology-table-cells = ({ $total } ; { $hidden } cellules sur { $cells } « { $suppressed } »).
+methodology-records-heading = Les dossiers individuels : { $file }
+methodology-records = Outre les tableaux, les dossiers individuels de *{ $title }* sont eux-mêmes publiés, une ligne par cas dans un ordre aléatoire, dans le fichier [{ $file }]({ $url }) ({ $number } dossiers). Avant publication, ils ont été rendus k-anonymes : chaque combinaison de { $quasi } (ce que pourrait savoir une personne qui connaît une victime) est partagée par au moins **{ $k }** dossiers.
+methodology-records-l-diverse = Outre les tableaux, les dossiers individuels de *{ $title }* sont eux-mêmes publiés, une ligne par cas dans un ordre aléatoire, dans le fichier [{ $file }]({ $url }) ({ $number } dossiers). Avant publication, ils ont été rendus k-anonymes : chaque combinaison de { $quasi } (ce que pourrait savoir une personne qui connaît une victime) est partagée par au moins **{ $k }** dossiers, et ces dossiers comptent au moins **{ $l }** valeurs différentes de { $sensitive } (l-diversité) : connaître le groupe d’une personne ne dit donc pas laquelle la concerne.
+methodology-records-generalised = Comment chacune de ces caractéristiques est publiée :
+methodology-records-as-recorded = { $count ->
+    [one] { $columns } est publié tel qu’il a été enregistré.
+   *[other] { $columns } sont publiés tels qu’ils ont été enregistrés.
+}
+methodology-records-blank = **Une case vide signifie « inconnu ou non publié »** : soit la valeur n’a jamais été enregistrée, soit elle a été retirée pour protéger le dossier. Les deux cas se présentent volontairement de la même façon, et une case vide ne correspond qu’à d’autres cases vides. Les dossiers qu’aucun retrait de valeur ne pouvait protéger sont exclus du fichier. Les tableaux de ces données sont calculés à partir des dossiers publiés, et non des dossiers d’origine : ils couvrent les mêmes périodes, groupes et régions, comptent une case vide comme inconnue, puis sont protégés comme tout autre tableau ; un tableau n’en dit donc pas plus que le fichier.
+
 ## Page introuvable
 not-found-title = Page introuvable
 not-found-text = La page demandée n’existe pas ou a été déplacée. Aller à la

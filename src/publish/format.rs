@@ -87,6 +87,8 @@ pub trait Wording {
     fn long_date(&self, date: &str) -> String;
     /// Whether the language is written right to left.
     fn is_rtl(&self) -> bool;
+    /// The language's BCP 47 code (`en`, `ar`, `pt-BR`).
+    fn language(&self) -> &str;
 }
 
 /// A count with English thousands separators: `12345` → `"12,345"`.

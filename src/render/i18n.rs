@@ -148,6 +148,10 @@ impl Wording for Locale {
     fn is_rtl(&self) -> bool {
         Locale::is_rtl(self)
     }
+
+    fn language(&self) -> &str {
+        &self.code
+    }
 }
 
 /// The messages of every language of a site.

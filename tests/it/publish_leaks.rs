@@ -95,7 +95,7 @@ fn check_outputs(table: &ProtectedTable) {
         .iter()
         .flat_map(|d| d.categories.iter().map(|c| c.label.as_str()))
         .collect();
-    let xlsx = table_xlsx(table, &config(), None).unwrap();
+    let xlsx = table_xlsx(table, &config(), None, &en()).unwrap();
     let mut words = 0;
     for (_, cells) in xlsx_sheets(&xlsx) {
         for cell in cells.values() {

@@ -385,3 +385,95 @@ fn the_methodology_page_is_written_in_each_language() {
     assert!(en.contains("<h2>How we protect the people behind these numbers</h2>"));
     assert!(en.contains("as of <strong>31 March 2025</strong>"), "{en}");
 }
+
+#[test]
+fn each_languages_data_package_is_described_in_that_language_and_validates() {
+    let f = translated_labels();
+    f.build().unwrap();
+    let package =
+        |path: &str| -> serde_json::Value { serde_json::from_str(&f.read(path)).unwrap() };
+    let (en, fr, ar) = (
+        package("data/datapackage.json"),
+        package("fr/data/datapackage.json"),
+        package("ar/data/datapackage.json"),
+    );
+    assert_eq!(en["languages"], serde_json::json!(["en"]));
+    assert_eq!(fr["languages"], serde_json::json!(["fr"]));
+    assert_eq!(ar["languages"], serde_json::json!(["ar"]));
+    assert_eq!(en["title"], "Test site");
+    assert_eq!(fr["title"], "Site de test");
+    assert_eq!(ar["title"], "موقع الاختبار");
+    let description = |p: &serde_json::Value| p["description"].as_str().unwrap().to_string();
+    assert!(
+        description(&en).starts_with("Counts of cases, protected"),
+        "{en}"
+    );
+    assert!(
+        description(&fr).starts_with("Nombres de cas, protégés"),
+        "{fr}"
+    );
+    assert!(
+        description(&fr).contains("« non publié »") || description(&fr).contains("`suppressed`")
+    );
+    assert!(description(&ar).starts_with("أعداد حالات محمية"), "{ar}");
+    // Each table's resource: its title, its description and its fields' titles in the language.
+    let resource = |p: &serde_json::Value, name: &str| -> serde_json::Value {
+        p["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let table = resource(&fr, "by-year-gender");
+    assert_eq!(table["title"], "Victimes par année et sexe");
+    assert!(
+        table["description"]
+            .as_str()
+            .unwrap()
+            .contains("Une ligne par cellule, totaux compris"),
+        "{table}"
+    );
+    let fields = table["schema"]["fields"].as_array().unwrap();
+    let titles: Vec<&str> = fields
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Sexe") && titles.contains(&"Sexe (libellé)"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Nombre") && titles.contains(&"Indicateur"),
+        "{titles:?}"
+    );
+    let spreadsheet = resource(&ar, "by-year-gender-xlsx");
+    assert_eq!(
+        spreadsheet["title"],
+        "الضحايا حسب السنة والجنس (جدول بيانات)"
+    );
+    // Machine-readable parts stay as they are: names, codes, the flag.
+    assert_eq!(
+        resource(&ar, "by-year-gender")["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .len(),
+        fields.len()
+    );
+    assert!(!f
+        .read("fr/data/datapackage.json")
+        .contains("One row per cell"));
+    for path in [
+        "data/datapackage.json",
+        "fr/data/datapackage.json",
+        "ar/data/datapackage.json",
+    ] {
+        let output = crate::publish_frictionless::frictionless_validate(&f.out().join(path));
+        assert!(
+            output.status.success(),
+            "{path}: {}",
+            crate::publish_frictionless::report(&output)
+        );
+    }
+}

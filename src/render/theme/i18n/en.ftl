@@ -145,6 +145,26 @@ methodology-records-as-recorded = { $count ->
 }
 methodology-records-blank = **A blank means unknown or not released**: the value was either never recorded or left out to protect the record. The two look the same on purpose, and a blank matches only other blanks. Records that no blanking could protect are left out of the file. The tables of this data are counted from the released records, not from the case records: they show the same periods, groups and regions, count a blank as unknown, and are then protected like any other table, so a table tells nothing the file does not.
 
+## The data package's descriptions (src/publish/downloads.rs; the spreadsheet's method note)
+datapackage-method = Counts of cases, protected by statistical disclosure control so that no count can single out a person. Every published count is 0 or at least { $k }. Counts from 1 to { $below } are suppressed (primary suppression), and further counts are suppressed where needed so that no hidden count can be worked out from totals (secondary suppression); all tables were protected together.
+datapackage-zeros-published = Zero counts are published as zeros.
+datapackage-zeros-suppressed = Zero counts are treated like small counts and suppressed.
+datapackage-marker-csv = A suppressed cell has an empty `count` and the `flag` `{ $flag }`; both kinds of suppression look the same. A dimension holding `{ $total }` is summed over all its categories.
+datapackage-marker-spreadsheet = A suppressed cell shows "{ $suppressed }"; both kinds of suppression look the same. A row or column labelled { $total } is summed over all categories of its dimension.
+datapackage-pooling = Rare categories are pooled into "{ $other }" and missing values are counted under "{ $unknown }".
+datapackage-data-as-of = Data as of { $date }.
+datapackage-rows = One row per cell, totals included: a row whose dimension holds `{ $total }` is a total over all categories of that dimension (counted from every case, withheld cells included), so adding up all rows counts cases more than once; the row with `{ $total }` in every dimension is the number of cases.
+datapackage-filter = Filter: { $filter }.
+datapackage-dimension = { $label } ({ $kind }), as a code; the label is in `{ $column }`. `{ $total }` marks a total: the row counts every case, of all categories of this dimension.
+datapackage-label-title = { $label } (label)
+datapackage-label = The label of `{ $id }` as shown on the site; `{ $total }` for a total.
+datapackage-count-title = Count
+datapackage-count = Number of cases: 0 or at least { $k }. Empty when the count is not published.
+datapackage-flag-title = Flag
+datapackage-flag = `{ $flag }` when the count is not published ("{ $suppressed }"); empty otherwise.
+datapackage-xlsx-title = { $title } (spreadsheet)
+datapackage-xlsx = The table `{ $id }` as a spreadsheet: sheet "{ $table-sheet }" lays it out as on its page, with labels, totals in their place and withheld counts marked as on the page; sheet "{ $notes-sheet }" holds the method, the threshold k, the dates and the licence. The same cells as `{ $id }.csv`.
+
 ## Page not found
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Go to the

@@ -141,6 +141,26 @@ methodology-records-as-recorded = { $count ->
 }
 methodology-records-blank = **Une case vide signifie « inconnu ou non publié »** : soit la valeur n’a jamais été enregistrée, soit elle a été retirée pour protéger le dossier. Les deux cas se présentent volontairement de la même façon, et une case vide ne correspond qu’à d’autres cases vides. Les dossiers qu’aucun retrait de valeur ne pouvait protéger sont exclus du fichier. Les tableaux de ces données sont calculés à partir des dossiers publiés, et non des dossiers d’origine : ils couvrent les mêmes périodes, groupes et régions, comptent une case vide comme inconnue, puis sont protégés comme tout autre tableau ; un tableau n’en dit donc pas plus que le fichier.
 
+## Les descriptions du paquet de données (src/publish/downloads.rs ; la note de méthode des tableurs)
+datapackage-method = Nombres de cas, protégés par le contrôle de la divulgation statistique afin qu’aucun nombre ne permette d’identifier une personne. Tout nombre publié vaut 0 ou au moins { $k }. Les nombres de 1 à { $below } sont masqués (masquage primaire), et d’autres nombres sont masqués si nécessaire afin qu’aucun nombre masqué ne puisse être déduit des totaux (masquage secondaire) ; tous les tableaux ont été protégés ensemble.
+datapackage-zeros-published = Les zéros sont publiés tels quels.
+datapackage-zeros-suppressed = Les zéros sont traités comme les petits nombres et masqués.
+datapackage-marker-csv = Une cellule masquée a un `count` vide et le `flag` `{ $flag }` ; les deux types de masquage se présentent de la même façon. Une dimension qui contient `{ $total }` est la somme de toutes ses catégories.
+datapackage-marker-spreadsheet = Une cellule masquée affiche « { $suppressed } » ; les deux types de masquage se présentent de la même façon. Une ligne ou une colonne intitulée { $total } est la somme de toutes les catégories de sa dimension.
+datapackage-pooling = Les catégories rares sont regroupées sous « { $other } » et les valeurs manquantes sont comptées sous « { $unknown } ».
+datapackage-data-as-of = Données au { $date }.
+datapackage-rows = Une ligne par cellule, totaux compris : une ligne dont une dimension contient `{ $total }` est un total sur toutes les catégories de cette dimension (compté sur tous les cas, cellules masquées comprises) ; additionner toutes les lignes compte donc des cas plusieurs fois. La ligne qui contient `{ $total }` dans chaque dimension donne le nombre de cas.
+datapackage-filter = Champ : { $filter }.
+datapackage-dimension = { $label } ({ $kind }), sous forme de code ; le libellé figure dans `{ $column }`. `{ $total }` signale un total : la ligne compte tous les cas, de toutes les catégories de cette dimension.
+datapackage-label-title = { $label } (libellé)
+datapackage-label = Le libellé de `{ $id }` tel qu’il apparaît sur le site ; `{ $total }` pour un total.
+datapackage-count-title = Nombre
+datapackage-count = Nombre de cas : 0 ou au moins { $k }. Vide lorsque le nombre n’est pas publié.
+datapackage-flag-title = Indicateur
+datapackage-flag = `{ $flag }` lorsque le nombre n’est pas publié (« { $suppressed } ») ; vide sinon.
+datapackage-xlsx-title = { $title } (tableur)
+datapackage-xlsx = Le tableau `{ $id }` sous forme de tableur : la feuille « { $table-sheet } » le présente comme sur sa page, avec les libellés, les totaux à leur place et les nombres masqués indiqués comme sur la page ; la feuille « { $notes-sheet } » contient la méthode, le seuil k, les dates et la licence. Les mêmes cellules que `{ $id }.csv`.
+
 ## Page introuvable
 not-found-title = Page introuvable
 not-found-text = La page demandée n’existe pas ou a été déplacée. Aller à la

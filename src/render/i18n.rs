@@ -4,9 +4,11 @@
 //! A language without an embedded file starts from the English one. Numbers and dates are
 //! formatted from messages of the same files (`number-digits`, `number-group-separator`,
 //! `number-decimal-separator`, `percent`, `date`, `month-1` … `month-12`), so a site changes them
-//! the same way.
+//! the same way. The digits and separators become a [`NumberFormat`] (`publish::format`, the one
+//! place that writes a count), and a [`Locale`] is the [`Wording`] that tables, charts, the
+//! methodology and the data package are written with.
 //!
-//! Owns: loading, checking and formatting messages; counts, percentages and dates per language.
+//! Owns: loading, checking and formatting messages; percentages and dates per language.
 //! Never does: decide which words a template shows.
 
 use std::collections::BTreeMap;

@@ -6,12 +6,11 @@ use std::fmt::Write;
 
 use super::marks::{n, series_fill, suppressed_mark, text_lines, wrap};
 use super::{
-    nice_scale, Flow, Plan, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER_RADIUS, TEXT,
+    nice_scale, Plan, Writing, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER_RADIUS, TEXT,
     WIDTH,
 };
 use crate::html;
 use crate::privacy::CellValue;
-use crate::publish::format::NumberFormat;
 
 /// Left edge of the labels and of the axis the bars start from (in the left-to-right layout).
 const X0: f64 = 8.0;
@@ -19,14 +18,14 @@ const X0: f64 = 8.0;
 /// Horizontal bars: each category's label above its bars, counts along the top axis.
 pub(super) fn bar_body(
     plan: &Plan,
-    flow: Flow,
-    numbers: &NumberFormat,
+    writing: Writing,
     values: &[Vec<CellValue>],
     max_published: u64,
     prefix: &str,
     suppressed_text: &str,
     top: f64,
 ) -> (String, f64) {
+    let Writing { flow, numbers } = writing;
     let labels = plan.axis_labels();
     let series = plan.series_labels();
     let n_series = values.first().map_or(1, Vec::len);

@@ -4,11 +4,10 @@ use std::fmt::Write;
 
 use super::marks::{marker, n, series_dash, text_lines, wrap};
 use super::{
-    nice_scale, Flow, Plan, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH,
+    nice_scale, Plan, Writing, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH,
 };
 use crate::html;
 use crate::privacy::CellValue;
-use crate::publish::format::NumberFormat;
 
 /// The most lines whose points are labelled with their values.
 const MAX_LABELLED_SERIES: usize = 2;
@@ -16,14 +15,14 @@ const MAX_LABELLED_SERIES: usize = 2;
 /// Lines over the years: counts up the side, one line per series, broken at suppressed points.
 pub(super) fn line_body(
     plan: &Plan,
-    flow: Flow,
-    numbers: &NumberFormat,
+    writing: Writing,
     values: &[Vec<CellValue>],
     max_published: u64,
     prefix: &str,
     suppressed_text: &str,
     top: f64,
 ) -> (String, f64) {
+    let Writing { flow, numbers } = writing;
     let labels = plan.axis_labels();
     let series = plan.series_labels();
     let n_series = values.first().map_or(1, Vec::len);

@@ -131,6 +131,13 @@ fn has_rtl_letter(text: &str) -> bool {
     })
 }
 
+/// How the page's language writes a chart: its direction and its numbers.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Writing<'a> {
+    pub flow: Flow,
+    pub numbers: &'a crate::publish::format::NumberFormat,
+}
+
 /// The kind of chart drawn for a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
@@ -338,7 +345,10 @@ pub fn chart_svg(
     let flow = Flow {
         rtl: wording.is_rtl(),
     };
-    let numbers = wording.numbers();
+    let writing = Writing {
+        flow,
+        numbers: wording.numbers(),
+    };
     let prefix = format!("chart-{}", id_safe(&table.id));
     let values = plan.values();
     let max_published = values
@@ -366,8 +376,7 @@ pub fn chart_svg(
     let (body, height) = match plan.kind {
         ChartKind::Line => line_body(
             &plan,
-            flow,
-            numbers,
+            writing,
             &values,
             max_published,
             &prefix,
@@ -376,8 +385,7 @@ pub fn chart_svg(
         ),
         _ => bar_body(
             &plan,
-            flow,
-            numbers,
+            writing,
             &values,
             max_published,
             &prefix,

@@ -227,13 +227,19 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
             label_warnings.extend(warnings);
             let mut language_config = config.clone();
             language_config.privacy = render::privacy_in(&config.privacy, language, locale);
+            language_config.title = language.title.clone();
             let language_releases = if language.is_default {
                 &releases[..]
             } else {
                 &[]
             };
-            let files =
-                publish::downloads(&translated, language_releases, &language_config, edition)?;
+            let files = publish::downloads(
+                &translated,
+                language_releases,
+                &language_config,
+                edition,
+                locale,
+            )?;
             generated.extend(files.into_iter().map(|d| {
                 let path = format!("{}{}", language.prefix, d.path);
                 render::GeneratedFile {

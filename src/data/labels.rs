@@ -8,12 +8,35 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use toml::Spanned;
 
 use super::{schema, tables};
+use crate::diagnostic::{LocatedError, Position};
 
 /// Language code → label.
 pub type ByLanguage = BTreeMap<String, String>;
+
+/// Labels as written in a file: language code → (label, where the code is written).
+pub(crate) type WrittenLabels = BTreeMap<String, (String, Position)>;
+
+/// The labels of a `labels = { … }` table read from `text`, each with where its language code is.
+pub(crate) fn written(labels: &BTreeMap<Spanned<String>, String>, text: &str) -> WrittenLabels {
+    labels
+        .iter()
+        .map(|(code, label)| {
+            let at = Position::of_offset(text, code.span().start);
+            (code.get_ref().clone(), (label.clone(), at))
+        })
+        .collect()
+}
+
+fn by_language(labels: &WrittenLabels) -> ByLanguage {
+    labels
+        .iter()
+        .map(|(code, (label, _))| (code.clone(), label.clone()))
+        .collect()
+}
 
 /// Every translated label of `data/`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,48 +52,51 @@ pub struct LabelTranslations {
 }
 
 /// Reads the translated labels of `data_dir`; a label in a language the site does not have
-/// (`languages`: the codes of its other languages) is an error naming the file and the place.
+/// (`languages`: the codes of its other languages) is an error naming the file, line and column.
 pub fn load(data_dir: &Path, languages: &BTreeSet<&str>) -> Result<LabelTranslations> {
     let mut labels = LabelTranslations::default();
     if !data_dir.is_dir() {
         return Ok(labels);
     }
-    let check = |file: &Path, place: &str, by: &ByLanguage| -> Result<()> {
-        if let Some(code) = by.keys().find(|c| !languages.contains(c.as_str())) {
-            bail!(
-                "{}: {place}: a label in language `{code}`, which config.toml does not declare (add [languages.{code}])",
-                file.display()
-            );
+    let check = |file: &Path, place: &str, by: &WrittenLabels| -> Result<ByLanguage> {
+        match by.iter().find(|(c, _)| !languages.contains(c.as_str())) {
+            Some((code, (_, at))) => Err(anyhow::Error::new(LocatedError::new(
+                file,
+                Some(*at),
+                format!(
+                    "{place}: a label in language `{code}`, which config.toml does not declare (add [languages.{code}])"
+                ),
+            ))),
+            None => Ok(by_language(by)),
         }
-        Ok(())
     };
     for dataset in schema::discover(data_dir)? {
         for column in &dataset.columns {
             let key = (dataset.id.clone(), column.id.clone());
             if !column.labels.is_empty() {
-                check(
+                let by = check(
                     &dataset.schema_path,
                     &format!("column {:?}", column.id),
                     &column.labels,
                 )?;
-                labels.columns.insert(key.clone(), column.labels.clone());
+                labels.columns.insert(key.clone(), by);
             }
-            for (code, by) in &column.value_labels {
-                check(
+            for (code, written) in &column.value_labels {
+                let by = check(
                     &dataset.schema_path,
                     &format!("column {:?}, value {code:?}", column.id),
-                    by,
+                    written,
                 )?;
                 labels
                     .categories
-                    .insert((key.0.clone(), key.1.clone(), code.clone()), by.clone());
+                    .insert((key.0.clone(), key.1.clone(), code.clone()), by);
             }
         }
     }
     let tables_file = data_dir.join("tables.toml");
     for (id, (titles, descriptions)) in tables::translations(&tables_file)? {
-        check(&tables_file, &format!("table {id:?} titles"), &titles)?;
-        check(
+        let titles = check(&tables_file, &format!("table {id:?} titles"), &titles)?;
+        let descriptions = check(
             &tables_file,
             &format!("table {id:?} descriptions"),
             &descriptions,

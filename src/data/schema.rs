@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::labels::{written, WrittenLabels};
 use super::pairs::Pairs;
 use super::ReleaseSpec;
 use super::{Category, ColumnKind};
@@ -74,7 +75,7 @@ struct ColumnDecl {
     label: Option<String>,
     /// The column's label in the site's other languages: `labels = { ar = "…", fr = "…" }`.
     #[serde(default)]
-    labels: BTreeMap<String, String>,
+    labels: BTreeMap<Spanned<String>, String>,
     values: Option<Spanned<Pairs<String, ValueDecl>>>,
     recode: Option<Spanned<Pairs<String, Spanned<String>>>>,
     missing: Option<Vec<String>>,
@@ -85,12 +86,34 @@ struct ColumnDecl {
 }
 
 /// One entry of `[column.values]`: a label (`F = "Female"`), or a label with its translations
-/// (`F = { label = "Female", labels = { ar = "أنثى", fr = "Femme" } }`).
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// (`F = { label = "Female", labels = { ar = "أنثى", fr = "Femme" } }`). Deserialized by hand,
+/// not as an untagged enum, so that the translations keep where their language codes are.
 enum ValueDecl {
     Label(String),
     Translated(TranslatedValue),
+}
+
+impl<'de> Deserialize<'de> for ValueDecl {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ValueDecl;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a label, or { label = \"…\", labels = { <language> = \"…\" } }")
+            }
+            fn visit_str<E: serde::de::Error>(self, label: &str) -> Result<ValueDecl, E> {
+                Ok(ValueDecl::Label(label.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ValueDecl, A::Error> {
+                let deserializer = serde::de::value::MapAccessDeserializer::new(map);
+                TranslatedValue::deserialize(deserializer).map(ValueDecl::Translated)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -98,7 +121,7 @@ enum ValueDecl {
 struct TranslatedValue {
     label: String,
     #[serde(default)]
-    labels: BTreeMap<String, String>,
+    labels: BTreeMap<Spanned<String>, String>,
 }
 
 /// The set of values a column accepts, and so its categories.
@@ -136,9 +159,9 @@ pub(crate) struct ColumnSchema {
     pub missing: Vec<String>,
     pub pool_rare: bool,
     /// The column's label in other languages, by language code.
-    pub labels: BTreeMap<String, String>,
+    pub labels: WrittenLabels,
     /// Each declared value's label in other languages: code → language → label.
-    pub value_labels: BTreeMap<String, BTreeMap<String, String>>,
+    pub value_labels: BTreeMap<String, WrittenLabels>,
 }
 
 /// One dataset's schema, checked.
@@ -360,7 +383,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
                         let label = match value {
                             ValueDecl::Label(label) => label,
                             ValueDecl::Translated(t) => {
-                                value_labels.insert(code.clone(), t.labels.clone());
+                                value_labels.insert(code.clone(), written(&t.labels, text));
                                 &t.label
                             }
                         };
@@ -465,7 +488,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<DatasetSchema> {
             recode,
             missing,
             pool_rare: decl.pool_rare.unwrap_or(true),
-            labels: decl.labels,
+            labels: written(&decl.labels, text),
             value_labels,
         });
     }

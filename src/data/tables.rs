@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::labels::{written, WrittenLabels};
 use super::pairs::Pairs;
 use super::schema::{is_identifier, quoted_list, DatasetSchema, Role};
 use super::{CaseTable, ColumnKind, TableFilter, TableSpec};
@@ -48,21 +49,20 @@ struct TableDecl {
     description: String,
     /// The title in other languages: `titles = { ar = "…", fr = "…" }`.
     #[serde(default)]
-    titles: BTreeMap<String, String>,
+    titles: BTreeMap<Spanned<String>, String>,
     /// The description in other languages.
     #[serde(default)]
-    descriptions: BTreeMap<String, String>,
+    descriptions: BTreeMap<Spanned<String>, String>,
     dataset: Option<Spanned<String>>,
     dimensions: Spanned<Vec<Spanned<String>>>,
     filter: Option<Spanned<Pairs<Spanned<String>, Spanned<toml::Value>>>>,
 }
 
-/// Language code → text.
-type ByLanguage = BTreeMap<String, String>;
-
 /// Each table's title and description in other languages (table id → (titles, descriptions)),
 /// read from `path` if it exists; [`load`] checks everything else of the file.
-pub(crate) fn translations(path: &Path) -> Result<BTreeMap<String, (ByLanguage, ByLanguage)>> {
+pub(crate) fn translations(
+    path: &Path,
+) -> Result<BTreeMap<String, (WrittenLabels, WrittenLabels)>> {
     if !path.exists() {
         return Ok(BTreeMap::new());
     }
@@ -73,7 +73,11 @@ pub(crate) fn translations(path: &Path) -> Result<BTreeMap<String, (ByLanguage, 
     Ok(file
         .tables
         .into_iter()
-        .map(|t| (t.id.into_inner(), (t.titles, t.descriptions)))
+        .map(|t| {
+            let titles = written(&t.titles, &text);
+            let descriptions = written(&t.descriptions, &text);
+            (t.id.into_inner(), (titles, descriptions))
+        })
         .collect())
 }
 

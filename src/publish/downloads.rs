@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use super::format::Wording;
 use super::spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
 use crate::config::{Config, ZeroPolicy};
 use crate::privacy::records::{records_csv, RecordRelease};
@@ -59,12 +60,15 @@ pub fn record_downloads(releases: &[RecordRelease]) -> Result<Vec<Download>> {
 
 /// Every download of a build: each table's CSV, JSON and XLSX, each record-level release's
 /// records CSV, then `data/datapackage.json` describing all of them. `edition` is the build's
-/// date, written into the spreadsheets (see [`table_xlsx`]).
+/// date, written into the spreadsheets (see [`table_xlsx`]). The descriptions in
+/// `datapackage.json` (and the spreadsheets' method note) are in `wording`'s language; the
+/// numbers stay plain and machine-readable.
 pub fn downloads(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
     edition: Option<EditionDate>,
+    wording: &dyn Wording,
 ) -> Result<Vec<Download>> {
     let mut files = Vec::with_capacity(tables.len() * 3 + releases.len() + 1);
     let mut spreadsheets = Vec::with_capacity(tables.len());
@@ -79,8 +83,8 @@ pub fn downloads(
             media_type: "application/json",
             bytes: table_json(table)?,
         });
-        let xlsx = table_xlsx(table, config, edition)?;
-        spreadsheets.push(xlsx_resource(table, &xlsx));
+        let xlsx = table_xlsx(table, config, edition, wording)?;
+        spreadsheets.push(xlsx_resource(table, &xlsx, wording));
         files.push(Download {
             path: format!("{DATA_DIR}/{}", xlsx_file(&table.id)),
             media_type: XLSX_MEDIA_TYPE,
@@ -97,7 +101,7 @@ pub fn downloads(
     files.push(Download {
         path: format!("{DATA_DIR}/datapackage.json"),
         media_type: "application/json",
-        bytes: package_json(tables, other_resources, config)?,
+        bytes: package_json(tables, other_resources, config, wording)?,
     });
     Ok(files)
 }
@@ -109,18 +113,16 @@ pub fn xlsx_file(table_id: &str) -> String {
 
 /// A spreadsheet's resource in `datapackage.json`: a file resource (not a table: its sheet is laid
 /// out for reading, with titles and notes), pointing at the CSV that holds the same cells.
-fn xlsx_resource(table: &ProtectedTable, xlsx: &[u8]) -> Value {
+fn xlsx_resource(table: &ProtectedTable, xlsx: &[u8], wording: &dyn Wording) -> Value {
     json!({
         "$schema": RESOURCE_PROFILE,
         "name": format!("{}-xlsx", table.id.to_lowercase()),
         "path": xlsx_file(&table.id),
         "type": "file",
-        "title": format!("{} (spreadsheet)", table.title),
-        "description": format!(
-            "The table `{}` as a spreadsheet: sheet \"{TABLE_SHEET}\" lays it out as on its page, with labels, \
-             totals in their place and withheld counts marked as on the page; sheet \"{NOTES_SHEET}\" holds the \
-             method, the threshold k, the dates and the licence. The same cells as `{}.csv`.",
-            table.id, table.id
+        "title": wording.words("datapackage-xlsx-title", &[("title", &table.title)]),
+        "description": wording.words(
+            "datapackage-xlsx",
+            &[("id", &table.id), ("table-sheet", TABLE_SHEET), ("notes-sheet", NOTES_SHEET)]
         ),
         "format": "xlsx",
         "mediatype": XLSX_MEDIA_TYPE,
@@ -385,43 +387,44 @@ pub(super) enum Medium {
     Spreadsheet,
 }
 
-/// The plain-language description of the method, shared by the package and the spreadsheets.
-pub(super) fn method_description(config: &Config, medium: Medium) -> String {
+/// The plain-language description of the method in `wording`'s language, shared by the package
+/// and the spreadsheets.
+pub(super) fn method_description(config: &Config, medium: Medium, wording: &dyn Wording) -> String {
     let p = &config.privacy;
+    let k = p.k.to_string();
+    let below = p.k.saturating_sub(1).to_string();
     let zeros = match p.zeros {
-        ZeroPolicy::Publish => "Zero counts are published as zeros.",
-        ZeroPolicy::Suppress => "Zero counts are treated like small counts and suppressed.",
-    };
-    let date = match &p.data_date {
-        Some(d) => format!(" Data as of {d}."),
-        None => String::new(),
+        ZeroPolicy::Publish => "datapackage-zeros-published",
+        ZeroPolicy::Suppress => "datapackage-zeros-suppressed",
     };
     let marker = match medium {
-        Medium::Csv => format!(
-            "A suppressed cell has an empty `count` and the `flag` `{SUPPRESSED_FLAG}`; both kinds of suppression look the same. \
-             A dimension holding `{TOTAL_CODE}` is summed over all its categories."
+        Medium::Csv => wording.words(
+            "datapackage-marker-csv",
+            &[("flag", SUPPRESSED_FLAG), ("total", TOTAL_CODE)],
         ),
-        Medium::Spreadsheet => format!(
-            "A suppressed cell shows \"{}\"; both kinds of suppression look the same. \
-             A row or column labelled {TOTAL_CODE} is summed over all categories of its dimension.",
-            p.suppressed_text
+        Medium::Spreadsheet => wording.words(
+            "datapackage-marker-spreadsheet",
+            &[("suppressed", &p.suppressed_text), ("total", TOTAL_CODE)],
         ),
     };
-    format!(
-        "Counts of cases, protected by statistical disclosure control so that no count can single out a person. \
-         Every published count is 0 or at least {k}. Counts from 1 to {below} are suppressed (primary suppression), \
-         and further counts are suppressed where needed so that no hidden count can be worked out from totals \
-         (secondary suppression); all tables were protected together. {zeros} \
-         {marker} \
-         Rare categories are pooled into \"{other}\" and missing values are counted under \"{unknown}\".{date}",
-        k = p.k,
-        below = p.k.saturating_sub(1),
-        other = p.other_label,
-        unknown = p.unknown_label,
-    )
+    let mut description = [
+        wording.words("datapackage-method", &[("k", &k), ("below", &below)]),
+        wording.words(zeros, &[]),
+        marker,
+        wording.words(
+            "datapackage-pooling",
+            &[("other", &p.other_label), ("unknown", &p.unknown_label)],
+        ),
+    ]
+    .join(" ");
+    if let Some(date) = &p.data_date {
+        description.push(' ');
+        description.push_str(&wording.words("datapackage-data-as-of", &[("date", date)]));
+    }
+    description
 }
 
-fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
+fn resource(table: &ProtectedTable, csv: &[u8], config: &Config, wording: &dyn Wording) -> Value {
     let mut fields: Vec<Value> = table
         .dimensions
         .iter()
@@ -438,11 +441,14 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
                 json!({
                     "name": d.id,
                     "title": d.label,
-                    "description": format!(
-                        "{} ({}), as a code; the label is in `{}`. `{TOTAL_CODE}` marks a total: the row counts every case, of all categories of this dimension.",
-                        d.label,
-                        d.kind,
-                        label_column(&d.id)
+                    "description": wording.words(
+                        "datapackage-dimension",
+                        &[
+                            ("label", &d.label),
+                            ("kind", &d.kind),
+                            ("column", &label_column(&d.id)),
+                            ("total", TOTAL_CODE),
+                        ],
                     ),
                     "type": "string",
                     "categories": categories,
@@ -451,10 +457,10 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
                 }),
                 json!({
                     "name": label_column(&d.id),
-                    "title": format!("{} (label)", d.label),
-                    "description": format!(
-                        "The label of `{}` as shown on the site; `{TOTAL_CODE}` for a total.",
-                        d.id
+                    "title": wording.words("datapackage-label-title", &[("label", &d.label)]),
+                    "description": wording.words(
+                        "datapackage-label",
+                        &[("id", &d.id), ("total", TOTAL_CODE)],
                     ),
                     "type": "string",
                     "constraints": {"required": true},
@@ -465,21 +471,18 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
         .collect();
     fields.push(json!({
         "name": "count",
-        "title": "Count",
-        "description": format!(
-            "Number of cases: 0 or at least {}. Empty when the count is not published.",
-            config.privacy.k
-        ),
+        "title": wording.words("datapackage-count-title", &[]),
+        "description": wording.words("datapackage-count", &[("k", &config.privacy.k.to_string())]),
         "type": "integer",
         "constraints": {"minimum": 0},
         "missingValues": [{"value": "", "label": SUPPRESSED_FLAG}],
     }));
     fields.push(json!({
         "name": "flag",
-        "title": "Flag",
-        "description": format!(
-            "`{SUPPRESSED_FLAG}` when the count is not published (\"{}\"); empty otherwise.",
-            config.privacy.suppressed_text
+        "title": wording.words("datapackage-flag-title", &[]),
+        "description": wording.words(
+            "datapackage-flag",
+            &[("flag", SUPPRESSED_FLAG), ("suppressed", &config.privacy.suppressed_text)],
         ),
         "type": "string",
         "categories": [{"value": SUPPRESSED_FLAG, "label": config.privacy.suppressed_text}],
@@ -499,15 +502,13 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
         if !description.is_empty() {
             description.push(' ');
         }
-        description.push_str(&format!("Filter: {}.", table.filter));
+        description.push_str(&wording.words("datapackage-filter", &[("filter", &table.filter)]));
     }
     if !table.dimensions.is_empty() {
         if !description.is_empty() {
             description.push(' ');
         }
-        description.push_str(&format!(
-            "One row per cell, totals included: a row whose dimension holds `{TOTAL_CODE}` is a total over all categories of that dimension (counted from every case, withheld cells included), so adding up all rows counts cases more than once; the row with `{TOTAL_CODE}` in every dimension is the number of cases."
-        ));
+        description.push_str(&wording.words("datapackage-rows", &[("total", TOTAL_CODE)]));
     }
     json!({
         "$schema": RESOURCE_PROFILE,
@@ -528,21 +529,24 @@ fn resource(table: &ProtectedTable, csv: &[u8], config: &Config) -> Value {
 /// `data/datapackage.json`: a Frictionless Data Package (v2) describing every table's CSV, with
 /// field types, category labels, the suppressed marker as a labelled missing value, each file's
 /// sha256, the data licence and the method, every record-level release's file, and every table's
-/// spreadsheet (written for `edition`, as [`downloads`] writes it).
+/// spreadsheet (written for `edition`, as [`downloads`] writes it), described in `wording`'s
+/// language.
 pub fn datapackage_json(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
     config: &Config,
     edition: Option<EditionDate>,
+    wording: &dyn Wording,
 ) -> Result<Vec<u8>> {
     let mut resources = releases
         .iter()
         .map(|r| Ok(records_resource(r, &records_csv(r)?)))
         .collect::<Result<Vec<_>>>()?;
     for table in tables {
-        resources.push(xlsx_resource(table, &table_xlsx(table, config, edition)?));
+        let xlsx = table_xlsx(table, config, edition, wording)?;
+        resources.push(xlsx_resource(table, &xlsx, wording));
     }
-    package_json(tables, resources, config)
+    package_json(tables, resources, config, wording)
 }
 
 /// A release's resource: its own description and schema (from `privacy`), with the profile,
@@ -557,10 +561,15 @@ fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
     resource
 }
 
+/// The package in `wording`'s language: its title is the site's in that language (`config` is
+/// the language's), every description is in that language, and `languages` names it (the
+/// Frictionless "language support" pattern; each language has a package of its own, so every
+/// title and description stays a plain string, as the Data Package profile requires).
 fn package_json(
     tables: &[ProtectedTable],
     other_resources: Vec<Value>,
     config: &Config,
+    wording: &dyn Wording,
 ) -> Result<Vec<u8>> {
     let mut resources = Vec::with_capacity(tables.len() + other_resources.len());
     for (i, table) in tables.iter().enumerate() {
@@ -570,7 +579,7 @@ fn package_json(
         {
             bail!("two tables share the id `{}`", table.id);
         }
-        resources.push(resource(table, &table_csv(table)?, config));
+        resources.push(resource(table, &table_csv(table)?, config, wording));
     }
     for other in other_resources {
         let name = other["name"].as_str().unwrap_or_default().to_string();
@@ -596,7 +605,8 @@ fn package_json(
         "$schema": PACKAGE_PROFILE,
         "name": package_name(&title),
         "title": title,
-        "description": method_description(config, Medium::Csv),
+        "description": method_description(config, Medium::Csv, wording),
+        "languages": [wording.language()],
         "licenses": [licence(&config.data_licence)],
         "resources": resources,
     });

@@ -1,18 +1,99 @@
-//! Number and text formatting shared by tables, charts and the prose shortcodes.
+//! Number and text formatting shared by tables, charts, the methodology and the prose
+//! shortcodes: the one home of how a count is written ([`NumberFormat`]), and what publishing
+//! needs to know of the page's language ([`Wording`]).
+//!
+//! The downloads (CSV, JSON, XLSX) never use it: they carry plain machine-readable numbers.
 
 use crate::privacy::CellValue;
 
+/// Which digits numbers are written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digits {
+    /// 0123456789
+    Latin,
+    /// ٠١٢٣٤٥٦٧٨٩ (U+0660–U+0669)
+    ArabicIndic,
+}
+
+/// How one language writes numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberFormat {
+    pub digits: Digits,
+    /// Between groups of three digits: `,` (en), U+202F (fr).
+    pub group: String,
+    /// Before the decimals: `.` (en), `,` (fr).
+    pub decimal: String,
+}
+
+impl Default for NumberFormat {
+    /// English: `1,234.5`.
+    fn default() -> Self {
+        NumberFormat {
+            digits: Digits::Latin,
+            group: ",".to_string(),
+            decimal: ".".to_string(),
+        }
+    }
+}
+
+impl NumberFormat {
+    /// `12345` → `12,345` (en), `12 345` (fr, narrow no-break space).
+    pub fn count(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() * 2);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(&self.group);
+            }
+            out.push(c);
+        }
+        self.localise_digits(&out)
+    }
+
+    /// `x` with `decimals` decimals (no grouping: shares stay below 1,000).
+    pub fn decimal(&self, x: f64, decimals: usize) -> String {
+        let text = format!("{x:.decimals$}").replace('.', &self.decimal);
+        self.localise_digits(&text)
+    }
+
+    /// `text` with its ASCII digits written in this format's digits (a year, a day).
+    pub fn localise_digits(&self, text: &str) -> String {
+        match self.digits {
+            Digits::Latin => text.to_string(),
+            Digits::ArabicIndic => text
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_u32(0x0660 + d).expect("Arabic-Indic digits exist"),
+                    None => c,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What tables, charts and the methodology need of the page's language: its words (the theme's
+/// translation messages, by key), how it writes numbers, and which way it reads. The render
+/// stage's `Locale` provides it; publishing never reads a translation file itself.
+pub trait Wording {
+    /// The message `key` with string arguments (`{ $name }`).
+    fn words(&self, key: &str, args: &[(&str, &str)]) -> String;
+    /// The message `key` whose variants are chosen by the plural category of `count` (passed as
+    /// the number `$count`), with string arguments.
+    fn words_for_count(&self, key: &str, count: u64, args: &[(&str, &str)]) -> String;
+    /// How the language writes numbers.
+    fn numbers(&self) -> &NumberFormat;
+    /// A date (`YYYY-MM-DD`) as the language writes it (`31 December 2024`, `31 décembre 2024`);
+    /// anything else as written.
+    fn long_date(&self, date: &str) -> String;
+    /// Whether the language is written right to left.
+    fn is_rtl(&self) -> bool;
+    /// The language's BCP 47 code (`en`, `ar`, `pt-BR`).
+    fn language(&self) -> &str;
+}
+
 /// A count with English thousands separators: `12345` → `"12,345"`.
 pub fn format_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    NumberFormat::default().count(n)
 }
 
 /// A cell as printed in tables and prose: the formatted count, or `suppressed_text`.

@@ -33,7 +33,10 @@ pub use downloads::{
     datapackage_json, downloads, label_column, record_downloads, table_csv, table_json, xlsx_file,
     Download, DATA_DIR, TOTAL_CODE, XLSX_MEDIA_TYPE,
 };
-pub use format::{escape_markdown, format_cell, format_count, format_percent, share};
+pub use format::{
+    escape_markdown, format_cell, format_count, format_percent, share, Digits, NumberFormat,
+    Wording,
+};
 pub use html_table::{table_element_id, table_html};
 pub use methodology::methodology_markdown;
 pub use spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};

@@ -20,6 +20,7 @@ use rust_xlsxwriter::{
 };
 
 use super::downloads::{check_table, key_label, licence, method_description, Medium, TOTAL_CODE};
+use super::format::Wording;
 use crate::config::Config;
 use crate::privacy::{CellValue, ProtectedTable};
 
@@ -87,6 +88,7 @@ pub fn table_xlsx(
     table: &ProtectedTable,
     config: &Config,
     edition: Option<EditionDate>,
+    wording: &dyn Wording,
 ) -> Result<Vec<u8>> {
     check_table(table)?;
     let context = || format!("cannot write the spreadsheet of table `{}`", table.id);
@@ -94,8 +96,15 @@ pub fn table_xlsx(
     workbook.set_properties(&properties(table, config, edition).with_context(context)?);
     let formats = Formats::new();
     table_sheet(workbook.add_worksheet(), table, config, &formats).with_context(context)?;
-    notes_sheet(workbook.add_worksheet(), table, config, edition, &formats)
-        .with_context(context)?;
+    notes_sheet(
+        workbook.add_worksheet(),
+        table,
+        config,
+        edition,
+        wording,
+        &formats,
+    )
+    .with_context(context)?;
     workbook.save_to_buffer().with_context(context)
 }
 
@@ -339,6 +348,7 @@ fn notes_sheet(
     table: &ProtectedTable,
     config: &Config,
     edition: Option<EditionDate>,
+    wording: &dyn Wording,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(NOTES_SHEET)?;
@@ -385,7 +395,10 @@ fn notes_sheet(
          included, so it is usually larger than the sum of the published counts beside it."
             .to_string(),
     ));
-    notes.push(("Method", method_description(config, Medium::Spreadsheet)));
+    notes.push((
+        "Method",
+        method_description(config, Medium::Spreadsheet, wording),
+    ));
     let licence = licence(&config.data_licence);
     let mut licence_text = licence["name"].as_str().unwrap_or_default().to_string();
     if let Some(title) = licence["title"].as_str() {

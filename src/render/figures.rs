@@ -156,7 +156,7 @@ impl Figures {
         only(args, "chart", &["id"])?;
         let table = self.table("chart", id)?;
         let element_id = embedded_id(&format!("{}-data", table_element_id(id)), embed);
-        let Some(svg) = chart_svg(table, &self.privacy, &element_id) else {
+        let Some(svg) = chart_svg(table, &self.privacy, &element_id, self.locale.as_ref()) else {
             return Err(format!(
                 "chart: table `{id}` has no chart (a table without dimensions); use table(id=\"{id}\")"
             ));
@@ -177,7 +177,7 @@ impl Figures {
             self.page_url(id),
             html::escape(&self.locale.text("chart-link")),
             html::escape(&self.locale.text("chart-data")),
-            self.scroll_region(&table_html(table, &self.privacy, &element_id), &element_id),
+            self.scroll_region(&table_html(table, &self.privacy, &element_id, self.locale.as_ref()), &element_id),
         ))
     }
 
@@ -189,7 +189,10 @@ impl Figures {
         let element_id = embedded_id(&table_element_id(id), embed);
         Ok(format!(
             "{}<p class=\"stat-source\"><a href=\"{}\">{}</a></p>",
-            self.scroll_region(&table_html(table, &self.privacy, &element_id), &element_id),
+            self.scroll_region(
+                &table_html(table, &self.privacy, &element_id, self.locale.as_ref()),
+                &element_id
+            ),
             self.page_url(id),
             html::escape(
                 &self

@@ -4,9 +4,11 @@
 //! A language without an embedded file starts from the English one. Numbers and dates are
 //! formatted from messages of the same files (`number-digits`, `number-group-separator`,
 //! `number-decimal-separator`, `percent`, `date`, `month-1` … `month-12`), so a site changes them
-//! the same way.
+//! the same way. The digits and separators become a [`NumberFormat`] (`publish::format`, the one
+//! place that writes a count), and a [`Locale`] is the [`Wording`] that tables, charts, the
+//! methodology and the data package are written with.
 //!
-//! Owns: loading, checking and formatting messages; counts, percentages and dates per language.
+//! Owns: loading, checking and formatting messages; percentages and dates per language.
 //! Never does: decide which words a template shows.
 
 use std::collections::BTreeMap;
@@ -20,6 +22,8 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{source_text, LocatedError, Position};
 use crate::language::Language;
+use crate::publish::Wording;
+pub use crate::publish::{Digits, NumberFormat};
 
 /// The embedded translation files, by language code.
 const EMBEDDED: [(&str, &str); 3] = [
@@ -30,70 +34,6 @@ const EMBEDDED: [(&str, &str); 3] = [
 
 /// The folder of a site's own translation files.
 pub const SITE_DIR: &str = "i18n";
-
-/// Which digits numbers are written with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Digits {
-    /// 0123456789
-    Latin,
-    /// ٠١٢٣٤٥٦٧٨٩ (U+0660–U+0669)
-    ArabicIndic,
-}
-
-/// How one language writes numbers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumberFormat {
-    pub digits: Digits,
-    /// Between groups of three digits: `,` (en), U+202F (fr).
-    pub group: String,
-    /// Before the decimals: `.` (en), `,` (fr).
-    pub decimal: String,
-}
-
-impl Default for NumberFormat {
-    /// English: `1,234.5`.
-    fn default() -> Self {
-        NumberFormat {
-            digits: Digits::Latin,
-            group: ",".to_string(),
-            decimal: ".".to_string(),
-        }
-    }
-}
-
-impl NumberFormat {
-    /// `12345` → `12,345` (en), `12 345` (fr, narrow no-break space).
-    pub fn count(&self, n: u64) -> String {
-        let digits = n.to_string();
-        let mut out = String::with_capacity(digits.len() * 2);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push_str(&self.group);
-            }
-            out.push(c);
-        }
-        self.localise_digits(&out)
-    }
-
-    /// `x` with `decimals` decimals (no grouping: shares stay below 1,000).
-    pub fn decimal(&self, x: f64, decimals: usize) -> String {
-        let text = format!("{x:.decimals$}").replace('.', &self.decimal);
-        self.localise_digits(&text)
-    }
-
-    fn localise_digits(&self, text: &str) -> String {
-        match self.digits {
-            Digits::Latin => text.to_string(),
-            Digits::ArabicIndic => text
-                .chars()
-                .map(|c| match c.to_digit(10) {
-                    Some(d) => char::from_u32(0x0660 + d).expect("Arabic-Indic digits exist"),
-                    None => c,
-                })
-                .collect(),
-        }
-    }
-}
 
 /// One language's messages.
 pub struct Locale {
@@ -139,10 +79,15 @@ impl Locale {
 
     /// A message with string arguments.
     pub fn text_with(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut fluent = FluentArgs::new();
-        for (name, value) in args {
-            fluent.set(*name, FluentValue::from(*value));
-        }
+        self.message(key, Some(&arguments(args)))
+            .unwrap_or_else(|e| e)
+    }
+
+    /// A message with string arguments and the number `$count`, whose plural category
+    /// (`[one]`, `[few]`, `*[other]` …) chooses a variant.
+    pub fn text_with_count(&self, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+        let mut fluent = arguments(args);
+        fluent.set("count", FluentValue::from(count));
         self.message(key, Some(&fluent)).unwrap_or_else(|e| e)
     }
 
@@ -174,6 +119,40 @@ impl Locale {
         let day = self.numbers.localise_digits(&parsed.day().to_string());
         let year = self.numbers.localise_digits(&parsed.year().to_string());
         Ok(self.text_with("date", &[("day", &day), ("month", &month), ("year", &year)]))
+    }
+}
+
+fn arguments<'a>(args: &[(&'a str, &'a str)]) -> FluentArgs<'a> {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, FluentValue::from(*value));
+    }
+    fluent
+}
+
+impl Wording for Locale {
+    fn words(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.text_with(key, args)
+    }
+
+    fn words_for_count(&self, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+        self.text_with_count(key, count, args)
+    }
+
+    fn numbers(&self) -> &NumberFormat {
+        &self.numbers
+    }
+
+    fn long_date(&self, date: &str) -> String {
+        self.date(date).unwrap_or_else(|_| date.to_string())
+    }
+
+    fn is_rtl(&self) -> bool {
+        Locale::is_rtl(self)
+    }
+
+    fn language(&self) -> &str {
+        &self.code
     }
 }
 

@@ -136,11 +136,16 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 "statistics_records".into(),
                 language_releases
                     .iter()
-                    .map(|r| statistics::record_summary(r, base_url))
+                    .map(|r| statistics::record_summary(r, base_url, &locale))
                     .collect(),
             );
-            let methodology =
-                statistics::methodology_html(&tables, language_releases, config, base_url);
+            let methodology = statistics::methodology_html(
+                &tables,
+                language_releases,
+                &privacy,
+                &locale,
+                base_url,
+            );
             Ok(Site {
                 engine,
                 config,

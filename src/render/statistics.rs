@@ -16,8 +16,7 @@ use crate::content::Library;
 use crate::privacy::records::{ColumnRole, RecordRelease};
 use crate::privacy::{CellValue, ProtectedTable};
 use crate::publish::{
-    chart_svg, format_count, methodology_markdown, table_element_id, table_html, xlsx_file,
-    DATA_DIR,
+    chart_svg, methodology_markdown, table_element_id, table_html, xlsx_file, DATA_DIR,
 };
 
 /// The template that renders a table's statistics page.
@@ -129,8 +128,8 @@ pub(super) fn table_page(
         ));
     }
     citation.push_str(&format!(". {}. {url}", config.title));
-    value["chart"] = json!(chart_svg(table, privacy, &element_id));
-    value["table_html"] = json!(table_html(table, privacy, &element_id));
+    value["chart"] = json!(chart_svg(table, privacy, &element_id, locale));
+    value["table_html"] = json!(table_html(table, privacy, &element_id, locale));
     value["element_id"] = json!(element_id);
     value["has_suppressed"] = json!(table.cells.iter().any(|c| c.value == CellValue::Suppressed));
     value["citation"] = json!(citation);
@@ -143,15 +142,17 @@ pub(super) fn table_page(
     value
 }
 
-/// The privacy settings in words (from `publish::methodology_markdown`), as HTML.
+/// The privacy settings in words (from `publish::methodology_markdown`) in `locale`'s language,
+/// as HTML.
 pub(super) fn methodology_html(
     tables: &[ProtectedTable],
     releases: &[RecordRelease],
-    config: &Config,
+    privacy: &PrivacyConfig,
+    locale: &Locale,
     base_url: &str,
 ) -> String {
     let data_url = permalink(base_url, &format!("{DATA_DIR}/"));
-    let markdown = methodology_markdown(tables, releases, &config.privacy, &data_url);
+    let markdown = methodology_markdown(tables, releases, privacy, &data_url, locale);
     let mut html = String::with_capacity(markdown.len() * 2);
     let parser = pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);
@@ -160,14 +161,14 @@ pub(super) fn methodology_html(
 
 /// A record-level release as listed in the statistics section: dataset, title, file name, url
 /// (of the file), records (rows), k, l, quasi_identifiers (labels) and sensitive (label or null).
-pub(super) fn record_summary(release: &RecordRelease, base_url: &str) -> Value {
+pub(super) fn record_summary(release: &RecordRelease, base_url: &str, locale: &Locale) -> Value {
     let file = release.file_name();
     json!({
         "dataset": release.dataset,
         "title": release.title,
         "file": file,
         "url": permalink(base_url, &format!("{DATA_DIR}/{file}")),
-        "records": format_count(release.len as u64),
+        "records": locale.count(release.len as u64),
         "k": release.report.k,
         "l": release.report.l,
         "quasi_identifiers": release

@@ -23,13 +23,19 @@ pub fn attrs<'a>(svg: &'a str, tag: &str, name: &str) -> Vec<&'a str> {
 
 #[test]
 fn publish_chart_snapshot_grouped_bar() {
-    let svg = chart_svg(&by_sex_and_exploitation(), &config().privacy, "table-1").unwrap();
+    let svg = chart_svg(
+        &by_sex_and_exploitation(),
+        &config().privacy,
+        "table-1",
+        &en(),
+    )
+    .unwrap();
     insta::assert_snapshot!(lines(&svg));
 }
 
 #[test]
 fn publish_chart_snapshot_line() {
-    let svg = chart_svg(&by_year_and_sex(), &config().privacy, "table-2").unwrap();
+    let svg = chart_svg(&by_year_and_sex(), &config().privacy, "table-2", &en()).unwrap();
     insta::assert_snapshot!(lines(&svg));
 }
 
@@ -66,13 +72,13 @@ fn publish_chart_kind_follows_the_dimensions() {
     );
     let no_dims = table("t", "T", vec![], vec![P(20)]);
     assert_eq!(chart_kind(&no_dims), None);
-    assert_eq!(chart_svg(&no_dims, &config().privacy, "x"), None);
+    assert_eq!(chart_svg(&no_dims, &config().privacy, "x", &en()), None);
 }
 
 #[test]
 fn publish_chart_is_accessible() {
     for table in all_tables() {
-        let svg = chart_svg(&table, &config().privacy, "the-table").unwrap();
+        let svg = chart_svg(&table, &config().privacy, "the-table", &en()).unwrap();
         let prefix = format!("chart-{}", table.id);
         assert!(
             svg.starts_with(&format!(
@@ -109,7 +115,7 @@ fn publish_chart_is_accessible() {
 
 #[test]
 fn publish_chart_bars_scale_from_published_cells_with_value_labels() {
-    let svg = chart_svg(&by_country(), &config().privacy, "t").unwrap();
+    let svg = chart_svg(&by_country(), &config().privacy, "t", &en()).unwrap();
     // Largest drawn published cell 12,345 → axis to 15,000 in steps of 5,000.
     for tick in ["0", "5,000", "10,000", "15,000"] {
         assert!(svg.contains(&format!("\">{tick}</text>")), "tick {tick}");
@@ -132,7 +138,7 @@ fn publish_chart_bars_scale_from_published_cells_with_value_labels() {
 
 #[test]
 fn publish_chart_grouped_bars_distinguish_series_without_colour() {
-    let svg = chart_svg(&by_sex_and_exploitation(), &config().privacy, "t").unwrap();
+    let svg = chart_svg(&by_sex_and_exploitation(), &config().privacy, "t", &en()).unwrap();
     // Three series: solid, then two patterns, each named in the legend.
     assert!(svg.contains("id=\"chart-victims-by-sex-and-exploitation-s1\""));
     assert!(svg.contains("id=\"chart-victims-by-sex-and-exploitation-s2\""));
@@ -152,7 +158,7 @@ fn publish_chart_grouped_bars_distinguish_series_without_colour() {
 
 #[test]
 fn publish_chart_lines_break_at_suppressed_points() {
-    let svg = chart_svg(&by_year_and_sex(), &config().privacy, "t").unwrap();
+    let svg = chart_svg(&by_year_and_sex(), &config().privacy, "t", &en()).unwrap();
     let paths = attrs(&svg, "<path d=", "stroke");
     assert_eq!(paths.len(), 2, "one line per sex");
     let d: Vec<&str> = svg
@@ -177,7 +183,7 @@ fn publish_chart_lines_break_at_suppressed_points() {
 #[test]
 fn publish_chart_of_three_dimensions_uses_totals_of_the_rest() {
     let table = three_dims();
-    let svg = chart_svg(&table, &config().privacy, "t").unwrap();
+    let svg = chart_svg(&table, &config().privacy, "t", &en()).unwrap();
     assert!(svg.contains("Shown for all Route together."));
     // Female × Child at the route total is suppressed; Male × Adult at the route total is drawn.
     let male_adult = table
@@ -218,7 +224,7 @@ fn publish_chart_suppressed_marker_is_one_fixed_shape_at_the_axis() {
     }
     let mut shapes = Vec::new();
     for t in &tables {
-        let svg = chart_svg(t, &config().privacy, "t").unwrap();
+        let svg = chart_svg(t, &config().privacy, "t", &en()).unwrap();
         let marks = suppressed_marks(&svg);
         let expected = t
             .cells
@@ -273,7 +279,7 @@ fn publish_chart_long_labels_wrap_whole_onto_lines_of_their_own() {
         )],
         vec![P(290), S, P(300)],
     );
-    let svg = chart_svg(&t, &config().privacy, "t").unwrap();
+    let svg = chart_svg(&t, &config().privacy, "t", &en()).unwrap();
     assert!(!svg.contains('…'), "nothing is cut");
     let labels = category_labels(&svg);
     assert_eq!(labels.len(), 2);
@@ -311,7 +317,7 @@ fn publish_chart_one_unordered_dimension_is_sorted_by_size_other_and_unknown_las
         vec![countries],
         vec![P(900), P(77), S, P(5000), P(311), S, P(1014), P(8000)],
     );
-    let svg = chart_svg(&t, &config().privacy, "t").unwrap();
+    let svg = chart_svg(&t, &config().privacy, "t", &en()).unwrap();
     let order: Vec<String> = category_labels(&svg).into_iter().flatten().collect();
     assert_eq!(
         order,
@@ -335,12 +341,12 @@ fn publish_chart_one_unordered_dimension_is_sorted_by_size_other_and_unknown_las
         &[("0-17", "0–17"), ("18-29", "18–29"), ("30+", "30 and over")],
     );
     let t = table("t", "T", vec![ages], vec![P(20), P(90), P(40), P(150)]);
-    let svg = chart_svg(&t, &config().privacy, "t").unwrap();
+    let svg = chart_svg(&t, &config().privacy, "t", &en()).unwrap();
     let order: Vec<String> = category_labels(&svg).into_iter().flatten().collect();
     assert_eq!(order, ["0–17", "18–29", "30 and over"]);
 
     // Groups of a grouped bar chart keep the table's order too.
-    let svg = chart_svg(&by_sex_and_exploitation(), &config().privacy, "t").unwrap();
+    let svg = chart_svg(&by_sex_and_exploitation(), &config().privacy, "t", &en()).unwrap();
     let order: Vec<String> = category_labels(&svg).into_iter().flatten().collect();
     assert_eq!(order, ["Female", "Male"]);
 }
@@ -360,7 +366,7 @@ fn publish_chart_year_labels_are_whole_and_never_overlap() {
         vec![dim("year", "Year", "year", &cats)],
         (0..21).map(|i| P(1000 + i * 50)).collect(),
     );
-    let svg = chart_svg(&t, &config().privacy, "t").unwrap();
+    let svg = chart_svg(&t, &config().privacy, "t", &en()).unwrap();
     assert!(!svg.contains('…'));
     let xs: Vec<f64> = svg
         .split("text-anchor=\"middle\"")
@@ -379,4 +385,185 @@ fn publish_chart_year_labels_are_whole_and_never_overlap() {
     for pair in xs.windows(2) {
         assert!(pair[1] - pair[0] >= 4.0 * 7.0, "{xs:?}");
     }
+}
+
+/// `by_country` with Arabic labels (as `render::translate` gives them on an Arabic page).
+fn by_country_in_arabic() -> safestat::privacy::ProtectedTable {
+    let mut t = by_country();
+    t.title = "الضحايا حسب بلد الجنسية".into();
+    t.dimensions[0].label = "بلد الجنسية".into();
+    for (category, label) in t.dimensions[0].categories.iter_mut().zip([
+        "لبنان",
+        "سوريا",
+        "إثيوبيا",
+        "أخرى",
+        "غير معروف",
+    ]) {
+        category.label = label.into();
+    }
+    t
+}
+
+/// `(x, width)` of every bar (`<rect>` with a `<title>`: bars, not legend swatches).
+fn bars(svg: &str) -> Vec<(f64, f64)> {
+    svg.split("<rect ")
+        .skip(1)
+        .filter(|r| !r[..r.find('>').unwrap()].ends_with('/'))
+        .map(|r| {
+            let element = format!(" {}", &r[..r.find('>').unwrap()]);
+            let attr = |name: &str| -> f64 {
+                let v = &element[element.find(&format!(" {name}=\"")).unwrap()..];
+                let v = &v[v.find('"').unwrap() + 1..];
+                v[..v.find('"').unwrap()].parse().unwrap()
+            };
+            (attr("x"), attr("width"))
+        })
+        .collect()
+}
+
+#[test]
+fn publish_an_arabic_bar_chart_reads_right_to_left() {
+    let privacy = config().privacy;
+    let english = chart_svg(&by_country(), &privacy, "t", &en()).unwrap();
+    let arabic = chart_svg(&by_country_in_arabic(), &privacy, "t", &locale("ar")).unwrap();
+    assert!(arabic.contains(" direction=\"rtl\">"), "{arabic}");
+    assert!(!english.contains("direction="), "{english}");
+    // Every bar is the mirror image of the English one: it grows leftwards from the axis at
+    // the right edge (x = 352), and the categories keep their order.
+    let (en_bars, ar_bars) = (bars(&english), bars(&arabic));
+    assert_eq!(en_bars.len(), 3, "{english}");
+    assert_eq!(en_bars.len(), ar_bars.len());
+    for ((ex, ew), (ax, aw)) in en_bars.iter().zip(&ar_bars) {
+        assert_eq!(ew, aw);
+        assert!(
+            (ax + aw - (CHART_WIDTH - ex)).abs() < 0.11,
+            "{ex} {ew} → {ax} {aw}"
+        );
+        assert!(
+            (ax + aw - 352.0).abs() < 0.11,
+            "bars start at the right-hand axis"
+        );
+    }
+    // The axis and the category labels are on the right; an Arabic label is anchored at its
+    // start, which the chart's direction puts on the right.
+    assert!(arabic.contains("<line x1=\"352\""), "{arabic}");
+    assert!(
+        arabic.contains("<text x=\"352\" y=\"")
+            && arabic.contains(" class=\"category\">لبنان</text>"),
+        "{arabic}"
+    );
+    // Numbers are written left to right and anchored at their right end, left of their bar.
+    assert!(
+        arabic.contains(" text-anchor=\"end\" direction=\"ltr\" fill=\"#1a1a1a\">12,345</text>"),
+        "{arabic}"
+    );
+    // The suppressed marker is the English one, at the right-hand axis.
+    let marker = |svg: &str| -> Vec<String> {
+        svg.split("<g class=\"suppressed\" transform=\"translate(")
+            .skip(1)
+            .map(|g| g[..g.find("</g>").unwrap()].to_string())
+            .collect()
+    };
+    let (en_markers, ar_markers) = (marker(&english), marker(&arabic));
+    assert_eq!(ar_markers.len(), 2);
+    for (e, a) in en_markers.iter().zip(&ar_markers) {
+        assert!(e.starts_with("14,") && a.starts_with("346,"), "{e} {a}");
+        let shape = |m: &str| m[m.find(")\">").unwrap()..m.find("<title>").unwrap()].to_string();
+        assert_eq!(shape(e), shape(a));
+    }
+    // Its words are Arabic.
+    assert!(arabic.contains("<desc id=\"chart-victims-by-country-desc\">رسم بياني بالأعمدة: الضحايا حسب بلد الجنسية، حسب بلد الجنسية."), "{arabic}");
+    assert!(!arabic.contains("Bar chart"), "{arabic}");
+}
+
+#[test]
+fn publish_an_arabic_suppressed_marker_is_the_same_at_every_scale() {
+    // Whatever the published counts around it, the marker in the mirrored chart does not move or
+    // change.
+    let privacy = config().privacy;
+    let ar = locale("ar");
+    let chart = |values: Vec<safestat::privacy::CellValue>| {
+        let mut t = table("t", "ت", vec![sex()], values);
+        t.dimensions[0].categories[0].label = "أنثى".into();
+        t.dimensions[0].categories[1].label = "ذكر".into();
+        chart_svg(&t, &privacy, "t", &ar).unwrap()
+    };
+    let placeholder = |svg: &str| {
+        let start = svg.find("<g class=\"suppressed\"").unwrap();
+        svg[start..start + svg[start..].find("</g>").unwrap()].to_string()
+    };
+    let (a, b) = (
+        chart(vec![P(20), S, P(40)]),
+        chart(vec![P(200_000), S, P(200_040)]),
+    );
+    assert_eq!(placeholder(&a), placeholder(&b));
+    assert!(placeholder(&a).starts_with("<g class=\"suppressed\" transform=\"translate(346,"));
+}
+
+#[test]
+fn publish_an_arabic_line_chart_puts_the_first_year_on_the_right() {
+    let privacy = config().privacy;
+    let english = chart_svg(&by_year_and_sex(), &privacy, "t", &en()).unwrap();
+    let arabic = chart_svg(&by_year_and_sex(), &privacy, "t", &locale("ar")).unwrap();
+    // Year labels: centred, written left to right, in mirrored places.
+    let year_x = |svg: &str, year: &str| -> f64 {
+        let end = svg.find(&format!(">{year}</text>")).unwrap();
+        let start = svg[..end].rfind("<text x=\"").unwrap() + 9;
+        svg[start..start + svg[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    assert!(year_x(&english, "2021") < year_x(&english, "2024"));
+    assert!(year_x(&arabic, "2021") > year_x(&arabic, "2024"));
+    assert!((year_x(&arabic, "2021") - (CHART_WIDTH - year_x(&english, "2021"))).abs() < 0.11);
+    assert!(
+        arabic.contains(" text-anchor=\"middle\" direction=\"ltr\" fill=\"#1a1a1a\">2021</text>"),
+        "{arabic}"
+    );
+    // The count axis is on the right, its numbers anchored at their left end.
+    assert!(
+        arabic.contains(" text-anchor=\"start\" direction=\"ltr\" fill=\"#1a1a1a\">500</text>"),
+        "{arabic}"
+    );
+    // The lines run from the right: each line's points go leftwards (marker paths end in Z).
+    let lines: Vec<&str> = arabic
+        .split("<path d=\"")
+        .skip(1)
+        .map(|p| &p[..p.find('"').unwrap()])
+        .filter(|d| !d.ends_with('Z'))
+        .collect();
+    assert_eq!(lines.len(), 2, "{arabic}");
+    for path in lines {
+        let xs: Vec<f64> = path
+            .split(['M', 'L'])
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split(' ').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            xs.len() >= 2 && xs.windows(2).all(|w| w[0] > w[1]),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn publish_chart_numbers_follow_the_language() {
+    let privacy = config().privacy;
+    let french = chart_svg(&by_country(), &privacy, "t", &locale("fr")).unwrap();
+    assert!(french.contains(">12\u{202F}345</text>"), "{french}");
+    assert!(!french.contains("12,345"), "{french}");
+    assert!(
+        french.contains("Graphique à barres : Victims by country of citizenship"),
+        "{french}"
+    );
+    assert!(
+        french.contains("2 valeurs marquées « not published »"),
+        "{french}"
+    );
+    let english = chart_svg(&by_country(), &privacy, "t", &en()).unwrap();
+    assert!(english.contains(">12,345</text>"), "{english}");
+    assert!(
+        english.contains("2 values marked “not published” are drawn"),
+        "{english}"
+    );
 }

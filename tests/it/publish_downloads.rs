@@ -35,7 +35,7 @@ fn publish_json_snapshot() {
 fn publish_datapackage_snapshot() {
     let tables = vec![by_country(), by_sex_and_exploitation()];
     let package =
-        String::from_utf8(datapackage_json(&tables, &[], &config(), None).unwrap()).unwrap();
+        String::from_utf8(datapackage_json(&tables, &[], &config(), None, &en()).unwrap()).unwrap();
     insta::assert_snapshot!(package);
 }
 
@@ -122,7 +122,7 @@ fn package(files: &[Download]) -> Value {
 #[test]
 fn publish_downloads_layout_and_hashes_match_the_bytes() {
     let tables = all_tables();
-    let files = downloads(&tables, &[], &config(), None).unwrap();
+    let files = downloads(&tables, &[], &config(), None, &en()).unwrap();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths.len(), tables.len() * 3 + 1);
     for t in &tables {
@@ -162,7 +162,8 @@ fn publish_downloads_layout_and_hashes_match_the_bytes() {
 fn publish_datapackage_categories_cover_every_value_in_the_csv() {
     let tables = all_tables();
     let package: Value =
-        serde_json::from_slice(&datapackage_json(&tables, &[], &config(), None).unwrap()).unwrap();
+        serde_json::from_slice(&datapackage_json(&tables, &[], &config(), None, &en()).unwrap())
+            .unwrap();
     for (table, resource) in tables.iter().zip(package["resources"].as_array().unwrap()) {
         let (header, rows) = csv_rows(&table_csv(table).unwrap());
         let fields = resource["schema"]["fields"].as_array().unwrap();
@@ -203,8 +204,8 @@ fn publish_datapackage_categories_cover_every_value_in_the_csv() {
 fn publish_downloads_are_deterministic() {
     let tables = all_tables();
     assert_eq!(
-        downloads(&tables, &[], &config(), None).unwrap(),
-        downloads(&tables, &[], &config(), None).unwrap()
+        downloads(&tables, &[], &config(), None, &en()).unwrap(),
+        downloads(&tables, &[], &config(), None, &en()).unwrap()
     );
 }
 
@@ -259,7 +260,7 @@ fn publish_rejects_tables_a_download_cannot_represent() {
         .contains("cannot name a download"));
 
     let twice = vec![by_country(), by_country()];
-    assert!(datapackage_json(&twice, &[], &config(), None)
+    assert!(datapackage_json(&twice, &[], &config(), None, &en())
         .unwrap_err()
         .to_string()
         .contains("share the id"));

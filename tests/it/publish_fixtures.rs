@@ -3,6 +3,7 @@
 
 use safestat::config::{Config, PrivacyConfig};
 use safestat::privacy::{CellValue, ProtectedTable, PublishedCategory, PublishedDimension};
+use safestat::render::i18n::Locale;
 
 pub use CellValue::{Published as P, Suppressed as S};
 
@@ -37,6 +38,16 @@ pub fn table(
         values,
     )
     .unwrap()
+}
+
+/// The theme's words and numbers in language `code` (its embedded translation file).
+pub fn locale(code: &str) -> Locale {
+    Locale::new(code, None).unwrap()
+}
+
+/// English, the language of most `publish_*` tests.
+pub fn en() -> Locale {
+    locale("en")
 }
 
 pub fn config() -> Config {

@@ -40,7 +40,7 @@ fn tables() -> Vec<ProtectedTable> {
 }
 
 fn write_downloads(root: &Path) {
-    for file in downloads(&tables(), &[], &config(), None).unwrap() {
+    for file in downloads(&tables(), &[], &config(), None, &en()).unwrap() {
         let path = root.join(&file.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, &file.bytes).unwrap();
@@ -122,7 +122,7 @@ pub fn records() -> RecordRelease {
 }
 
 fn write_downloads_with_records(root: &Path) {
-    for file in downloads(&tables(), &[records()], &config(), None).unwrap() {
+    for file in downloads(&tables(), &[records()], &config(), None, &en()).unwrap() {
         let path = root.join(&file.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, &file.bytes).unwrap();
@@ -166,13 +166,14 @@ fn publish_frictionless_validate_passes_with_a_records_resource() {
 
 #[test]
 fn publish_records_resource_is_the_same_in_both_package_writers_and_names_never_clash() {
-    let files = downloads(&tables(), &[records()], &config(), None).unwrap();
+    let files = downloads(&tables(), &[records()], &config(), None, &en()).unwrap();
     let package = files
         .iter()
         .find(|f| f.path == "data/datapackage.json")
         .unwrap();
     let alone =
-        safestat::publish::datapackage_json(&tables(), &[records()], &config(), None).unwrap();
+        safestat::publish::datapackage_json(&tables(), &[records()], &config(), None, &en())
+            .unwrap();
     assert_eq!(package.bytes, alone);
     assert_eq!(
         files
@@ -189,6 +190,6 @@ fn publish_records_resource_is_the_same_in_both_package_writers_and_names_never_
         vec![],
         vec![P(40)],
     ));
-    let err = downloads(&clashing, &[records()], &config(), None).unwrap_err();
+    let err = downloads(&clashing, &[records()], &config(), None, &en()).unwrap_err();
     assert!(err.to_string().contains("cases-records"), "{err}");
 }

@@ -95,7 +95,7 @@ fn check_outputs(table: &ProtectedTable) {
         .iter()
         .flat_map(|d| d.categories.iter().map(|c| c.label.as_str()))
         .collect();
-    let xlsx = table_xlsx(table, &config(), None).unwrap();
+    let xlsx = table_xlsx(table, &config(), None, &en()).unwrap();
     let mut words = 0;
     for (_, cells) in xlsx_sheets(&xlsx) {
         for cell in cells.values() {
@@ -112,7 +112,7 @@ fn check_outputs(table: &ProtectedTable) {
     assert_eq!(words, suppressed);
 
     // HTML: the configured words once per suppressed cell; every number a published cell's.
-    let html = table_html(table, &privacy, "t");
+    let html = table_html(table, &privacy, "t", &en());
     assert_eq!(html.matches(&privacy.suppressed_text).count(), suppressed);
     assert!(!html.contains("data-"));
     for td in html.split("<td class=\"num").skip(1) {
@@ -128,7 +128,7 @@ fn check_outputs(table: &ProtectedTable) {
 
     // SVG: placeholders all of one size; value labels only of published cells; the scale's top
     // is the nice ceiling of the largest published cell drawn; no data- attributes.
-    if let Some(svg) = chart_svg(table, &privacy, "t") {
+    if let Some(svg) = chart_svg(table, &privacy, "t", &en()) {
         assert!(!svg.contains("data-"));
         let first_marker =
             |g: &str| g[g.find(")\">").unwrap()..g.find("<title>").unwrap()].to_string();
@@ -221,8 +221,8 @@ fn publish_suppressed_placeholder_is_one_size_at_every_scale() {
     let large = table("t", "T", vec![sex()], vec![P(200_000), S, P(200_040)]);
     let privacy = config().privacy;
     let (a, b) = (
-        chart_svg(&small, &privacy, "t").unwrap(),
-        chart_svg(&large, &privacy, "t").unwrap(),
+        chart_svg(&small, &privacy, "t", &en()).unwrap(),
+        chart_svg(&large, &privacy, "t", &en()).unwrap(),
     );
     let placeholder = |svg: &str| {
         let start = svg.find("<g class=\"suppressed\"").unwrap();

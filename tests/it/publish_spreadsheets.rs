@@ -140,7 +140,7 @@ fn publish_xlsx_matches_the_csv_cell_for_cell() {
     let config = config();
     let hidden = &config.privacy.suppressed_text;
     for table in tables() {
-        let xlsx = table_xlsx(&table, &config, Some(EDITION)).unwrap();
+        let xlsx = table_xlsx(&table, &config, Some(EDITION), &en()).unwrap();
         let cells = sheet(&xlsx, TABLE_SHEET);
         let (mut from_sheet, first_column) = sheet_cells(&table, &cells, hidden);
         let mut from_csv = csv_cells(&table, &table_csv(&table).unwrap());
@@ -206,7 +206,7 @@ fn notes(xlsx: &[u8]) -> BTreeMap<String, String> {
 fn publish_xlsx_notes_give_the_method_k_dates_and_licence() {
     let config = config();
     let table = by_sex_and_exploitation();
-    let notes_with = notes(&table_xlsx(&table, &config, Some(EDITION)).unwrap());
+    let notes_with = notes(&table_xlsx(&table, &config, Some(EDITION), &en()).unwrap());
     assert_eq!(notes_with["Table"], table.title);
     assert_eq!(notes_with["Covers"], table.filter);
     assert_eq!(notes_with["By"], "Sex; Type of exploitation");
@@ -234,7 +234,7 @@ fn publish_xlsx_notes_give_the_method_k_dates_and_licence() {
         "https://stats.example.org/data/victims-by-sex-and-exploitation.csv: the same cells with codes and labels, one row per cell"
     );
 
-    let notes_without = notes(&table_xlsx(&table, &config, None).unwrap());
+    let notes_without = notes(&table_xlsx(&table, &config, None, &en()).unwrap());
     assert!(!notes_without.contains_key("Date of this edition"));
 }
 
@@ -242,21 +242,27 @@ fn publish_xlsx_notes_give_the_method_k_dates_and_licence() {
 fn publish_xlsx_same_input_same_bytes() {
     let config = config();
     let table = three_dims();
-    let first = table_xlsx(&table, &config, Some(EDITION)).unwrap();
-    let undated = table_xlsx(&table, &config, None).unwrap();
+    let first = table_xlsx(&table, &config, Some(EDITION), &en()).unwrap();
+    let undated = table_xlsx(&table, &config, None, &en()).unwrap();
     // Past a second of the clock: a creation time taken from it would change the bytes.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert_eq!(first, table_xlsx(&table, &config, Some(EDITION)).unwrap());
-    assert_eq!(undated, table_xlsx(&table, &config, None).unwrap());
+    assert_eq!(
+        first,
+        table_xlsx(&table, &config, Some(EDITION), &en()).unwrap()
+    );
+    assert_eq!(undated, table_xlsx(&table, &config, None, &en()).unwrap());
     // The edition date is what the document says it was created: another date, other bytes.
     let later = EditionDate { day: 2, ..EDITION };
-    assert_ne!(first, table_xlsx(&table, &config, Some(later)).unwrap());
+    assert_ne!(
+        first,
+        table_xlsx(&table, &config, Some(later), &en()).unwrap()
+    );
     assert_ne!(first, undated);
 }
 
 #[test]
 fn publish_xlsx_snapshot() {
-    let xlsx = table_xlsx(&by_sex_and_exploitation(), &config(), Some(EDITION)).unwrap();
+    let xlsx = table_xlsx(&by_sex_and_exploitation(), &config(), Some(EDITION), &en()).unwrap();
     let mut out = String::new();
     for (name, cells) in xlsx_sheets(&xlsx) {
         out.push_str(&format!("== {name}\n"));

@@ -10,13 +10,14 @@ fn publish_html_table_snapshot_two_dimensions() {
         &by_sex_and_exploitation(),
         &config().privacy,
         "table-victims-by-sex-and-exploitation",
+        &en(),
     );
     insta::assert_snapshot!(html);
 }
 
 #[test]
 fn publish_html_table_one_dimension_rows_and_total() {
-    let html = table_html(&by_country(), &config().privacy, "t1");
+    let html = table_html(&by_country(), &config().privacy, "t1", &en());
     assert!(html.starts_with("<table id=\"t1\" class=\"stat-table\">\n<caption>Victims by country of citizenship</caption>"));
     assert_eq!(
         html.matches("<th scope=\"row\"").count(),
@@ -37,7 +38,7 @@ fn publish_html_table_one_dimension_rows_and_total() {
 #[test]
 fn publish_html_table_long_format_for_three_dimensions() {
     let table = three_dims();
-    let html = table_html(&table, &config().privacy, "t3");
+    let html = table_html(&table, &config().privacy, "t3", &en());
     assert_eq!(html.matches("<tr").count(), 1 + table.cells.len());
     assert_eq!(html.matches("<th scope=\"col\"").count(), 4);
     assert_eq!(html.matches(">not published<").count(), 3);
@@ -59,7 +60,7 @@ fn publish_html_table_escapes_text() {
     );
     let mut privacy = config().privacy;
     privacy.suppressed_text = "<i>n/p</i>".into();
-    let html = table_html(&t, &privacy, "id\"><script>");
+    let html = table_html(&t, &privacy, "id\"><script>", &en());
     assert!(
         !html.contains("<script>") && !html.contains("<b>") && !html.contains("\"quoted\""),
         "{html}"
@@ -90,6 +91,7 @@ fn publish_methodology_from_the_privacy_settings() {
         &[],
         &privacy,
         "https://stats.example.org/data/",
+        &en(),
     );
     for needle in [
         "at least **5**",
@@ -97,7 +99,7 @@ fn publish_methodology_from_the_privacy_settings() {
         "“not published”",
         "“Elsewhere”",
         "“Unknown”",
-        "as of **2024-12-31**",
+        "as of **31 December 2024**",
         "protected together",
         "**Total**",
         "Victims by country of citizenship** — by Country of citizenship; registration year 2021–2024 (13,890 cases in total; 2 of 6 cells not published).",
@@ -120,6 +122,7 @@ fn publish_methodology_escapes_names_from_the_data() {
         &[],
         &config().privacy,
         "https://stats.example.org/data/",
+        &en(),
     );
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
@@ -146,7 +149,13 @@ fn publish_table_element_ids_are_safe_and_stable() {
 fn publish_methodology_describes_a_record_release_truthfully() {
     let release = crate::publish_frictionless::records();
     let data_url = "https://stats.example.org/data/";
-    let md = methodology_markdown(&all_tables(), &[release], &config().privacy, data_url);
+    let md = methodology_markdown(
+        &all_tables(),
+        &[release],
+        &config().privacy,
+        data_url,
+        &en(),
+    );
     for needle in [
         "### The case records: cases-records.csv",
         "as [cases-records.csv](https://stats.example.org/data/cases-records.csv) (40 records)",
@@ -161,9 +170,85 @@ fn publish_methodology_describes_a_record_release_truthfully() {
     }
     assert!(!md.contains("never published"));
     // Without a release, nothing is said about records.
-    let without = methodology_markdown(&all_tables(), &[], &config().privacy, data_url);
+    let without = methodology_markdown(&all_tables(), &[], &config().privacy, data_url, &en());
     assert!(!without.contains("case records"));
     insta::assert_snapshot!(
         &md[md.find("### The case records").unwrap()..md.find("### The tables").unwrap()]
     );
+}
+
+#[test]
+fn publish_html_table_numbers_and_words_follow_the_language() {
+    let privacy = config().privacy;
+    let english = table_html(&by_country(), &privacy, "t", &en());
+    assert!(english.contains(">12,345</td>"), "{english}");
+    assert!(english.contains(">Count</th>") && english.contains("<strong>Total</strong>"));
+    let french = table_html(&by_country(), &privacy, "t", &locale("fr"));
+    assert!(french.contains(">12\u{202F}345</td>"), "{french}");
+    assert!(
+        french.contains("<strong>13\u{202F}890</strong>"),
+        "{french}"
+    );
+    assert!(french.contains(">Nombre</th>"), "{french}");
+    assert!(
+        !french.contains("12,345") && !french.contains(">Count<"),
+        "{french}"
+    );
+    let arabic = table_html(&by_sex_and_exploitation(), &privacy, "t", &locale("ar"));
+    assert!(arabic.contains("<strong>1,431</strong>"), "{arabic}");
+    assert!(arabic.contains("<strong>المجموع</strong>"), "{arabic}");
+    assert!(!arabic.contains("Total"), "{arabic}");
+    let long = table_html(&three_dims(), &privacy, "t", &locale("ar"));
+    assert!(
+        long.contains(">العدد</th>") && !long.contains("Total"),
+        "{long}"
+    );
+}
+
+#[test]
+fn publish_methodology_in_french_and_arabic() {
+    let mut privacy = config().privacy;
+    privacy.suppressed_text = "non publié".into();
+    let release = crate::publish_frictionless::records();
+    let url = "https://stats.example.org/fr/data/";
+    let fr = methodology_markdown(&all_tables(), &[release], &privacy, url, &locale("fr"));
+    for needle in [
+        "## Comment nous protégeons les personnes derrière ces chiffres",
+        "### Le seuil : 11",
+        "Tout nombre que nous publions vaut 0 ou au moins **11**. Un nombre compris entre 1 et 10 n’est pas publié ; à sa place, nous écrivons « non publié ». Un zéro est publié tel quel",
+        "l’intervalle doit couvrir au moins 12 valeurs",
+        "une ligne ou une colonne marquée **Total**",
+        "Les chiffres décrivent les données au **31 décembre 2024**.",
+        "- **Victims by country of citizenship** — par Country of citizenship ; registration year 2021–2024 (13\u{202F}890 cas au total ; 2 cellules sur 6 « non publié »).",
+        "### Les dossiers individuels : cases-records.csv",
+        "dans le fichier [cases-records.csv](https://stats.example.org/fr/data/cases-records.csv) (40 dossiers)",
+        "EXPLOITATION\\_TYPE est publié tel qu’il a été enregistré.",
+        "**Une case vide signifie « inconnu ou non publié »**",
+    ] {
+        assert!(fr.contains(needle), "missing {needle:?} in\n{fr}");
+    }
+    let ar = methodology_markdown(&all_tables(), &[], &privacy, url, &locale("ar"));
+    for needle in [
+        "## كيف نحمي الأشخاص الذين تمثّلهم هذه الأرقام",
+        "### الحدّ الأدنى: 11",
+        "لا يقلّ عن **11**",
+        "فالصف أو العمود الذي عنوانه **المجموع**",
+        "- **Victims by sex and type of exploitation** — حسب Sex، Type of exploitation؛ ",
+        "(مجموع الحالات: 1,431؛ الخلايا «non publié»: 2 من أصل 12).",
+    ] {
+        assert!(ar.contains(needle), "missing {needle:?} in\n{ar}");
+    }
+    // No English sentence is left in either.
+    for md in [&fr, &ar] {
+        for english in [
+            "How we",
+            "Every ",
+            "The figures",
+            "cases in total",
+            " cells ",
+            "The tables",
+        ] {
+            assert!(!md.contains(english), "{english:?} in\n{md}");
+        }
+    }
 }

@@ -248,14 +248,232 @@ fn a_missing_label_falls_back_to_the_default_language_and_check_warns() {
     assert!(fr.contains("Victimes par année et sexe"), "{fr}");
 }
 
+/// `file:line:column` of the first `needle` in `text` (column in characters, from 1).
+fn located(file: &str, text: &str, needle: &str) -> String {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not in {text}"));
+    let column = line[..line.find(needle).unwrap()].chars().count() + 1;
+    format!("{file}:{}:{column}", n + 1)
+}
+
 #[test]
-fn a_label_in_an_undeclared_language_is_an_error() {
+fn a_label_in_an_undeclared_language_is_an_error_naming_line_and_column() {
+    // A column's label, a value's label and a table's title or description, each in Spanish,
+    // which the site does not declare.
+    let cases = [
+        (
+            "data/cases.toml",
+            "fr = \"Sexe\"",
+            "es = \"Sexo\"",
+            "column \"gender\"",
+        ),
+        (
+            "data/cases.toml",
+            "fr = \"Femme\"",
+            "es = \"Mujer\"",
+            "column \"gender\", value \"F\"",
+        ),
+        (
+            "data/tables.toml",
+            "fr = \"Victimes par année et sexe\"",
+            "es = \"Víctimas por año y sexo\"",
+            "table \"by-year-gender\" titles",
+        ),
+    ];
+    for (file, from, to, place) in cases {
+        let f = translated_labels();
+        let text = f.read_source(file).replace(from, to);
+        f.file(file, &text);
+        for err in [f.build_err(), format!("{:#}", f.check().unwrap_err())] {
+            let at = located(file, &text, to);
+            assert!(
+                err.contains(&format!("{at}: {place}: a label in language `es`")),
+                "{at} in {err}"
+            );
+        }
+        assert!(!f.out().exists(), "nothing is published");
+    }
+}
+
+#[test]
+fn tables_and_charts_write_numbers_and_read_in_the_pages_language() {
+    let f = multilingual();
+    // 900 more women in 2022 (1,197 cases), so that counts have thousands.
+    let mut csv = f.read_source("data/cases.csv");
+    for i in 0..900 {
+        csv.push_str(&format!("SR-8{i:04},2022,F,LB\n"));
+    }
+    f.file("data/cases.csv", &csv);
+    f.build().unwrap();
+    let fr = f.read("fr/statistics/by-year/index.html");
+    assert!(
+        fr.contains(">1\u{202F}197</strong>"),
+        "the total in the French table: {fr}"
+    );
+    assert!(
+        fr.contains(">1\u{202F}000</text>"),
+        "a tick of the French chart: {fr}"
+    );
+    assert!(!fr.contains("1,197") && !fr.contains(">1,000<"), "{fr}");
+    assert!(
+        fr.contains("Graphique à barres") || fr.contains("Graphique linéaire"),
+        "{fr}"
+    );
+    let en = f.read("statistics/by-year/index.html");
+    assert!(en.contains(">1,197</strong>"), "{en}");
+    let ar = f.read("ar/statistics/by-year-gender/index.html");
+    assert!(
+        ar.contains(" direction=\"rtl\">"),
+        "the Arabic chart reads right to left: {ar}"
+    );
+    assert!(ar.contains("<strong>المجموع</strong>"), "{ar}");
+    assert!(!en.contains("direction=\"rtl\""));
+    // The downloads keep plain numbers in every language.
+    for csv in [
+        "data/by-year.csv",
+        "fr/data/by-year.csv",
+        "ar/data/by-year.csv",
+    ] {
+        let text = f.read(csv);
+        assert!(text.contains(",1197,"), "{csv}: {text}");
+        assert!(!text.contains('\u{202F}'), "{csv}: {text}");
+    }
+    let json = f.read("fr/data/by-year.json");
+    assert!(
+        json.contains("1197") && !json.contains('\u{202F}'),
+        "{json}"
+    );
+}
+
+#[test]
+fn the_methodology_page_is_written_in_each_language() {
+    let f = multilingual();
+    f.file(
+        "content/methodology.fr.md",
+        "+++\ntitle = \"Méthodologie\"\ntemplate = \"methodology.html\"\n+++\nComment nous comptons.\n",
+    );
+    f.file(
+        "content/methodology.ar.md",
+        "+++\ntitle = \"المنهجية\"\ntemplate = \"methodology.html\"\n+++\nكيف نعدّ.\n",
+    );
+    f.build().unwrap();
+    let fr = f.read("fr/methodology/index.html");
+    for needle in [
+        "<h2>Comment nous protégeons les personnes derrière ces chiffres</h2>",
+        "nous écrivons « non publié »",
+        "Les chiffres décrivent les données au <strong>31 mars 2025</strong>.",
+        "(297 cas au total ;",
+    ] {
+        assert!(fr.contains(needle), "{needle} in {fr}");
+    }
+    let ar = f.read("ar/methodology/index.html");
+    for needle in [
+        "<h2>كيف نحمي الأشخاص الذين تمثّلهم هذه الأرقام</h2>",
+        "نكتب مكانه «غير منشور»",
+        "(مجموع الحالات: 297؛",
+    ] {
+        assert!(ar.contains(needle), "{needle} in {ar}");
+    }
+    for page in [&fr, &ar] {
+        assert!(!page.contains("How we protect"), "{page}");
+        assert!(!page.contains("cases in total"), "{page}");
+    }
+    let en = f.read("methodology/index.html");
+    assert!(en.contains("<h2>How we protect the people behind these numbers</h2>"));
+    assert!(en.contains("as of <strong>31 March 2025</strong>"), "{en}");
+}
+
+#[test]
+fn each_languages_data_package_is_described_in_that_language_and_validates() {
     let f = translated_labels();
-    let schema = f
-        .read_source("data/cases.toml")
-        .replace("fr = \"Sexe\"", "es = \"Sexo\"");
-    f.file("data/cases.toml", &schema);
-    let err = f.build_err();
-    assert!(err.contains("data/cases.toml"), "{err}");
-    assert!(err.contains("`es`"), "{err}");
+    f.build().unwrap();
+    let package =
+        |path: &str| -> serde_json::Value { serde_json::from_str(&f.read(path)).unwrap() };
+    let (en, fr, ar) = (
+        package("data/datapackage.json"),
+        package("fr/data/datapackage.json"),
+        package("ar/data/datapackage.json"),
+    );
+    assert_eq!(en["languages"], serde_json::json!(["en"]));
+    assert_eq!(fr["languages"], serde_json::json!(["fr"]));
+    assert_eq!(ar["languages"], serde_json::json!(["ar"]));
+    assert_eq!(en["title"], "Test site");
+    assert_eq!(fr["title"], "Site de test");
+    assert_eq!(ar["title"], "موقع الاختبار");
+    let description = |p: &serde_json::Value| p["description"].as_str().unwrap().to_string();
+    assert!(
+        description(&en).starts_with("Counts of cases, protected"),
+        "{en}"
+    );
+    assert!(
+        description(&fr).starts_with("Nombres de cas, protégés"),
+        "{fr}"
+    );
+    assert!(
+        description(&fr).contains("« non publié »") || description(&fr).contains("`suppressed`")
+    );
+    assert!(description(&ar).starts_with("أعداد حالات محمية"), "{ar}");
+    // Each table's resource: its title, its description and its fields' titles in the language.
+    let resource = |p: &serde_json::Value, name: &str| -> serde_json::Value {
+        p["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let table = resource(&fr, "by-year-gender");
+    assert_eq!(table["title"], "Victimes par année et sexe");
+    assert!(
+        table["description"]
+            .as_str()
+            .unwrap()
+            .contains("Une ligne par cellule, totaux compris"),
+        "{table}"
+    );
+    let fields = table["schema"]["fields"].as_array().unwrap();
+    let titles: Vec<&str> = fields
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Sexe") && titles.contains(&"Sexe (libellé)"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Nombre") && titles.contains(&"Indicateur"),
+        "{titles:?}"
+    );
+    let spreadsheet = resource(&ar, "by-year-gender-xlsx");
+    assert_eq!(
+        spreadsheet["title"],
+        "الضحايا حسب السنة والجنس (جدول بيانات)"
+    );
+    // Machine-readable parts stay as they are: names, codes, the flag.
+    assert_eq!(
+        resource(&ar, "by-year-gender")["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .len(),
+        fields.len()
+    );
+    assert!(!f
+        .read("fr/data/datapackage.json")
+        .contains("One row per cell"));
+    for path in [
+        "data/datapackage.json",
+        "fr/data/datapackage.json",
+        "ar/data/datapackage.json",
+    ] {
+        let output = crate::publish_frictionless::frictionless_validate(&f.out().join(path));
+        assert!(
+            output.status.success(),
+            "{path}: {}",
+            crate::publish_frictionless::report(&output)
+        );
+    }
 }

@@ -436,10 +436,13 @@ fn suppressed_markers(page: &str) -> Vec<String> {
 fn a_suppressed_cells_marker_is_the_same_whatever_its_true_value() {
     // Victims registered in 2023 by gender: 2 men (planted), so the men's count is suppressed and
     // the women's with it (the total is published). With 3 or 6 more men, still below k, the
-    // chart's markers must not change by a single character.
+    // chart's markers must not change by a single character, in English and in the mirrored
+    // Arabic chart.
     let mut charts = Vec::new();
     for more_men in [0, 3, 6] {
         let f = statistics_site();
+        let config = f.read_source("config.toml");
+        f.file("config.toml", &format!("{config}\n[languages.ar]\n"));
         f.file(
             "data/tables.toml",
             &format!(
@@ -461,7 +464,16 @@ fn a_suppressed_cells_marker_is_the_same_whatever_its_true_value() {
             "both genders suppressed with {} men",
             2 + more_men
         );
-        charts.push(markers);
+        let arabic = suppressed_markers(&f.read("ar/statistics/gender-2023/index.html"));
+        assert_eq!(arabic.len(), 2);
+        // The same marker, at the axis on the right (x = 360 − 14, mirroring 14).
+        assert!(markers.iter().all(|m| m.starts_with("14,")), "{markers:?}");
+        assert!(arabic.iter().all(|m| m.starts_with("346,")), "{arabic:?}");
+        assert_eq!(
+            markers[0].split_once(')').unwrap().1,
+            arabic[0].split_once(')').unwrap().1
+        );
+        charts.push((markers, arabic));
     }
     assert_eq!(charts[0], charts[1]);
     assert_eq!(charts[1], charts[2]);

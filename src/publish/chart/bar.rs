@@ -1,29 +1,31 @@
 //! Horizontal bar charts, single or grouped, laid out for a narrow screen: each category's label
 //! on lines of its own above its bars (wrapped, never cut), the bars below it from the axis at the
-//! left, the counts on a scale along the top.
+//! left (the right on a right-to-left page), the counts on a scale along the top.
 
 use std::fmt::Write;
 
 use super::marks::{n, series_fill, suppressed_mark, text_lines, wrap};
 use super::{
-    nice_scale, Plan, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER_RADIUS, TEXT, WIDTH,
+    nice_scale, Plan, Writing, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER_RADIUS, TEXT,
+    WIDTH,
 };
 use crate::html;
 use crate::privacy::CellValue;
-use crate::publish::format::format_count;
 
-/// Left edge of the labels and of the axis the bars start from.
+/// Left edge of the labels and of the axis the bars start from (in the left-to-right layout).
 const X0: f64 = 8.0;
 
 /// Horizontal bars: each category's label above its bars, counts along the top axis.
 pub(super) fn bar_body(
     plan: &Plan,
+    writing: Writing,
     values: &[Vec<CellValue>],
     max_published: u64,
     prefix: &str,
     suppressed_text: &str,
     top: f64,
 ) -> (String, f64) {
+    let Writing { flow, numbers } = writing;
     let labels = plan.axis_labels();
     let series = plan.series_labels();
     let n_series = values.first().map_or(1, Vec::len);
@@ -37,7 +39,7 @@ pub(super) fn bar_body(
         .flatten()
         .filter_map(|v| v.published())
         .chain([scale_top])
-        .map(|v| format_count(v).len())
+        .map(|v| numbers.count(v).chars().count())
         .max()
         .unwrap_or(1);
     let x1 = WIDTH - 8.0 - widest_value as f64 * CHAR_W - 6.0;
@@ -54,11 +56,8 @@ pub(super) fn bar_body(
         }
         let lines = wrap(label, label_chars);
         y += 12.0;
-        let _ = write!(
-            marks,
-            "{}",
-            text_lines(X0, y, &lines, " class=\"category\"")
-        );
+        let attributes = format!(" class=\"category\"{}", flow.anchor(label, None));
+        let _ = write!(marks, "{}", text_lines(flow.x(X0), y, &lines, &attributes));
         y += (lines.len() - 1) as f64 * LINE_H + 6.0;
         for (s, value) in values[a].iter().enumerate() {
             if s > 0 {
@@ -74,19 +73,20 @@ pub(super) fn bar_body(
                 CellValue::Published(v) => {
                     let w = *v as f64 / scale_top as f64 * plot_w;
                     let colour = PALETTE[s % PALETTE.len()];
+                    let count = html::escape(&numbers.count(*v));
                     let _ = write!(
                         marks,
                         "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"1.5\">\
                          <title>{name}: {count}</title></rect>\
-                         <text x=\"{tx}\" y=\"{text_y}\" fill=\"{TEXT}\">{count}</text>",
-                        x = n(X0),
+                         <text x=\"{tx}\" y=\"{text_y}\"{anchor} fill=\"{TEXT}\">{count}</text>",
+                        x = n(flow.left(X0, w)),
                         y = n(y),
                         w = n(w),
                         h = n(bar_h),
                         fill = series_fill(prefix, s),
                         name = html::escape(&name),
-                        count = format_count(*v),
-                        tx = n(X0 + w + 5.0),
+                        tx = n(flow.x(X0 + w + 5.0)),
+                        anchor = flow.anchor(&count, None),
                     );
                 }
                 CellValue::Suppressed => {
@@ -95,13 +95,14 @@ pub(super) fn bar_body(
                     let _ = write!(
                         marks,
                         "<g class=\"suppressed\" transform=\"translate({x},{cy})\">{mark}<title>{name}: {text}</title></g>\
-                         <text x=\"{tx}\" y=\"{text_y}\" fill=\"{TEXT}\" font-style=\"italic\">{text}</text>",
-                        x = n(X0 + SUPPRESSED_MARKER_RADIUS),
+                         <text x=\"{tx}\" y=\"{text_y}\"{anchor} fill=\"{TEXT}\" font-style=\"italic\">{text}</text>",
+                        x = n(flow.x(X0 + SUPPRESSED_MARKER_RADIUS)),
                         cy = n(y + bar_h / 2.0),
                         mark = suppressed_mark(),
                         name = html::escape(&name),
                         text = html::escape(suppressed_text),
-                        tx = n(X0 + 2.0 * SUPPRESSED_MARKER_RADIUS + 6.0),
+                        tx = n(flow.x(X0 + 2.0 * SUPPRESSED_MARKER_RADIUS + 6.0)),
+                        anchor = flow.anchor(suppressed_text, None),
                     );
                 }
             }
@@ -115,23 +116,23 @@ pub(super) fn bar_body(
     let mut tick = 0;
     while tick <= scale_top {
         let x = X0 + tick as f64 / scale_top as f64 * plot_w;
+        let label = html::escape(&numbers.count(tick));
         let _ = write!(
             out,
             "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"{GRID}\"/>\
-             <text x=\"{x}\" y=\"{ty}\" text-anchor=\"{anchor}\" fill=\"{TEXT}\">{label}</text>",
-            x = n(x),
+             <text x=\"{x}\" y=\"{ty}\"{anchor} fill=\"{TEXT}\">{label}</text>",
+            x = n(flow.x(x)),
             y1 = n(y_start - 4.0),
             y2 = n(y_end + 4.0),
             ty = n(axis_y),
-            anchor = if tick == 0 { "start" } else { "middle" },
-            label = format_count(tick)
+            anchor = flow.anchor(&label, Some(if tick == 0 { "start" } else { "middle" })),
         );
         tick += step;
     }
     let _ = write!(
         out,
         "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"{AXIS}\"/></g>{marks}",
-        x = n(X0),
+        x = n(flow.x(X0)),
         y1 = n(y_start - 4.0),
         y2 = n(y_end + 4.0)
     );

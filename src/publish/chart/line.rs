@@ -1,14 +1,13 @@
-//! Line charts over the years.
+//! Line charts over the years (the first on the left, or on the right on a right-to-left page).
 
 use std::fmt::Write;
 
 use super::marks::{marker, n, series_dash, text_lines, wrap};
 use super::{
-    nice_scale, Plan, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH,
+    nice_scale, Plan, Writing, AXIS, CHAR_W, GRID, LINE_H, PALETTE, SUPPRESSED_MARKER, TEXT, WIDTH,
 };
 use crate::html;
 use crate::privacy::CellValue;
-use crate::publish::format::format_count;
 
 /// The most lines whose points are labelled with their values.
 const MAX_LABELLED_SERIES: usize = 2;
@@ -16,17 +15,20 @@ const MAX_LABELLED_SERIES: usize = 2;
 /// Lines over the years: counts up the side, one line per series, broken at suppressed points.
 pub(super) fn line_body(
     plan: &Plan,
+    writing: Writing,
     values: &[Vec<CellValue>],
     max_published: u64,
     prefix: &str,
     suppressed_text: &str,
     top: f64,
 ) -> (String, f64) {
+    let Writing { flow, numbers } = writing;
     let labels = plan.axis_labels();
     let series = plan.series_labels();
     let n_series = values.first().map_or(1, Vec::len);
     let (scale_top, step) = nice_scale(max_published);
-    let x0 = 16.0 + format_count(scale_top).len() as f64 * CHAR_W;
+    let count = |v: u64| html::escape(&numbers.count(v));
+    let x0 = 16.0 + numbers.count(scale_top).chars().count() as f64 * CHAR_W;
     let x1 = WIDTH - 20.0;
     let y0 = top + 16.0;
     let y1 = y0 + 240.0;
@@ -43,7 +45,7 @@ pub(super) fn line_body(
         .iter()
         .flatten()
         .filter_map(|v| v.published())
-        .map(|v| format_count(v).len())
+        .map(|v| numbers.count(v).chars().count())
         .max()
         .unwrap_or(1);
     let value_every = (((widest_value as f64 * CHAR_W + 4.0) / slot).ceil() as usize).max(1);
@@ -52,16 +54,17 @@ pub(super) fn line_body(
     let mut tick = 0;
     while tick <= scale_top {
         let y = y_at(tick);
+        let label = count(tick);
         let _ = write!(
             out,
             "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{TEXT}\">{}</text>",
-            n(x0),
-            n(x1),
+             <text x=\"{}\" y=\"{}\"{} fill=\"{TEXT}\">{label}</text>",
+            n(flow.x(x0)),
+            n(flow.x(x1)),
             if tick == 0 { AXIS } else { GRID },
-            n(x0 - 6.0),
+            n(flow.x(x0 - 6.0)),
             n(y + 4.5),
-            format_count(tick),
+            flow.anchor(&label, Some("end")),
             y = n(y),
         );
         tick += step;
@@ -70,9 +73,10 @@ pub(super) fn line_body(
         if (last - a) % label_every == 0 {
             let _ = write!(
                 out,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text>",
-                n(x_at(a)),
+                "<text x=\"{}\" y=\"{}\"{} fill=\"{TEXT}\">{}</text>",
+                n(flow.x(x_at(a))),
                 n(y1 + 18.0),
+                flow.anchor(label, Some("middle")),
                 html::escape(label)
             );
         }
@@ -86,7 +90,7 @@ pub(super) fn line_body(
             match row[s] {
                 CellValue::Published(v) => {
                     let cmd = if previous_published { 'L' } else { 'M' };
-                    let _ = write!(path, "{cmd}{} {}", n(x_at(a)), n(y_at(v)));
+                    let _ = write!(path, "{cmd}{} {}", n(flow.x(x_at(a))), n(y_at(v)));
                     previous_published = true;
                 }
                 CellValue::Suppressed => previous_published = false,
@@ -109,9 +113,9 @@ pub(super) fn line_body(
                 let _ = write!(
                     out,
                     "<g>{}<title>{}: {}</title></g>",
-                    marker(s, x_at(a), y_at(v), colour, colour),
+                    marker(s, flow.x(x_at(a)), y_at(v), colour, colour),
                     html::escape(&name),
-                    format_count(v),
+                    count(v),
                 );
             }
         }
@@ -134,12 +138,13 @@ pub(super) fn line_body(
                 y + 20.0
             };
             previous = label_y;
+            let label = count(v);
             let _ = write!(
                 out,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text>",
-                n(x_at(a)),
+                "<text x=\"{}\" y=\"{}\"{} fill=\"{TEXT}\">{label}</text>",
+                n(flow.x(x_at(a))),
                 n(label_y),
-                format_count(v)
+                flow.anchor(&label, Some("middle")),
             );
         }
     }
@@ -152,16 +157,18 @@ pub(super) fn line_body(
     if !rows.is_empty() {
         let _ = write!(
             out,
-            "<g class=\"suppressed\"><text x=\"{}\" y=\"{}\" fill=\"{TEXT}\" font-style=\"italic\">{}:</text>",
-            n(8.0),
+            "<g class=\"suppressed\"><text x=\"{}\" y=\"{}\"{} fill=\"{TEXT}\" font-style=\"italic\">{}:</text>",
+            n(flow.x(8.0)),
             n(height + 11.0),
+            flow.anchor(suppressed_text, None),
             html::escape(suppressed_text)
         );
         height += 18.0;
         for s in rows {
             if plan.series.is_some() {
                 let lines = wrap(series[s], ((WIDTH - 16.0) / CHAR_W) as usize);
-                out.push_str(&text_lines(8.0, height + 10.0, &lines, ""));
+                let attributes = flow.anchor(series[s], None);
+                out.push_str(&text_lines(flow.x(8.0), height + 10.0, &lines, &attributes));
                 height += lines.len() as f64 * LINE_H;
             }
             for (a, row) in values.iter().enumerate() {
@@ -175,7 +182,7 @@ pub(super) fn line_body(
                         out,
                         "<rect x=\"{}\" y=\"{}\" width=\"{m}\" height=\"{m}\" fill=\"url(#{prefix}-hatch)\" stroke=\"{}\" stroke-width=\"1.5\">\
                          <title>{}: {}</title></rect>",
-                        n(x_at(a) - SUPPRESSED_MARKER / 2.0),
+                        n(flow.left(x_at(a) - SUPPRESSED_MARKER / 2.0, SUPPRESSED_MARKER)),
                         n(height),
                         PALETTE[s % PALETTE.len()],
                         html::escape(&name),

@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    ChartKind, CHAR_W, HATCH, LINE_H, PALETTE, SUPPRESSED_MARKER, SUPPRESSED_MARKER_RADIUS, TEXT,
-    WIDTH,
+    ChartKind, Flow, CHAR_W, HATCH, LINE_H, PALETTE, SUPPRESSED_MARKER, SUPPRESSED_MARKER_RADIUS,
+    TEXT, WIDTH,
 };
 use crate::html;
 
@@ -183,8 +183,10 @@ pub(super) fn marker(s: usize, x: f64, y: f64, fill: &str, stroke: &str) -> Stri
 
 /// The legend: one entry per series (when there are several) and the marker of suppressed cells
 /// (when the chart has any), wrapped onto as many rows as the width needs; a long name wraps onto
-/// lines of its own. Returns the markup and its height.
+/// lines of its own; on a right-to-left chart the entries run from the right, each swatch right of
+/// its name. Returns the markup and its height.
 pub(super) fn legend(
+    flow: Flow,
     prefix: &str,
     kind: ChartKind,
     series: &[&str],
@@ -239,12 +241,15 @@ pub(super) fn legend(
             y += row_h;
             row_h = 0.0;
         }
+        // The swatch spans 0–24 and the name starts at 30 in the group; mirrored, the group
+        // starts where the swatch does and the name starts 6 units left of it.
+        let (group_x, text_x) = (flow.left(x, 24.0), flow.x(x + 30.0) - flow.left(x, 24.0));
         let _ = write!(
             out,
             "<g transform=\"translate({},{})\">{swatch}{}</g>",
-            n(x),
+            n(group_x),
             n(y),
-            text_lines(30.0, 11.5, &lines, "")
+            text_lines(text_x, 11.5, &lines, &flow.anchor(label, None))
         );
         x += w;
         row_h = row_h.max(h);

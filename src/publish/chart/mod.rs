@@ -29,6 +29,13 @@
 //! - `role="img"`, a `<title>` and a `<desc>`, and `aria-describedby` pointing at the table that
 //!   holds every value (its element id is a parameter);
 //! - sized by `viewBox` only, so it scales to its container.
+//!
+//! In the page's language: its words (the description), its numbers ([`Wording::numbers`]:
+//! `1,234`, `1 234`) and its direction. On a right-to-left page the chart reads right to left
+//! ([`Flow`]): the layout is mirrored, so bars grow leftwards from an axis on the right and a line
+//! chart's first year is on the right; words are anchored at their start (the right, under the
+//! chart's `direction="rtl"`), and numbers, codes and labels without a right-to-left letter are
+//! written left to right (`direction="ltr"`) so that their digits and signs keep their order.
 
 mod bar;
 mod line;
@@ -39,6 +46,7 @@ use std::fmt::Write;
 use crate::config::PrivacyConfig;
 use crate::html;
 use crate::privacy::{CellValue, ProtectedTable, PublishedCategory, PublishedDimension};
+use crate::publish::format::Wording;
 
 use bar::bar_body;
 use line::line_body;
@@ -67,6 +75,68 @@ const FONT_FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-se
 const CHAR_W: f64 = 7.0;
 /// Distance between two lines of wrapped text.
 const LINE_H: f64 = 16.0;
+
+/// Which way a chart reads. The layout is computed left to right; on a right-to-left page every
+/// horizontal coordinate is mirrored (x → [`WIDTH`] − x).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Flow {
+    rtl: bool,
+}
+
+impl Flow {
+    /// `x` of the left-to-right layout, on this chart.
+    pub(super) fn x(self, x: f64) -> f64 {
+        if self.rtl {
+            WIDTH - x
+        } else {
+            x
+        }
+    }
+
+    /// The left edge, on this chart, of a box from `x` to `x + w` in the left-to-right layout.
+    pub(super) fn left(self, x: f64, w: f64) -> f64 {
+        if self.rtl {
+            WIDTH - x - w
+        } else {
+            x
+        }
+    }
+
+    /// The anchoring attributes of a `<text>` holding `text` that is anchored at `anchor`
+    /// (`start`, `middle`, `end`; `None`: its start, unwritten) in the left-to-right layout. On a
+    /// right-to-left chart, text with a right-to-left letter keeps its logical anchor (the chart's
+    /// `direction="rtl"` mirrors it); anything else — a number, a year, a code, an English
+    /// fallback label — is written left to right (`direction="ltr"`), with the mirrored anchor.
+    pub(super) fn anchor(self, text: &str, anchor: Option<&str>) -> String {
+        let written =
+            |a: Option<&str>| a.map_or(String::new(), |a| format!(" text-anchor=\"{a}\""));
+        if !self.rtl || has_rtl_letter(text) {
+            return written(anchor);
+        }
+        let mirrored = match anchor.unwrap_or("start") {
+            "start" => "end",
+            "end" => "start",
+            other => other,
+        };
+        format!("{} direction=\"ltr\"", written(Some(mirrored)))
+    }
+}
+
+/// Whether `text` has a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko
+/// and their presentation forms).
+fn has_rtl_letter(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+            && c.is_alphabetic()
+    })
+}
+
+/// How the page's language writes a chart: its direction and its numbers.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Writing<'a> {
+    pub flow: Flow,
+    pub numbers: &'a crate::publish::format::NumberFormat,
+}
 
 /// The kind of chart drawn for a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,54 +288,67 @@ pub(crate) fn nice_scale(max: u64) -> (u64, u64) {
         magnitude *= 10;
     }
 }
-fn desc(plan: &Plan, suppressed: usize, suppressed_text: &str) -> String {
+fn desc(plan: &Plan, suppressed: usize, suppressed_text: &str, wording: &dyn Wording) -> String {
     let dims = &plan.table.dimensions;
-    let axis = &dims[plan.axis].label;
-    let mut d = match (plan.kind, plan.series) {
-        (ChartKind::Line, None) => format!("Line chart of {} by {axis}.", plan.table.title),
-        (ChartKind::Line, Some(s)) => format!(
-            "Line chart of {} by {axis}, one line per {}.",
-            plan.table.title, dims[s].label
-        ),
-        (ChartKind::Bar, _) => format!("Bar chart of {} by {axis}.", plan.table.title),
-        (ChartKind::GroupedBar, s) => format!(
-            "Grouped bar chart of {} by {axis}, one bar per {} in each group.",
-            plan.table.title,
-            s.map(|s| dims[s].label.as_str()).unwrap_or_default()
-        ),
+    let title = plan.table.title.as_str();
+    let axis = dims[plan.axis].label.as_str();
+    let series = plan
+        .series
+        .map(|s| dims[s].label.as_str())
+        .unwrap_or_default();
+    let key = match (plan.kind, plan.series) {
+        (ChartKind::Line, None) => "chart-desc-line",
+        (ChartKind::Line, Some(_)) => "chart-desc-lines",
+        (ChartKind::Bar, _) => "chart-desc-bar",
+        (ChartKind::GroupedBar, _) => "chart-desc-grouped-bar",
     };
-    let others: Vec<&str> = (0..dims.len())
+    let mut d = wording.words(key, &[("title", title), ("axis", axis), ("series", series)]);
+    let others = (0..dims.len())
         .filter(|&d| d != plan.axis && Some(d) != plan.series)
-        .map(|d| dims[d].label.as_str())
-        .collect();
-    if !others.is_empty() {
-        let _ = write!(d, " Shown for all {} together.", others.join(" and "));
+        .map(|d| dims[d].label.clone())
+        .reduce(|first, second| {
+            wording.words("list-pair", &[("first", &first), ("second", &second)])
+        });
+    if let Some(others) = others {
+        d.push(' ');
+        d.push_str(&wording.words("chart-desc-others", &[("others", &others)]));
     }
     if suppressed > 0 {
-        let _ = write!(
-            d,
-            " {suppressed} value{} marked “{suppressed_text}” {} drawn as {}, not to scale.",
-            if suppressed == 1 { "" } else { "s" },
-            if suppressed == 1 { "is" } else { "are" },
-            if plan.kind == ChartKind::Line {
-                "a gap in the line and a hatched square below the axis"
-            } else {
-                "a small crossed circle at the axis"
-            }
-        );
+        let key = if plan.kind == ChartKind::Line {
+            "chart-desc-suppressed-line"
+        } else {
+            "chart-desc-suppressed-bar"
+        };
+        let number = wording.numbers().count(suppressed as u64);
+        d.push(' ');
+        d.push_str(&wording.words_for_count(
+            key,
+            suppressed as u64,
+            &[("number", &number), ("suppressed", suppressed_text)],
+        ));
     }
-    d.push_str(" Every value is in the table that goes with this chart.");
+    d.push(' ');
+    d.push_str(&wording.words("chart-desc-table", &[]));
     d
 }
 
-/// The chart for `table` as an inline `<svg>` element, or `None` when the table has no chart.
-/// `table_element_id` is the HTML id of the table that holds every value (the long description).
+/// The chart for `table` as an inline `<svg>` element in `wording`'s language, or `None` when
+/// the table has no chart. `table_element_id` is the HTML id of the table that holds every value
+/// (the long description).
 pub fn chart_svg(
     table: &ProtectedTable,
     privacy: &PrivacyConfig,
     table_element_id: &str,
+    wording: &dyn Wording,
 ) -> Option<String> {
     let plan = plan(table, privacy)?;
+    let flow = Flow {
+        rtl: wording.is_rtl(),
+    };
+    let writing = Writing {
+        flow,
+        numbers: wording.numbers(),
+    };
     let prefix = format!("chart-{}", id_safe(&table.id));
     let values = plan.values();
     let max_published = values
@@ -281,6 +364,7 @@ pub fn chart_svg(
         .count();
     let series = plan.series_labels();
     let (legend, legend_h) = legend(
+        flow,
         &prefix,
         plan.kind,
         if plan.series.is_some() { &series } else { &[] },
@@ -292,6 +376,7 @@ pub fn chart_svg(
     let (body, height) = match plan.kind {
         ChartKind::Line => line_body(
             &plan,
+            writing,
             &values,
             max_published,
             &prefix,
@@ -300,6 +385,7 @@ pub fn chart_svg(
         ),
         _ => bar_body(
             &plan,
+            writing,
             &values,
             max_published,
             &prefix,
@@ -312,14 +398,15 @@ pub fn chart_svg(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" class=\"chart\" \
          aria-labelledby=\"{prefix}-title {prefix}-desc\" aria-describedby=\"{table_id}\" \
-         font-family=\"{FONT_FAMILY}\" font-size=\"{font_size}\">\
+         font-family=\"{FONT_FAMILY}\" font-size=\"{font_size}\"{direction}>\
          <title id=\"{prefix}-title\">{title}</title><desc id=\"{prefix}-desc\">{desc}</desc>{defs}{legend}{body}</svg>",
         w = n(WIDTH),
         h = n(height),
         font_size = n(FONT_SIZE),
         table_id = html::escape(table_element_id),
         title = html::escape(&table.title),
-        desc = html::escape(&desc(&plan, suppressed, &privacy.suppressed_text)),
+        desc = html::escape(&desc(&plan, suppressed, &privacy.suppressed_text, wording)),
+        direction = if flow.rtl { " direction=\"rtl\"" } else { "" },
         defs = defs(&prefix, series.len(), plan.kind != ChartKind::Line),
     );
     Some(svg)

@@ -86,6 +86,85 @@ citation-data-as-of = data as of { $date }
 methodology-tables = The published tables
 methodology-protection = How the statistics are protected
 
+## Tables and charts in the page's language (src/publish: html_table, chart)
+table-count = Count
+table-total = Total
+list-pair = { $first } and { $second }
+chart-desc-line = Line chart of { $title } by { $axis }.
+chart-desc-lines = Line chart of { $title } by { $axis }, one line per { $series }.
+chart-desc-bar = Bar chart of { $title } by { $axis }.
+chart-desc-grouped-bar = Grouped bar chart of { $title } by { $axis }, one bar per { $series } in each group.
+chart-desc-others = Shown for all { $others } together.
+chart-desc-suppressed-bar = { $count ->
+    [one] { $number } value marked “{ $suppressed }” is drawn as a small crossed circle at the axis, not to scale.
+   *[other] { $number } values marked “{ $suppressed }” are drawn as a small crossed circle at the axis, not to scale.
+}
+chart-desc-suppressed-line = { $count ->
+    [one] { $number } value marked “{ $suppressed }” is drawn as a gap in the line and a hatched square below the axis, not to scale.
+   *[other] { $number } values marked “{ $suppressed }” are drawn as a gap in the line and a hatched square below the axis, not to scale.
+}
+chart-desc-table = Every value is in the table that goes with this chart.
+
+## The methodology page's text (src/publish/methodology.rs; Markdown)
+list-separator = { ", " }
+methodology-heading = How we protect the people behind these numbers
+methodology-intro = Every figure on this site is a count of cases. Behind each case is a person, and a very small count can be enough to recognise someone — a family, a community or a trafficker who knows the story may be able to tell who is meant. Before anything is published, every table goes through statistical disclosure control.
+methodology-threshold-heading = The threshold: { $k }
+methodology-threshold = Every count we publish is either 0 or at least **{ $k }**. A count from 1 to { $below } is not published; where it would appear we write “{ $suppressed }”.
+methodology-zeros-published = A zero is published as 0: an empty cell describes nobody.
+methodology-zeros-suppressed = Zeros are treated like small counts and are not published either, because here even knowing that nobody is in a group can reveal something about the others.
+methodology-secondary-heading = Why some larger counts are hidden too
+methodology-secondary = Hiding the small counts alone is not enough: if a table shows a total and all but one of the counts that add up to it, anyone can subtract and recover the hidden one. So we also hide some other counts — often larger ones — chosen so that no hidden count can be worked out from the totals, from the other counts, or by combining several tables. All tables on this site are protected together, as one system: a count that appears in two tables is either shown in both or hidden in both.
+methodology-one-marker = Every hidden count looks the same — “{ $suppressed }” — whether it was small or hidden to protect another one. Telling them apart would point at the small ones, so we never do. Charts draw a hidden count as a small crossed circle at the axis (in a line chart, a gap in the line and a hatched mark below it), the same for every hidden count: never at its true size and never as zero. In the downloads a hidden count is an empty `count` with the `flag` `suppressed`; in the spreadsheets it reads “{ $suppressed }”.
+methodology-audit-heading = How the protection is checked
+methodology-audit = Every time the site is built, a check assumes someone who knows every number published on this site exactly, knows that the tables add up (a total is the sum of its counts, and the same cases counted in two tables are the same cases) and that no count is negative — but not which combinations of characteristics actually occur among the cases. For every hidden count it works out the smallest and largest value that person could still believe, by solving the same equations they could solve. A hidden small count must be able to be { $k } or more, and the range must span at least { $span } values; no other hidden count may be pinned down exactly. If any check fails, nothing is published.
+methodology-totals-heading = Totals
+methodology-totals = Every table has totals: a row or column marked **{ $total }** is the sum over all categories of that dimension, computed from the full data before anything was hidden. A total may therefore be larger than the sum of the counts shown next to it, and a total can itself be hidden.
+methodology-pooling-heading = “{ $other }” and “{ $unknown }”
+methodology-pooling = Categories with very few cases — a rare nationality, say — are not shown on their own: they are pooled into one category called “{ $other }”, so a rare category cannot single anyone out. Cases for which a value was not recorded are counted under “{ $unknown }”, so the categories of a table still add up to its total.
+methodology-data-heading = The data
+methodology-data-as-of = The figures describe the data as of **{ $date }**.
+methodology-data-at-build = The figures describe the data at the time this site was last built.
+methodology-data-editions = Cases registered later, or corrected since, are not included, so figures may change between editions.
+methodology-tables-heading = The tables
+methodology-table-by = — by { $dimensions }
+methodology-table-filter = ; { $filter }
+methodology-table-total = { $count ->
+    [one] { $number } case in total
+   *[other] { $number } cases in total
+}
+methodology-table-total-hidden = total { $suppressed }
+methodology-table-cells = ({ $total }; { $hidden } of { $cells } cells { $suppressed }).
+methodology-records-heading = The case records: { $file }
+methodology-records = Besides the tables, the case records of *{ $title }* are published themselves, one row per case in a random order, as [{ $file }]({ $url }) ({ $number } records). Before release they were k-anonymised: every combination of { $quasi } — what someone who knows a victim might know — is shared by at least **{ $k }** records.
+methodology-records-l-diverse = Besides the tables, the case records of *{ $title }* are published themselves, one row per case in a random order, as [{ $file }]({ $url }) ({ $number } records). Before release they were k-anonymised: every combination of { $quasi } — what someone who knows a victim might know — is shared by at least **{ $k }** records, and those records hold at least **{ $l }** different values of { $sensitive } (l-diversity), so knowing someone's group does not tell which of them applies.
+methodology-records-generalised = How each of those characteristics is released:
+methodology-records-as-recorded = { $count ->
+    [one] { $columns } is published as recorded.
+   *[other] { $columns } are published as recorded.
+}
+methodology-records-blank = **A blank means unknown or not released**: the value was either never recorded or left out to protect the record. The two look the same on purpose, and a blank matches only other blanks. Records that no blanking could protect are left out of the file. The tables of this data are counted from the released records, not from the case records: they show the same periods, groups and regions, count a blank as unknown, and are then protected like any other table, so a table tells nothing the file does not.
+
+## The data package's descriptions (src/publish/downloads.rs; the spreadsheet's method note)
+datapackage-method = Counts of cases, protected by statistical disclosure control so that no count can single out a person. Every published count is 0 or at least { $k }. Counts from 1 to { $below } are suppressed (primary suppression), and further counts are suppressed where needed so that no hidden count can be worked out from totals (secondary suppression); all tables were protected together.
+datapackage-zeros-published = Zero counts are published as zeros.
+datapackage-zeros-suppressed = Zero counts are treated like small counts and suppressed.
+datapackage-marker-csv = A suppressed cell has an empty `count` and the `flag` `{ $flag }`; both kinds of suppression look the same. A dimension holding `{ $total }` is summed over all its categories.
+datapackage-marker-spreadsheet = A suppressed cell shows "{ $suppressed }"; both kinds of suppression look the same. A row or column labelled { $total } is summed over all categories of its dimension.
+datapackage-pooling = Rare categories are pooled into "{ $other }" and missing values are counted under "{ $unknown }".
+datapackage-data-as-of = Data as of { $date }.
+datapackage-rows = One row per cell, totals included: a row whose dimension holds `{ $total }` is a total over all categories of that dimension (counted from every case, withheld cells included), so adding up all rows counts cases more than once; the row with `{ $total }` in every dimension is the number of cases.
+datapackage-filter = Filter: { $filter }.
+datapackage-dimension = { $label } ({ $kind }), as a code; the label is in `{ $column }`. `{ $total }` marks a total: the row counts every case, of all categories of this dimension.
+datapackage-label-title = { $label } (label)
+datapackage-label = The label of `{ $id }` as shown on the site; `{ $total }` for a total.
+datapackage-count-title = Count
+datapackage-count = Number of cases: 0 or at least { $k }. Empty when the count is not published.
+datapackage-flag-title = Flag
+datapackage-flag = `{ $flag }` when the count is not published ("{ $suppressed }"); empty otherwise.
+datapackage-xlsx-title = { $title } (spreadsheet)
+datapackage-xlsx = The table `{ $id }` as a spreadsheet: sheet "{ $table-sheet }" lays it out as on its page, with labels, totals in their place and withheld counts marked as on the page; sheet "{ $notes-sheet }" holds the method, the threshold k, the dates and the licence. The same cells as `{ $id }.csv`.
+
 ## Page not found
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Go to the

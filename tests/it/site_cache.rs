@@ -101,7 +101,9 @@ fn a_cached_build_writes_what_a_build_without_the_cache_writes_after_each_change
         ),
         (
             "the theme's words",
-            |f| f.file("i18n/ar.ftl", "category-other = بلدان أخرى\n"),
+            |f| {
+                f.file("i18n/ar.ftl", "category-other = بلدان أخرى\n");
+            },
             "ar/data/by-citizenship.csv",
         ),
         (

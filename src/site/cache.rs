@@ -108,7 +108,10 @@ pub(super) struct DownloadInput<'a> {
 /// `datapackage.json`): reused while the tables as translated, the releases, the whole
 /// configuration as the downloads see it and the edition's date are all unchanged.
 #[derive(Debug, Default)]
-struct DownloadCache(Mutex<BTreeMap<String, (DownloadKey, Arc<Vec<Download>>)>>);
+struct DownloadCache(Mutex<BTreeMap<String, KeptDownloads>>);
+
+/// One language's downloads and what they were made from.
+type KeptDownloads = (DownloadKey, Arc<Vec<Download>>);
 
 /// What a language's downloads are made from. The tables are kept whole and compared cell by
 /// cell; a release is named by the protection it came from (a SHA-256 of `data/` and the

@@ -7,6 +7,9 @@
 #
 #   benches/serve-rebuild.sh [RUNS] [FILE] [URL_PATH]
 #     defaults: 10 runs, the example site's first press release and its page.
+#   SAFESTAT_BIN=/path/to/safestat benches/serve-rebuild.sh
+#     measures that binary (e.g. a copy built from another commit, to compare in the same run)
+#     instead of building this tree's release binary.
 # Requires curl and awk. Everything lives in a temporary folder, removed at the end.
 set -euo pipefail
 
@@ -15,8 +18,12 @@ file=${2:-content/news/2026-03-12-frontline-officers-trained-to-identify-victims
 url_path=${3:-/news/frontline-officers-trained-to-identify-victims/}
 cd "$(dirname "$0")/.."
 
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-$PWD/target}/release/safestat"
+if [ -n "${SAFESTAT_BIN:-}" ]; then
+    bin=$SAFESTAT_BIN
+else
+    cargo build --release --quiet
+    bin="${CARGO_TARGET_DIR:-$PWD/target}/release/safestat"
+fi
 
 work=$(mktemp -d)
 server=

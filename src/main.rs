@@ -33,7 +33,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 output_dir,
                 base_url,
                 drafts,
-                protection_cache: None,
+                cache: None,
             })?;
             println!("Built the site into {}", output.display());
             Ok(())

@@ -6,8 +6,10 @@
 //!
 //! Owns: the order of the stages and the options of a build. Never does: the work of any stage.
 
+mod cache;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use anyhow::{bail, Result};
 
@@ -15,6 +17,8 @@ use crate::config::{is_absolute_http_url, Config};
 use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
 use crate::{content, data, privacy, publish, render};
+
+pub use cache::BuildCache;
 
 /// Options of `safestat build` and `safestat check`.
 #[derive(Debug, Clone, Default)]
@@ -27,55 +31,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build draft pages too.
     pub drafts: bool,
-    /// Protected tables kept from an earlier build of the same site (the preview's), reused
-    /// while neither `data/` nor `config.toml` changed.
-    pub protection_cache: Option<Arc<ProtectionCache>>,
-}
-
-/// The protection of one site, kept between builds: reused while its key — a SHA-256 of every
-/// file under `data/` (path and bytes) and of the whole configuration — is unchanged, so that
-/// editing a page in the preview does not protect the tables again.
-#[derive(Debug, Default)]
-pub struct ProtectionCache(Mutex<Option<([u8; 32], Arc<Protection>)>>);
-
-impl ProtectionCache {
-    fn protect(&self, root: &Path, config: &Config) -> Result<Arc<Protection>> {
-        let key = data_key(root, config)?;
-        let mut slot = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((cached, protection)) = slot.as_ref() {
-            if *cached == key {
-                return Ok(Arc::clone(protection));
-            }
-        }
-        let protection = Arc::new(protect_data(root, config)?);
-        *slot = Some((key, Arc::clone(&protection)));
-        Ok(protection)
-    }
-}
-
-/// The key of [`ProtectionCache`]: everything protection reads.
-fn data_key(root: &Path, config: &Config) -> Result<[u8; 32]> {
-    use sha2::{Digest, Sha256};
-    let mut hash = Sha256::new();
-    hash.update(serde_json::to_vec(config)?);
-    let data = root.join("data");
-    for entry in walkdir::WalkDir::new(&data).sort_by_file_name() {
-        let entry = entry?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let relative = path.strip_prefix(&data).unwrap_or(path);
-        let bytes = std::fs::read(path)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-        hash.update(relative.to_string_lossy().as_bytes());
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(&bytes);
-    }
-    Ok(hash.finalize().into())
+    /// What an earlier build of the same site (the preview's) made and this one may reuse where
+    /// its inputs are unchanged: the protected tables and the downloads (see [`BuildCache`]).
+    pub cache: Option<Arc<BuildCache>>,
 }
 
 /// Loads `config.toml` under `root`.
@@ -186,14 +144,18 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         .map(|l| l.code.as_str())
         .collect();
     let labels = data::labels::load(&root.join("data"), &other_codes)?;
-    let (tables, releases) = if root.join("data").is_dir() {
-        let protection = match &options.protection_cache {
-            Some(cache) => cache.protect(root, &config)?,
-            None => Arc::new(protect_data(root, &config)?),
+    // The protection, and its key when it came through the cache.
+    let (tables, releases, protection_key) = if root.join("data").is_dir() {
+        let (key, protection) = match &options.cache {
+            Some(cache) => {
+                let (key, protection) = cache.protect(root, &config)?;
+                (Some(key), protection)
+            }
+            None => (None, Arc::new(protect_data(root, &config)?)),
         };
-        (protection.tables.clone(), protection.releases.clone())
+        (protection.tables.clone(), protection.releases.clone(), key)
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), Vec::new(), None)
     };
     let translations = Arc::new(render::i18n::Translations::load(root, &languages)?);
     let drafts = options.drafts || config.build_drafts;
@@ -233,19 +195,31 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
             } else {
                 &[]
             };
-            let files = publish::downloads(
-                &translated,
-                language_releases,
-                &language_config,
-                edition,
-                locale,
-            )?;
-            generated.extend(files.into_iter().map(|d| {
+            let files = match (&options.cache, protection_key) {
+                (Some(cache), Some(protection)) => cache.downloads(&cache::DownloadInput {
+                    protection,
+                    prefix: &language.prefix,
+                    tables: &translated,
+                    releases: language_releases,
+                    config: &language_config,
+                    edition,
+                    root,
+                    wording: locale,
+                })?,
+                _ => Arc::new(publish::downloads(
+                    &translated,
+                    language_releases,
+                    &language_config,
+                    edition,
+                    locale,
+                )?),
+            };
+            generated.extend(files.iter().map(|d| {
                 let path = format!("{}{}", language.prefix, d.path);
                 render::GeneratedFile {
                     source: format!("download {path}"),
                     path,
-                    bytes: d.bytes,
+                    bytes: d.bytes.clone(),
                 }
             }));
         }
@@ -260,6 +234,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         generated: &generated,
         translations: &translations,
         labels: &labels,
+        theme_cache: options.cache.as_deref().map(BuildCache::theme),
     };
     render::render(&input, sink)?;
     let mut warnings = content.warnings;

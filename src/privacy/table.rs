@@ -56,7 +56,7 @@ pub struct ProtectedCell {
 ///
 /// `cells` lists the full grid in row-major order: the first dimension varies slowest, and within
 /// each dimension the categories come in order followed by the total. So the grand total is last.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProtectedTable {
     pub id: String,
     pub title: String,

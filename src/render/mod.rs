@@ -95,6 +95,7 @@ use i18n::{Locale, Translations};
 pub use context::group_thousands;
 use figures::Figures;
 use jobs::render_site;
+pub use theme::ThemeCache;
 
 /// The parsed templates and where each came from.
 pub struct Engine {
@@ -111,8 +112,9 @@ impl Engine {
         tables: &[ProtectedTable],
         figures: &BTreeMap<String, Arc<Figures>>,
         translations: &Arc<Translations>,
+        theme_cache: Option<&ThemeCache>,
     ) -> Result<Engine> {
-        let (mut tera, origins) = theme::load(root)?;
+        let (mut tera, origins) = theme::load(root, theme_cache)?;
         let mut links: BTreeMap<String, String> = BTreeMap::new();
         for library in libraries {
             let language = &library.language;
@@ -387,6 +389,9 @@ pub struct SiteInput<'a> {
     pub translations: &'a Arc<Translations>,
     /// The labels of the tables in other languages.
     pub labels: &'a LabelTranslations,
+    /// The templates parsed by an earlier build (the preview's), reused while their sources are
+    /// unchanged.
+    pub theme_cache: Option<&'a ThemeCache>,
 }
 
 /// The privacy settings as printed in `language`: its words for a suppressed cell (in the
@@ -442,6 +447,7 @@ pub fn render(input: &SiteInput, sink: &dyn Sink) -> Result<()> {
         input.tables,
         &figures,
         input.translations,
+        input.theme_cache,
     )?;
     render_site(&engine, input, sink)
 }

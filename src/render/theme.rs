@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use tera::Tera;
@@ -70,10 +71,44 @@ const EMBEDDED: &[(&str, &str)] = &[
 /// `page.html (default theme)`.
 pub type Origins = BTreeMap<String, String>;
 
+/// Every template's source by name: (origin, text).
+type Sources = BTreeMap<String, (String, String)>;
+
 /// Loads the embedded theme and the site's `templates/` (which override by name), parses each
-/// template once, and returns the engine with each template's origin.
-pub fn load(root: &Path) -> Result<(Tera, Origins)> {
-    let mut sources: BTreeMap<String, (String, String)> = EMBEDDED
+/// template once, and returns the engine with each template's origin. With a `cache`, the
+/// templates parsed by an earlier build are reused when every source is the same.
+pub fn load(root: &Path, cache: Option<&ThemeCache>) -> Result<(Tera, Origins)> {
+    let sources = sources(root)?;
+    let Some(cache) = cache else {
+        return parse(sources);
+    };
+    let mut slot = cache
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((cached, tera, origins)) = slot.as_ref() {
+        if *cached == sources {
+            return Ok((tera.clone(), origins.clone()));
+        }
+    }
+    let (tera, origins) = parse(sources.clone())?;
+    *slot = Some((sources, tera.clone(), origins.clone()));
+    Ok((tera, origins))
+}
+
+/// The templates parsed by an earlier build (the preview's), with the sources they were parsed
+/// from; their functions are registered by each build anew.
+#[derive(Default)]
+pub struct ThemeCache(Mutex<Option<(Sources, Tera, Origins)>>);
+
+impl std::fmt::Debug for ThemeCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ThemeCache")
+    }
+}
+
+fn sources(root: &Path) -> Result<Sources> {
+    let mut sources: Sources = EMBEDDED
         .iter()
         .map(|(name, text)| {
             (
@@ -91,21 +126,32 @@ pub fn load(root: &Path) -> Result<(Tera, Origins)> {
             sources.insert(name.clone(), (format!("templates/{name}"), text));
         }
     }
-    let mut errors = Vec::new();
-    for (name, (origin, text)) in &sources {
-        if let Err(e) = tera::Template::new(name, None, text) {
-            errors.push(located(origin, &e).to_string());
-        }
-    }
-    if !errors.is_empty() {
-        anyhow::bail!("template error(s):\n  {}", errors.join("\n  "));
-    }
+    Ok(sources)
+}
+
+/// Parses every template; when one does not parse, fails listing every template that does not,
+/// each at its file, line and column.
+fn parse(sources: Sources) -> Result<(Tera, Origins)> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::html::escape);
-    tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
-        .map_err(|e| anyhow::anyhow!("{}", chain(&e)))
-        .context("templates do not fit together (check `extends` and `include` names)")?;
+    if let Err(err) =
+        tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
+    {
+        let errors: Vec<String> = sources
+            .iter()
+            .filter_map(|(name, (origin, text))| {
+                tera::Template::new(name, None, text)
+                    .err()
+                    .map(|e| located(origin, &e).to_string())
+            })
+            .collect();
+        if !errors.is_empty() {
+            anyhow::bail!("template error(s):\n  {}", errors.join("\n  "));
+        }
+        return Err(anyhow::anyhow!("{}", chain(&err))
+            .context("templates do not fit together (check `extends` and `include` names)"));
+    }
     let origins = sources.into_iter().map(|(n, (o, _))| (n, o)).collect();
     Ok((tera, origins))
 }

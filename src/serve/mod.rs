@@ -49,12 +49,12 @@ where
 }
 
 /// The real builder: [`crate::site::build`] into the preview's temporary folder, reusing the
-/// protected tables while `data/` and `config.toml` are unchanged.
+/// protected tables and the downloads while what they are made from is unchanged.
 #[derive(Debug, Clone)]
 pub struct SiteBuilder {
     pub root: PathBuf,
     pub drafts: bool,
-    pub protection: Arc<crate::site::ProtectionCache>,
+    pub cache: Arc<crate::site::BuildCache>,
 }
 
 impl Rebuild for SiteBuilder {
@@ -64,7 +64,7 @@ impl Rebuild for SiteBuilder {
             output_dir: Some(output_dir.to_path_buf()),
             base_url: Some(base_url.to_string()),
             drafts: self.drafts,
-            protection_cache: Some(Arc::clone(&self.protection)),
+            cache: Some(Arc::clone(&self.cache)),
         })
     }
 }
@@ -114,7 +114,7 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     let builder = SiteBuilder {
         root: options.root.clone(),
         drafts: options.drafts,
-        protection: Arc::default(),
+        cache: Arc::default(),
     };
     let server = Server::start(options, builder)?;
     println!(

@@ -43,6 +43,7 @@ mod serve_support;
 #[cfg(feature = "serve")]
 mod serve_webdriver;
 mod site_build;
+mod site_cache;
 mod site_cli;
 mod site_content;
 mod site_errors;

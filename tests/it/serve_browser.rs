@@ -395,7 +395,7 @@ fn serve_site(root: &Path) -> Server {
     let builder = SiteBuilder {
         root: root.to_path_buf(),
         drafts: false,
-        protection: Default::default(),
+        cache: Default::default(),
     };
     Server::start(&options, builder).unwrap()
 }

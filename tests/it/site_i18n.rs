@@ -160,7 +160,7 @@ fn templates_translate_with_trans_and_an_unknown_message_is_an_error() {
 
 /// The fixture with the gender column, its values and one table translated (Arabic fully,
 /// French without a label for `M`).
-fn translated_labels() -> Fixture {
+pub(crate) fn translated_labels() -> Fixture {
     let f = multilingual();
     let schema = f.read_source("data/cases.toml");
     let schema = schema

@@ -536,7 +536,7 @@ fn build_output_never_carries_the_live_reload_marker() {
 fn a_kept_protection_is_used_only_while_data_and_config_are_unchanged() {
     let f = statistics_site();
     let options = safestat::site::BuildOptions {
-        protection_cache: Some(std::sync::Arc::default()),
+        cache: Some(std::sync::Arc::default()),
         ..f.options()
     };
     let by_year = || std::fs::read_to_string(f.out().join("data/by-year.csv")).unwrap();

@@ -14,7 +14,7 @@ use anyhow::{bail, Result};
 use crate::config::{is_absolute_http_url, Config};
 use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
-use crate::{content, data, privacy, publish, render};
+use crate::{content, data, privacy, publish, render, search};
 
 /// Options of `safestat build` and `safestat check`.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +30,9 @@ pub struct BuildOptions {
     /// Protected tables kept from an earlier build of the same site (the preview's), reused
     /// while neither `data/` nor `config.toml` changed.
     pub protection_cache: Option<Arc<ProtectionCache>>,
+    /// Leave the search index out (the preview, whose rebuilds must stay fast): the search
+    /// pages then say that search works in the built site.
+    pub skip_search_index: bool,
 }
 
 /// The protection of one site, kept between builds: reused while its key — a SHA-256 of every
@@ -254,8 +257,15 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         generated: &generated,
         translations: &translations,
         labels: &labels,
+        search_index: config.search.enabled && !options.skip_search_index,
     };
-    render::render(&input, sink)?;
+    if input.search_index {
+        let indexer = search::Indexer::new(sink);
+        render::render(&input, &indexer)?;
+        indexer.finish()?;
+    } else {
+        render::render(&input, sink)?;
+    }
     let mut warnings = content.warnings;
     warnings.extend(label_warnings);
     Ok(warnings)

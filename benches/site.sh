@@ -15,8 +15,14 @@ pages=${1:-10000}
 runs=${2:-5}
 cd "$(dirname "$0")/.."
 
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-$PWD/target}/release/safestat"
+# SAFESTAT_BIN: a binary to time instead (e.g. a copy, where several worktrees share one target
+# folder and another build may replace target/release/safestat during the runs).
+if [ -n "${SAFESTAT_BIN:-}" ]; then
+  bin=$SAFESTAT_BIN
+else
+  cargo build --release --quiet
+  bin="${CARGO_TARGET_DIR:-$PWD/target}/release/safestat"
+fi
 search=${SEARCH:-on}
 case "$search" in on) enabled=true ;; off) enabled=false ;; *) echo "SEARCH=$search: expected on or off" >&2; exit 2 ;; esac
 

@@ -629,6 +629,8 @@ impl Site<'_> {
 /// The path of a URL (`https://example.org/lebanon/` → `/lebanon/`): where the site's files are
 /// on its host, for the scripts that fetch them.
 fn base_path(base_url: &str) -> &str {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
     after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }

@@ -9,10 +9,11 @@
 //!   value of a suppressed cell, which no page shows, cannot be in it.
 //! - Only what a page marks with `data-pagefind-body` is indexed: the main content of pages
 //!   (press releases, the methodology) and of statistics tables (title, description, category
-//!   labels, notes), without what it marks `data-pagefind-ignore` (the table of contents, links
-//!   to the neighbouring pages). Menus, headers, footers, the home page, lists, term pages and
-//!   the search pages themselves are not. A site whose own templates replace these pages keeps
-//!   the attribute on their main content to have them found.
+//!   labels, figures), without what it marks `data-pagefind-ignore` (the table of contents,
+//!   links to the neighbouring pages, the notes, downloads and citation every table repeats).
+//!   Menus, headers, footers, the home page, lists, term pages and the search pages themselves
+//!   are not. A site whose own templates replace these pages keeps the attribute on their main
+//!   content to have them found.
 //! - Pagefind reads each page's `<html lang>` and builds one index per language; each
 //!   language's search page searches its own.
 //! - Same input, same bytes: pages are indexed in the order of their paths, Pagefind's files are
@@ -117,7 +118,9 @@ impl Sink for Indexer<'_> {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Pagefind's files for these pages, (path under [`BUNDLE_DIR`], bytes), pages indexed in the

@@ -24,4 +24,14 @@
       searching: words.searching
     }
   });
+  // A visible label for the search box (Pagefind's has only a title).
+  var input = element.querySelector("input");
+  if (input) {
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.htmlFor = "search-input";
+    label.className = "search-label";
+    label.textContent = words.searchLabel;
+    element.parentNode.insertBefore(label, element);
+  }
 })();

@@ -181,6 +181,7 @@ fn render_with(f: &Fixture, generated: &[safestat::render::GeneratedFile]) -> an
         generated,
         translations: &translations,
         labels: &Default::default(),
+        search_index: false,
     };
     safestat::render::render(&input, &staging)?;
     staging.commit()

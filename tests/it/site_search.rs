@@ -21,8 +21,34 @@ pub fn index_text(bytes: &[u8]) -> String {
     flate2::read::GzDecoder::new(bytes)
         .read_to_end(&mut data)
         .expect("a gzipped index file");
-    let data = data.strip_prefix(b"pagefind_dcd").unwrap_or(&data);
+    let data = data.strip_prefix(b"pagefind_dcd").unwrap_or(&data[..]);
     String::from_utf8_lossy(data).into_owned()
+}
+
+/// Pagefind's program files (scripts, styles, WebAssembly), by path: those of an empty site,
+/// everything under `pagefind/` but the index (`pagefind-entry.json`, `*.pf_*`), of a site
+/// with one page in English.
+pub fn pagefind_program() -> BTreeMap<String, Vec<u8>> {
+    let f = Fixture::new();
+    f.news("hello", "2024-01-01", "");
+    f.build().unwrap();
+    let program: BTreeMap<String, Vec<u8>> = f
+        .files()
+        .into_iter()
+        .filter(|(path, _)| {
+            path.starts_with("pagefind/")
+                && !path.ends_with("pagefind-entry.json")
+                && !path.contains(".pf_")
+        })
+        .collect();
+    for file in ["pagefind-ui.js", "wasm.en.pagefind"] {
+        assert!(
+            program.contains_key(&format!("pagefind/{file}")),
+            "{file}: {:?}",
+            program.keys()
+        );
+    }
+    program
 }
 
 /// Every page fragment of the index (url, content, meta…), by URL.
@@ -31,8 +57,8 @@ fn fragments(f: &Fixture) -> BTreeMap<String, Value> {
         .into_iter()
         .filter(|(path, _)| path.starts_with("pagefind/fragment/"))
         .map(|(path, bytes)| {
-            let fragment: Value = serde_json::from_str(&index_text(&bytes))
-                .unwrap_or_else(|e| panic!("{path}: {e}"));
+            let fragment: Value =
+                serde_json::from_str(&index_text(&bytes)).unwrap_or_else(|e| panic!("{path}: {e}"));
             (fragment["url"].as_str().unwrap().to_string(), fragment)
         })
         .collect()
@@ -83,14 +109,18 @@ fn each_language_has_its_search_page_and_its_own_index() {
         if let Some(name) = path.strip_prefix("pagefind/index/") {
             let text = index_text(bytes);
             if name.starts_with("en_") {
-                assert!(!text.contains("texte"), "{path}: a French word");
+                assert!(!text.contains("communiqu"), "{path}: a French word");
             }
             if name.starts_with("fr_") {
                 assert!(!text.contains("hotline"), "{path}: an English word");
             }
         }
     }
-    for (prefix, lang, dir) in [("", "en", "ltr"), ("ar/", "ar", "rtl"), ("fr/", "fr", "ltr")] {
+    for (prefix, lang, dir) in [
+        ("", "en", "ltr"),
+        ("ar/", "ar", "rtl"),
+        ("fr/", "fr", "ltr"),
+    ] {
         let page = f.read(&format!("{prefix}search/index.html"));
         assert!(
             page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
@@ -109,7 +139,10 @@ fn each_language_has_its_search_page_and_its_own_index() {
             "the search page links the news list: {page}"
         );
         // Every page's header links the language's search page.
-        for path in [format!("{prefix}index.html"), format!("{prefix}news/training/index.html")] {
+        for path in [
+            format!("{prefix}index.html"),
+            format!("{prefix}news/training/index.html"),
+        ] {
             assert!(
                 f.read(&path)
                     .contains(&format!("<a href=\"{BASE}{prefix}search/\"")),
@@ -119,12 +152,23 @@ fn each_language_has_its_search_page_and_its_own_index() {
     }
     // The words come from each language's Fluent file.
     let ar = f.read("ar/search/index.html");
-    assert!(ar.contains("data-placeholder=\"ابحث في الأخبار والإحصاءات\""), "{ar}");
+    assert!(
+        ar.contains("data-placeholder=\"ابحث في الأخبار والإحصاءات\""),
+        "{ar}"
+    );
     assert!(ar.contains(">بحث</a>"), "{ar}");
     let fr = f.read("fr/search/index.html");
-    assert!(fr.contains("data-zero-results=\"Aucun résultat pour [SEARCH_TERM]\""), "{fr}");
+    assert!(
+        fr.contains("data-zero-results=\"Aucun résultat pour [SEARCH_TERM]\""),
+        "{fr}"
+    );
     assert!(fr.contains("désactivé dans ce navigateur"), "{fr}");
-    for file in ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "wasm.ar.pagefind"] {
+    for file in [
+        "pagefind-ui.js",
+        "pagefind-ui.css",
+        "pagefind.js",
+        "wasm.ar.pagefind",
+    ] {
         assert!(f.exists(&format!("pagefind/{file}")), "pagefind/{file}");
     }
 }
@@ -166,14 +210,17 @@ fn tables_are_found_by_title_and_category_label_and_chrome_is_not_indexed() {
 fn search_off_leaves_out_the_page_the_index_and_the_link() {
     let f = three_languages();
     let config = f.read_source("config.toml");
-    f.file("config.toml", &format!("{config}\n[search]\nenabled = false\n"));
+    f.file(
+        "config.toml",
+        &format!("{config}\n[search]\nenabled = false\n"),
+    );
     f.build().unwrap();
     for (path, bytes) in f.files() {
         assert!(!path.starts_with("pagefind/"), "{path}");
         assert!(!path.ends_with("search/index.html"), "{path}");
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("/search/"), "{path} links a search page");
-        assert!(!text.contains("pagefind"), "{path} mentions pagefind");
+        assert!(!text.contains("pagefind/"), "{path} loads the search index");
     }
     assert!(f.exists("ar/news/training/index.html"));
 }
@@ -211,7 +258,10 @@ fn the_preview_builds_without_the_index_and_its_search_page_says_so() {
     .unwrap();
     assert!(!f.exists("pagefind"));
     let page = f.read("search/index.html");
-    assert!(page.contains("Search is not built in the preview"), "{page}");
+    assert!(
+        page.contains("Search is not built in the preview"),
+        "{page}"
+    );
     assert!(!page.contains("pagefind-ui.js"), "{page}");
     assert!(page.contains(&format!("href=\"{BASE}news/\"")), "{page}");
 }

@@ -126,8 +126,18 @@ fn each_language_has_its_search_page_and_its_own_index() {
             page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
             "{prefix}search/: {page}"
         );
-        assert!(page.contains("/lebanon/pagefind/pagefind-ui.js"), "{page}");
-        assert!(page.contains("/lebanon/pagefind/search-page.js"), "{page}");
+        assert!(
+            page.contains(&format!("src=\"{BASE}pagefind/pagefind-ui.js\"")),
+            "{page}"
+        );
+        assert!(
+            page.contains(&format!("src=\"{BASE}pagefind/search-page.js\"")),
+            "{page}"
+        );
+        assert!(
+            page.contains("data-bundle-path=\"/lebanon/pagefind/\""),
+            "{page}"
+        );
         assert!(page.contains("data-base-url=\"/lebanon/\""), "{page}");
         assert!(page.contains("<noscript>"), "{page}");
         assert!(

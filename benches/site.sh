@@ -3,6 +3,7 @@
 # memory of `safestat build` over several runs.
 #
 #   benches/site.sh [PAGES] [RUNS]        (defaults: 10000 pages, 5 runs)
+#   SEARCH=off benches/site.sh …          the same site with `[search] enabled = false`
 #
 # Each page has ~600 words, 1–4 tags (of 40) and 1–3 countries (of 20); tag and country pages are
 # paginated by 10. The site and its output live on tmpfs (/dev/shm) when available, so the numbers
@@ -14,8 +15,16 @@ pages=${1:-10000}
 runs=${2:-5}
 cd "$(dirname "$0")/.."
 
-cargo build --release --quiet
-bin="$PWD/target/release/safestat"
+# SAFESTAT_BIN: a binary to time instead (e.g. a copy, where several worktrees share one target
+# folder and another build may replace target/release/safestat during the runs).
+if [ -n "${SAFESTAT_BIN:-}" ]; then
+  bin=$SAFESTAT_BIN
+else
+  cargo build --release --quiet
+  bin="${CARGO_TARGET_DIR:-$PWD/target}/release/safestat"
+fi
+search=${SEARCH:-on}
+case "$search" in on) enabled=true ;; off) enabled=false ;; *) echo "SEARCH=$search: expected on or off" >&2; exit 2 ;; esac
 
 base=/dev/shm
 [ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
@@ -37,6 +46,7 @@ paginate_by = 10
 name = "countries"
 paginate_by = 10
 TOML
+printf '\n[search]\nenabled = %s\n' "$enabled" >> "$site/config.toml"
 printf '+++\ntitle = "Home"\n+++\nWelcome.\n' > "$site/content/_index.md"
 printf '+++\ntitle = "News"\nsort_by = "date"\npaginate_by = 10\n+++\n' > "$site/content/news/_index.md"
 
@@ -79,9 +89,12 @@ for run in $(seq "$runs"); do
   /usr/bin/time -f "%e %M %U %S" -o "$times" -a "$bin" build --root "$site" --output-dir "$out" > /dev/null
 done
 html=$(find "$out" -name '*.html' | wc -l)
-echo "pages: $pages   html files: $html   runs: $runs"
+echo "pages: $pages   html files: $html   runs: $runs   search: $search"
 sort -n -k1 "$times" | awk '{ w[NR] = $1 } END { printf "wall seconds: median %s (min %s, max %s)\n", w[int((NR+1)/2)], w[1], w[NR] }'
 awk '{ print $3 + $4 }' "$times" | sort -n | awk '{ c[NR] = $1 } END { printf "CPU seconds (user+sys): median %.2f\n", c[int((NR+1)/2)] }'
 sort -n -k2 "$times" | awk '{ m[NR] = $2 } END { printf "peak RSS: median %.0f MB (max %.0f MB)\n", m[int((NR+1)/2)]/1024, m[NR]/1024 }'
 rm -f "$times"
+if [ -d "$out/pagefind" ]; then
+  echo "search index: $(find "$out/pagefind" -type f | wc -l) files, $(du -sb "$out/pagefind" | cut -f1) bytes (of the site's $(du -sb "$out" | cut -f1))"
+fi
 [ -n "${KEEP:-}" ] || rm -rf "$site" "$out" "$base/.safestat-bench-$pages-public.staging"

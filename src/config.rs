@@ -52,6 +52,8 @@ pub struct Config {
     pub key_figures: Vec<KeyFigure>,
     /// How Markdown is turned into HTML: what happens to raw HTML an author writes.
     pub markdown: MarkdownConfig,
+    /// The search page and its index (`[search]`).
+    pub search: SearchConfig,
     /// Free table handed to templates as `config.extra`.
     pub extra: toml::Table,
 }
@@ -95,6 +97,21 @@ pub fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_lowercase())
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The `[search]` table.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Whether the site has a search page per language (`/search/`, `/ar/search/`) and the
+    /// index it searches (`/pagefind/`), linked from every page's header. Off, neither exists.
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
 }
 
 /// The `[markdown]` table.
@@ -196,6 +213,7 @@ impl Default for Config {
             feed_limit: 20,
             key_figures: Vec::new(),
             markdown: MarkdownConfig::default(),
+            search: SearchConfig::default(),
             extra: toml::Table::new(),
         }
     }

@@ -4,7 +4,7 @@
 //! may single out a victim: every figure comes from a table protected by `privacy`.
 //!
 //! Data flows one way (see `ARCHITECTURE.md`):
-//! `config` → `data` → `privacy` → `render` → `output`, wired together in [`site`].
+//! `config` → `data` → `privacy` → `render` → (`search`) → `output`, wired together in [`site`].
 
 pub mod cli;
 pub mod config;
@@ -18,6 +18,7 @@ pub mod privacy;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;

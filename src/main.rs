@@ -34,6 +34,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url,
                 drafts,
                 cache: None,
+                skip_search_index: false,
             })?;
             println!("Built the site into {}", output.display());
             Ok(())

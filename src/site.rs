@@ -16,7 +16,7 @@ use anyhow::{bail, Result};
 use crate::config::{is_absolute_http_url, Config};
 use crate::output::{Discard, Sink, Staging};
 use crate::privacy::Protection;
-use crate::{content, data, privacy, publish, render};
+use crate::{content, data, privacy, publish, render, search};
 
 pub use cache::BuildCache;
 
@@ -34,6 +34,9 @@ pub struct BuildOptions {
     /// What an earlier build of the same site (the preview's) made and this one may reuse where
     /// its inputs are unchanged: the protected tables and the downloads (see [`BuildCache`]).
     pub cache: Option<Arc<BuildCache>>,
+    /// Leave the search index out (the preview, whose rebuilds must stay fast): the search
+    /// pages then say that search works in the built site.
+    pub skip_search_index: bool,
 }
 
 /// Loads `config.toml` under `root`.
@@ -235,8 +238,15 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         translations: &translations,
         labels: &labels,
         theme_cache: options.cache.as_deref().map(BuildCache::theme),
+        search_index: config.search.enabled && !options.skip_search_index,
     };
-    render::render(&input, sink)?;
+    if input.search_index {
+        let indexer = search::Indexer::new(sink);
+        render::render(&input, &indexer)?;
+        indexer.finish()?;
+    } else {
+        render::render(&input, sink)?;
+    }
     let mut warnings = content.warnings;
     warnings.extend(label_warnings);
     Ok(warnings)

@@ -44,6 +44,8 @@ struct Site<'a> {
     /// The privacy settings as printed in this language.
     privacy: crate::config::PrivacyConfig,
     locale: std::sync::Arc<super::i18n::Locale>,
+    /// Whether the search index is built with the site (see [`SiteInput::search_index`]).
+    search_index: bool,
 }
 
 /// Renders the whole site into `sink`, every language, or fails listing every problem (a
@@ -126,6 +128,11 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 .find(|s| s.path == format!("{STATISTICS_DIR}/") && s.render)
                 .map(|s| s.permalink.clone());
             globals.insert("statistics_url".into(), json!(statistics_url));
+            let search_url = config
+                .search
+                .enabled
+                .then(|| permalink(&language_base, super::SEARCH_PATH));
+            globals.insert("search_url".into(), json!(search_url));
             // The record-level release is published once, in the default language's data/.
             let language_releases = if library.language.is_default {
                 releases
@@ -175,6 +182,7 @@ pub fn render_site(engine: &Engine, input: &SiteInput, sink: &dyn Sink) -> Resul
                 translations: &translations,
                 privacy,
                 locale,
+                search_index: input.search_index,
             })
         })
         .collect::<Result<_>>()?;
@@ -302,6 +310,28 @@ fn page_template(library: &Library, mut section: usize, own: Option<&str>) -> St
 }
 
 impl Site<'_> {
+    /// The `search` value of `search.html`.
+    fn search_page(&self) -> Value {
+        let base_url = self.config.base_url_slash();
+        let base_path = base_path(&base_url);
+        let root = &self.library.sections[0];
+        let browse: Vec<Value> = root
+            .subsections
+            .iter()
+            .map(|&i| {
+                let s = &self.library.sections[i];
+                json!({"title": s.title, "permalink": s.permalink})
+            })
+            .collect();
+        json!({
+            "index": self.search_index,
+            "bundle_path": format!("{base_path}{}", crate::search::BUNDLE_DIR),
+            "base_path": base_path,
+            "browse": browse,
+            "sitemap_url": permalink(&base_url, "sitemap.xml"),
+        })
+    }
+
     fn context(&self, url_path: &str) -> Map<String, Value> {
         let mut map = self.globals.clone();
         map.insert(
@@ -463,6 +493,11 @@ impl Site<'_> {
                 ("alias.html".to_string(), ctx)
             }
             Job::Template(name) => (name.to_string(), self.context(name)),
+            Job::Search => {
+                let mut ctx = self.context(super::SEARCH_PATH);
+                ctx.insert("search".into(), self.search_page());
+                ("search.html".to_string(), ctx)
+            }
             Job::StatisticsTable(t) => {
                 let table = &self.tables[*t];
                 let mut ctx = self.context(&statistics_path(&table.id));
@@ -594,4 +629,13 @@ impl Site<'_> {
         );
         ctx
     }
+}
+
+/// The path of a URL (`https://example.org/lebanon/` → `/lebanon/`): where the site's files are
+/// on its host, for the scripts that fetch them.
+fn base_path(base_url: &str) -> &str {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }

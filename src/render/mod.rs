@@ -18,7 +18,8 @@
 //! dir, is_default, permalink; empty for files without translations such as term pages),
 //! `menu` (list of name, url), `feed_url` (the language's Atom feed, or null), `build_year`,
 //! `current_url`, `current_path`, `statistics_url` (the `statistics/` section's permalink, or null),
-//! `methodology_url` (the permalink of the page rendered with `methodology.html`, or null).
+//! `methodology_url` (the permalink of the page rendered with `methodology.html`, or null),
+//! `search_url` (the language's search page, or null when `[search] enabled = false`).
 //!
 //! Each language is rendered like a site of its own under its prefix (`/ar/`): its pages,
 //! sections, taxonomies, feeds and statistics pages; the sitemap, `robots.txt`, `404.html`,
@@ -48,6 +49,10 @@
 //!   citation, privacy {k, suppressed_text, other_label, unknown_label}.
 //! - `methodology.html` (a page's `template`): the page values plus `methodology` (HTML: the privacy
 //!   settings in plain language, from `publish::methodology_markdown`) and `statistics_tables`.
+//! - `search.html` (at `/search/` in each language): `search` {index (whether the index was
+//!   built: false in the preview), bundle_path (the URL path of Pagefind's files, `/pagefind/`),
+//!   base_path (the URL path of `base_url`), browse (the home section's subsections: title,
+//!   permalink), sitemap_url}.
 //! - `taxonomy_list.html`: `taxonomy` {name, label, permalink}, `terms` (list of name, slug, permalink,
 //!   page_count). `taxonomy_single.html`: `taxonomy`, `term` {name, slug, permalink, page_count,
 //!   feed_url, pages} and `paginator`.
@@ -392,7 +397,13 @@ pub struct SiteInput<'a> {
     /// The templates parsed by an earlier build (the preview's), reused while their sources are
     /// unchanged.
     pub theme_cache: Option<&'a ThemeCache>,
+    /// Whether the search index is built with this site (not in the preview): the search page
+    /// then loads it, else it says that search works in the built site.
+    pub search_index: bool,
 }
+
+/// The URL path of each language's search page, under the language's prefix.
+pub const SEARCH_PATH: &str = "search/";
 
 /// The privacy settings as printed in `language`: its words for a suppressed cell (in the
 /// default language, the configured `suppressed_text`).

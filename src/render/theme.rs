@@ -36,6 +36,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("statistics.html", include_str!("theme/statistics.html")),
     ("methodology.html", include_str!("theme/methodology.html")),
     ("404.html", include_str!("theme/404.html")),
+    ("search.html", include_str!("theme/search.html")),
     ("alias.html", include_str!("theme/alias.html")),
     ("atom.xml", include_str!("theme/atom.xml")),
     ("sitemap.xml", include_str!("theme/sitemap.xml")),

@@ -65,6 +65,7 @@ impl Rebuild for SiteBuilder {
             base_url: Some(base_url.to_string()),
             drafts: self.drafts,
             cache: Some(Arc::clone(&self.cache)),
+            skip_search_index: true,
         })
     }
 }

@@ -33,6 +33,8 @@ mod serve_browser;
 #[cfg(feature = "serve")]
 mod serve_browser_layout;
 #[cfg(feature = "serve")]
+mod serve_browser_search;
+#[cfg(feature = "serve")]
 mod serve_host;
 #[cfg(feature = "serve")]
 mod serve_http;
@@ -54,6 +56,7 @@ mod site_languages;
 mod site_leaks;
 mod site_props;
 mod site_raw_html;
+mod site_search;
 mod site_snapshots;
 mod site_spreadsheets;
 mod site_statistics;

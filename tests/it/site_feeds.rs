@@ -116,10 +116,15 @@ fn sitemap_lists_every_page_and_robots_points_to_it() {
         .iter()
         .filter(|(_, b)| String::from_utf8_lossy(b).contains("http-equiv=\"refresh\""))
         .count();
+    assert!(f.exists("search/index.html"));
+    assert!(
+        !sitemap.contains("/search/"),
+        "the search page is not listed"
+    );
     assert_eq!(
         sitemap.matches("<loc>").count(),
-        html_files - redirects - 1,
-        "all but 404 and redirects"
+        html_files - redirects - 2,
+        "all but 404, the search page and redirects"
     );
     assert_eq!(
         f.read("robots.txt"),

@@ -8,7 +8,10 @@
 //! - `data-` attributes;
 //! - the `count` column of CSV downloads and the `count` of JSON cells;
 //! - the number cells of XLSX downloads (decoded with calamine; their text is searched too);
-//! - prose figures quoted through shortcodes.
+//! - prose figures quoted through shortcodes;
+//! - the search index (`pagefind/`): its page fragments decoded (the text it shows in results),
+//!   and its word lists; Pagefind's program files (scripts, styles, WebAssembly) must be the
+//!   same bytes as an empty site's, so that they carry nothing of this one.
 //!
 //! Each such number must be a published cell's (so 0 or at least k), and never a suppressed cell's
 //! true value; the labels and codes of categories pooled into `Other` (from the audit: the planted
@@ -193,13 +196,35 @@ fn no_suppressed_value_rare_label_or_case_data_reaches_any_output_file() {
         );
     };
 
+    let program = crate::site_search::pagefind_program();
     let files = f.files();
-    let mut checked = [0usize; 6];
+    let mut checked = [0usize; 8];
     let mut placeholders = 0;
     for (path, bytes) in &files {
-        // A spreadsheet is a zip: search what a reader sees in it, decoded by calamine.
+        if let Some(empty_site) = program.get(path) {
+            assert!(
+                empty_site == bytes,
+                "{path} differs from an empty site's: Pagefind's program is the same for every site"
+            );
+            checked[6] += 1;
+            continue;
+        }
+        // A spreadsheet is a zip: search what a reader sees in it, decoded by calamine; the
+        // search index is gzipped.
         let text = if path.ends_with(".xlsx") {
             xlsx_text(bytes)
+        } else if path.starts_with("pagefind/") {
+            checked[7] += 1;
+            let text = crate::site_search::index_text(bytes);
+            // Its word lists hold words in lower case.
+            let lower = text.to_lowercase();
+            for label in &pooled {
+                assert!(
+                    !lower.contains(&label.to_lowercase()),
+                    "{path}: the search index holds the pooled {label}"
+                );
+            }
+            text
         } else {
             decoded(bytes)
         };

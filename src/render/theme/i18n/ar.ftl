@@ -169,3 +169,19 @@ table-covers = يشمل { $filter }
 table-data-as-of = البيانات حتى
 download-of = لجدول «{ $title }»
 all-tables-and-records = جميع الجداول والسجلات:
+
+## صفحة البحث (واجهة Pagefind: تملأ [SEARCH_TERM] و[COUNT])
+search = بحث
+search-title = البحث في الموقع
+search-label = البحث في هذا الموقع
+search-placeholder = ابحث في الأخبار والإحصاءات
+search-clear = مسح
+search-load-more = المزيد من النتائج
+search-zero-results = لا توجد نتائج لـ [SEARCH_TERM]
+search-one-result = نتيجة واحدة لـ [SEARCH_TERM]
+search-many-results = [COUNT] نتيجة لـ [SEARCH_TERM]
+search-searching = جارٍ البحث عن [SEARCH_TERM]…
+search-no-script = يتطلب البحث JavaScript، وهو معطَّل في هذا المتصفح. ويمكن الوصول إلى كل صفحة بالتصفح أيضًا:
+search-preview = لا يُبنى البحث في المعاينة: يعمل في الموقع الذي يكتبه الأمر safestat build. يمكنك التصفح في الأثناء:
+search-browse = تصفَّح الموقع
+search-sitemap = خريطة الموقع (كل الصفحات)

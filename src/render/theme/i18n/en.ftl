@@ -175,3 +175,19 @@ table-covers = Covers { $filter }
 table-data-as-of = data as of
 download-of = of { $title }
 all-tables-and-records = All tables and records:
+
+## The search page (Pagefind's interface: [SEARCH_TERM] and [COUNT] are filled in by it)
+search = Search
+search-title = Search this site
+search-label = Search this site
+search-placeholder = Search the news and statistics
+search-clear = Clear
+search-load-more = More results
+search-zero-results = No results for [SEARCH_TERM]
+search-one-result = [COUNT] result for [SEARCH_TERM]
+search-many-results = [COUNT] results for [SEARCH_TERM]
+search-searching = Searching for [SEARCH_TERM]…
+search-no-script = Search needs JavaScript, which is off in this browser. Every page can also be reached by browsing:
+search-preview = Search is not built in the preview: it works in the site that safestat build writes. Meanwhile, browse:
+search-browse = Browse the site
+search-sitemap = Sitemap (every page)

@@ -171,3 +171,19 @@ table-covers = Porte sur { $filter }
 table-data-as-of = données au
 download-of = du tableau « { $title } »
 all-tables-and-records = Tous les tableaux et les enregistrements :
+
+## La page de recherche (l’interface de Pagefind : il remplit [SEARCH_TERM] et [COUNT])
+search = Rechercher
+search-title = Rechercher sur le site
+search-label = Rechercher sur ce site
+search-placeholder = Rechercher dans les actualités et les statistiques
+search-clear = Effacer
+search-load-more = Plus de résultats
+search-zero-results = Aucun résultat pour [SEARCH_TERM]
+search-one-result = [COUNT] résultat pour [SEARCH_TERM]
+search-many-results = [COUNT] résultats pour [SEARCH_TERM]
+search-searching = Recherche de [SEARCH_TERM]…
+search-no-script = La recherche nécessite JavaScript, désactivé dans ce navigateur. Chaque page est aussi accessible en parcourant le site :
+search-preview = La recherche n’est pas construite dans l’aperçu : elle fonctionne dans le site qu’écrit safestat build. En attendant, parcourez :
+search-browse = Parcourir le site
+search-sitemap = Plan du site (toutes les pages)

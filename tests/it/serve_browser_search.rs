@@ -1,0 +1,152 @@
+//! The example site's search pages in headless Chromium, served over HTTP (Pagefind's script
+//! fetches the index) by the preview server with the full build, index included: the Arabic page
+//! finds the training release by an Arabic word, the French page by a French word, each language
+//! searches only its own pages, the interface speaks the page's language (from the Fluent
+//! files), and the pages pass axe-core.
+//!
+//! Needs Chromium, chromedriver and axe-core (`bash .ci/install-browser-tools`).
+
+use std::path::Path;
+use std::time::Duration;
+
+use safestat::serve::{ServeOptions, Server};
+use safestat::site::BuildOptions;
+use serde_json::json;
+
+use crate::serve_browser::{assert_accessible, assert_errors_free, copy_tree};
+use crate::serve_support::artifact_dir;
+use crate::serve_webdriver::{axe_source, Chromedriver, Session};
+
+const WAIT: Duration = Duration::from_secs(20);
+const RELEASE: &str = "news/frontline-officers-trained-to-identify-victims/";
+
+/// Types `words` into the search box of the open search page and returns the pages found, once
+/// Pagefind has answered, with its message (the count, or its "no results" words).
+fn search(browser: &Session, words: &str) -> (Vec<String>, String) {
+    browser.wait_until(
+        WAIT,
+        "Pagefind's search box",
+        "return document.querySelector('.pagefind-ui__search-input') !== null;",
+    );
+    browser.execute(
+        "const input = document.querySelector('.pagefind-ui__search-input'); \
+         input.value = arguments[0]; \
+         input.dispatchEvent(new Event('input', { bubbles: true }));",
+        json!([words]),
+    );
+    browser.wait_until(
+        WAIT,
+        &format!("results for {words:?}"),
+        "const m = document.querySelector('.pagefind-ui__message'); \
+         return m !== null && m.textContent.trim() !== '' \
+           && !document.querySelector('.pagefind-ui__results-area .pagefind-ui__loading');",
+    );
+    // The message comes before the results are drawn; wait for the count it announces.
+    std::thread::sleep(Duration::from_millis(500));
+    let found = browser.execute(
+        "return { links: [...document.querySelectorAll('.pagefind-ui__result-link')] \
+                   .map(a => a.getAttribute('href')), \
+                 message: document.querySelector('.pagefind-ui__message').textContent };",
+        json!([]),
+    );
+    // The pages found (a result's sections are links to its headings: `page/#heading`).
+    let mut links: Vec<String> = Vec::new();
+    for link in found["links"].as_array().unwrap() {
+        let page = link
+            .as_str()
+            .unwrap()
+            .split('#')
+            .next()
+            .unwrap()
+            .to_string();
+        if !links.contains(&page) {
+            links.push(page);
+        }
+    }
+    (links, found["message"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
+    let files = tempfile::tempdir().unwrap();
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in [
+        "config.toml",
+        "content",
+        "templates",
+        "static",
+        "data",
+        "i18n",
+    ] {
+        copy_tree(&repository.join(name), &files.path().join(name));
+    }
+    let root = files.path().to_path_buf();
+    let options = ServeOptions {
+        addr: ([127, 0, 0, 1], 0).into(),
+        ..ServeOptions::new(&root)
+    };
+    // The build as `safestat build` does it, index included (the preview's own leaves it out).
+    let server = Server::start(&options, move |output: &Path, base_url: &str| {
+        safestat::site::build(&BuildOptions {
+            root: root.clone(),
+            output_dir: Some(output.to_path_buf()),
+            base_url: Some(base_url.to_string()),
+            ..Default::default()
+        })
+    })
+    .unwrap();
+    let url = |path: &str| format!("http://{}/{path}", server.addr());
+    let driver = Chromedriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.session(profile.path());
+    let shots = artifact_dir("serve_browser_search");
+    println!("screenshots in {}", shots.display());
+    let axe = axe_source();
+
+    browser.goto(&url("ar/search/"));
+    let page = browser.execute(
+        "return { lang: document.documentElement.lang, dir: document.documentElement.dir, \
+                  label: document.querySelector('.pagefind-ui__search-input')?.getAttribute('placeholder') };",
+        json!([]),
+    );
+    assert_eq!(page["lang"], "ar", "{page}");
+    assert_eq!(page["dir"], "rtl", "{page}");
+    // "الأمامية" (frontline), a word of the Arabic release only.
+    let (links, message) = search(&browser, "الأمامية");
+    assert_eq!(links, [format!("/ar/{RELEASE}")], "{message}");
+    browser.screenshot(&shots.join("ar.png"));
+    assert_errors_free(&browser, "/ar/search/");
+    assert_accessible(&browser, "/ar/search/", &axe);
+    let placeholder = browser.execute(
+        "return document.querySelector('.pagefind-ui__search-input').getAttribute('placeholder');",
+        json!([]),
+    );
+    assert_eq!(placeholder, "ابحث في الأخبار والإحصاءات", "the Fluent words");
+
+    browser.goto(&url("fr/search/"));
+    let (links, message) = search(&browser, "formation");
+    assert_eq!(links, [format!("/fr/{RELEASE}")], "{message}");
+    browser.screenshot(&shots.join("fr.png"));
+    assert_errors_free(&browser, "/fr/search/");
+    assert_accessible(&browser, "/fr/search/", &axe);
+    // The French page searches the French index only: the Arabic word is not found, and the
+    // answer is in the French words of the Fluent file.
+    let (links, message) = search(&browser, "الأمامية");
+    assert!(links.is_empty(), "{links:?}");
+    assert!(message.contains("Aucun résultat pour"), "{message}");
+
+    // The English page finds the English release, never a translation.
+    browser.goto(&url("search/"));
+    let (links, message) = search(&browser, "frontline");
+    assert!(
+        links.contains(&format!("/{RELEASE}")),
+        "{links:?} {message}"
+    );
+    assert!(
+        links
+            .iter()
+            .all(|l| !l.starts_with("/ar/") && !l.starts_with("/fr/")),
+        "{links:?}"
+    );
+    assert_accessible(&browser, "/search/", &axe);
+}

@@ -115,7 +115,7 @@ fn a_cached_build_writes_what_a_build_without_the_cache_writes_after_each_change
                     &config.replace("title = \"Test site\"", "title = \"Another site\""),
                 );
             },
-            "fr/data/datapackage.json",
+            "data/datapackage.json",
         ),
         (
             "the edition's date (a newer page)",

@@ -103,18 +103,7 @@ impl Target {
     /// The repository's example site, copied to a temporary folder (tests never write into the
     /// repository) and built by the real engine.
     pub(crate) fn example() -> Target {
-        let files = tempfile::tempdir().unwrap();
-        let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for name in [
-            "config.toml",
-            "content",
-            "templates",
-            "static",
-            "data",
-            "i18n",
-        ] {
-            copy_tree(&repository.join(name), &files.path().join(name));
-        }
+        let files = copy_example();
         let root = files.path().to_path_buf();
         let server = serve_site(&root);
         Target {
@@ -148,6 +137,24 @@ impl Target {
         assert!(text.contains(from), "{from:?} in {file}");
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
+}
+
+/// The repository's example site (its sources, not its output) copied into a temporary folder:
+/// tests never write into the repository.
+pub(crate) fn copy_example() -> tempfile::TempDir {
+    let files = tempfile::tempdir().unwrap();
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in [
+        "config.toml",
+        "content",
+        "templates",
+        "static",
+        "data",
+        "i18n",
+    ] {
+        copy_tree(&repository.join(name), &files.path().join(name));
+    }
+    files
 }
 
 pub(crate) fn copy_tree(from: &Path, to: &Path) {

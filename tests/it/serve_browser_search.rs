@@ -13,7 +13,7 @@ use safestat::serve::{ServeOptions, Server};
 use safestat::site::BuildOptions;
 use serde_json::json;
 
-use crate::serve_browser::{assert_accessible, assert_errors_free, copy_tree};
+use crate::serve_browser::{assert_accessible, assert_errors_free, copy_example};
 use crate::serve_support::artifact_dir;
 use crate::serve_webdriver::{axe_source, Chromedriver, Session};
 
@@ -68,18 +68,7 @@ fn search(browser: &Session, words: &str) -> (Vec<String>, String) {
 
 #[test]
 fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
-    let files = tempfile::tempdir().unwrap();
-    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for name in [
-        "config.toml",
-        "content",
-        "templates",
-        "static",
-        "data",
-        "i18n",
-    ] {
-        copy_tree(&repository.join(name), &files.path().join(name));
-    }
+    let files = copy_example();
     let root = files.path().to_path_buf();
     let options = ServeOptions {
         addr: ([127, 0, 0, 1], 0).into(),

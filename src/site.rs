@@ -37,6 +37,9 @@ pub struct BuildOptions {
     /// Leave the search index out (the preview, whose rebuilds must stay fast): the search
     /// pages then say that search works in the built site.
     pub skip_search_index: bool,
+    /// How many pages one part of the search index takes at most (see
+    /// [`search::PART_PAGES`], the default): tests set it low to cover a site indexed in parts.
+    pub search_part_pages: Option<usize>,
 }
 
 /// Loads `config.toml` under `root`.
@@ -83,7 +86,7 @@ pub fn build(options: &BuildOptions) -> Result<()> {
         .unwrap_or_else(|| options.root.join("public"));
     refuse_to_replace_sources(&options.root, &output)?;
     let staging = Staging::new(&output)?;
-    run(options, &staging)?;
+    run(options, &staging, Check::Build)?;
     staging.commit()
 }
 
@@ -123,11 +126,22 @@ fn refuse_to_replace_sources(root: &Path, output: &Path) -> Result<()> {
 /// Does everything `build` does except writing, and returns what may be a mistake without
 /// being an error (e.g. a page without a translation), one warning per line.
 pub fn check(options: &BuildOptions) -> Result<Vec<String>> {
-    run(options, &Discard)
+    run(options, &Discard, Check::Only)
+}
+
+/// Whether a run writes the site or only checks it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// Render and write everything, the search index too.
+    Build,
+    /// Render everything and write nothing: the search index is checked for clashes with the
+    /// site's files but not built (it reads only what the pages show, and takes longer than
+    /// the rest of a large site).
+    Only,
 }
 
 /// config → data → privacy → content → render, into `sink`; returns the warnings.
-fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
+fn run(options: &BuildOptions, sink: &dyn Sink, check: Check) -> Result<Vec<String>> {
     let root = &options.root;
     let mut config = load_config(root)?;
     if let Some(base_url) = &options.base_url {
@@ -241,7 +255,8 @@ fn run(options: &BuildOptions, sink: &dyn Sink) -> Result<Vec<String>> {
         search_index: config.search.enabled && !options.skip_search_index,
     };
     if input.search_index {
-        let indexer = search::Indexer::new(sink);
+        let part_pages = options.search_part_pages.unwrap_or(search::PART_PAGES);
+        let indexer = search::Indexer::new(sink, check == Check::Build, part_pages);
         render::render(&input, &indexer)?;
         indexer.finish()?;
     } else {

@@ -16,8 +16,14 @@
 //!   content to have them found.
 //! - Pagefind reads each page's `<html lang>` and builds one index per language; each
 //!   language's search page searches its own.
-//! - Same input, same bytes: pages are indexed in the order of their paths, Pagefind's files are
-//!   named by hashes of their contents, and they are written in the order of their names.
+//! - A large site is indexed in parts of at most [`PART_PAGES`] pages (in the order of their
+//!   paths), each its own Pagefind index in its own folder, built in parallel: `pagefind/` for
+//!   the first, `pagefind/part-2/` and on for the others. `search-page.js` names each language's
+//!   parts, and the search page searches them together (Pagefind's `mergeIndex`). A site of up
+//!   to [`PART_PAGES`] indexed pages has one part, Pagefind's usual layout.
+//! - Same input, same bytes: pages are indexed in the order of their paths, the parts are cut
+//!   by a fixed number of pages (not by the machine's cores), Pagefind's files are named by
+//!   hashes of their contents, and they are written in the order of their names.
 //! - A file of the site that would be written under `pagefind/` (from `static/`, a page) is an
 //!   error, not overwritten.
 //!
@@ -50,6 +56,10 @@ const BODY_MARK: &str = "data-pagefind-body";
 /// [`Indexer::finish`] then writes the index beside them.
 pub struct Indexer<'a> {
     inner: &'a dyn Sink,
+    /// Whether [`Indexer::finish`] builds the index (`safestat check` only checks for clashes).
+    build: bool,
+    /// The most pages one part of the index takes ([`PART_PAGES`] but in tests).
+    part_pages: usize,
     /// (output path, HTML) of each page with an indexed part.
     pages: Mutex<Vec<(String, String)>>,
     /// The site's own files under [`BUNDLE_DIR`], which the index would overwrite.
@@ -57,9 +67,13 @@ pub struct Indexer<'a> {
 }
 
 impl<'a> Indexer<'a> {
-    pub fn new(inner: &'a dyn Sink) -> Indexer<'a> {
+    /// An indexer writing into `inner`; without `build`, it only checks that nothing of the
+    /// site is written where the index goes.
+    pub fn new(inner: &'a dyn Sink, build: bool, part_pages: usize) -> Indexer<'a> {
         Indexer {
             inner,
+            build,
+            part_pages: part_pages.max(1),
             pages: Mutex::new(Vec::new()),
             clashes: Mutex::new(Vec::new()),
         }
@@ -84,17 +98,17 @@ impl<'a> Indexer<'a> {
                 clashes.join(", ")
             );
         }
+        if !self.build {
+            return Ok(());
+        }
         let mut pages = self.pages.into_inner().unwrap_or_else(|p| p.into_inner());
         pages.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut files = index(pages)?;
+        let mut files = index(pages, self.part_pages)?;
         files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (path, bytes) in &files {
             self.inner.write(&format!("{BUNDLE_DIR}{path}"), bytes)?;
         }
-        self.inner.write(
-            &format!("{BUNDLE_DIR}search-page.js"),
-            SEARCH_PAGE_JS.as_bytes(),
-        )
+        Ok(())
     }
 }
 
@@ -103,7 +117,7 @@ impl Sink for Indexer<'_> {
         self.claim(path);
         if path.ends_with(".html") {
             if let Ok(html) = std::str::from_utf8(bytes) {
-                if html.contains(BODY_MARK) {
+                if self.build && html.contains(BODY_MARK) {
                     lock(&self.pages).push((path.to_string(), html.to_string()));
                 }
             }
@@ -123,9 +137,104 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Pagefind's files for these pages, (path under [`BUNDLE_DIR`], bytes), pages indexed in the
-/// order given.
-fn index(pages: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
+/// How many pages one Pagefind index takes at most. A site with more is indexed in parts, each
+/// part its own index (its own bundle folder), built on its own thread; the search page searches
+/// the parts of its language together (Pagefind's `mergeIndex`). Pagefind indexes the pages of
+/// one index one at a time, and its time per page grows with the pages already in it, so parts
+/// are what let a large site's index use every core. A fixed number, so that the same pages give
+/// the same parts on every machine.
+pub const PART_PAGES: usize = 2_000;
+
+/// Files of the index: (path under [`BUNDLE_DIR`] or a part's folder, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
+/// Pagefind's files for these pages (path under [`BUNDLE_DIR`], bytes), pages indexed in the
+/// order given in parts of at most `part_pages`, and `search-page.js`, which names each
+/// language's parts.
+fn index(pages: Vec<(String, String)>, part_pages: usize) -> Result<Files> {
+    let parts = split(pages, part_pages);
+    let count = parts.len();
+    let queue = Mutex::new(parts.into_iter().enumerate().collect::<Vec<_>>());
+    let built: Mutex<Vec<(usize, Result<Files>)>> = Mutex::new(Vec::new());
+    // Threads of our own, not rayon's: Pagefind runs rayon inside, and a rayon worker blocked
+    // on a part could leave Pagefind's own work without a worker.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count)
+        .max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let next = lock(&queue).pop();
+                let Some((number, pages)) = next else { break };
+                let files = index_part(pages);
+                lock(&built).push((number, files));
+            });
+        }
+    });
+    let mut built = built.into_inner().unwrap_or_else(|p| p.into_inner());
+    built.sort_unstable_by_key(|(number, _)| *number);
+    let mut files = Vec::new();
+    // Each language's part folders, in order: the first is the one the search page opens.
+    let mut languages: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (number, part) in built {
+        let folder = part_folder(number);
+        for (path, bytes) in part? {
+            if path == "pagefind-entry.json" {
+                for language in entry_languages(&bytes)? {
+                    languages.entry(language).or_default().push(folder.clone());
+                }
+            }
+            files.push((format!("{folder}{path}"), bytes));
+        }
+    }
+    let parts = serde_json::to_string(&languages).context("search parts")?;
+    files.push((
+        "search-page.js".to_string(),
+        format!("var SAFESTAT_SEARCH_PARTS = {parts};\n{SEARCH_PAGE_JS}").into_bytes(),
+    ));
+    Ok(files)
+}
+
+/// The pages, in order, in as few parts of at most `most` pages as can hold them, the parts
+/// as even as can be.
+fn split<T>(pages: Vec<T>, most: usize) -> Vec<Vec<T>> {
+    let count = pages.len().div_ceil(most.max(1)).max(1);
+    let size = pages.len().div_ceil(count).max(1);
+    let mut parts = Vec::with_capacity(count);
+    let mut pages = pages.into_iter().peekable();
+    while pages.peek().is_some() {
+        parts.push(pages.by_ref().take(size).collect());
+    }
+    if parts.is_empty() {
+        parts.push(Vec::new());
+    }
+    parts
+}
+
+/// The folder of part `number` (from 0) under [`BUNDLE_DIR`]: the first part is the bundle
+/// folder itself, so that a site of one part has Pagefind's usual layout.
+fn part_folder(number: usize) -> String {
+    if number == 0 {
+        String::new()
+    } else {
+        format!("part-{}/", number + 1)
+    }
+}
+
+/// The languages a part's `pagefind-entry.json` lists.
+fn entry_languages(bytes: &[u8]) -> Result<Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        languages: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+    }
+    let entry: Entry =
+        serde_json::from_slice(bytes).context("cannot read Pagefind's pagefind-entry.json")?;
+    Ok(entry.languages.into_keys().collect())
+}
+
+/// Pagefind's files for one part's pages, (path in the part's folder, bytes).
+fn index_part(pages: Vec<(String, String)>) -> Result<Files> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -155,4 +264,84 @@ fn index(pages: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn page(lang: &str, words: &str) -> String {
+        format!(
+            "<!doctype html><html lang=\"{lang}\"><head><title>{words}</title></head>\
+             <body><nav>menu</nav><main data-pagefind-body><h1>{words}</h1><p>{words}</p>\
+             </main></body></html>"
+        )
+    }
+
+    #[test]
+    fn split_makes_even_parts_in_order() {
+        assert_eq!(
+            split(vec![1, 2, 3, 4, 5], 2),
+            vec![vec![1, 2], vec![3, 4], vec![5]]
+        );
+        assert_eq!(
+            split(vec![1, 2, 3, 4, 5], 4),
+            vec![vec![1, 2, 3], vec![4, 5]]
+        );
+        assert_eq!(split(vec![1, 2, 3], 3), vec![vec![1, 2, 3]]);
+        assert_eq!(split(Vec::<u8>::new(), 3), vec![Vec::<u8>::new()]);
+    }
+
+    /// A site larger than a part: each part is its own index in its own folder, and
+    /// `search-page.js` names, per language, the parts that hold its pages, first part first.
+    #[test]
+    fn a_large_site_is_indexed_in_parts_that_the_search_page_names_per_language() {
+        let pages = vec![
+            ("a/index.html".to_string(), page("en", "shelter referral")),
+            ("b/index.html".to_string(), page("en", "border training")),
+            ("c/index.html".to_string(), page("en", "labour inspection")),
+            (
+                "fr/a/index.html".to_string(),
+                page("fr", "formation frontière"),
+            ),
+            (
+                "fr/b/index.html".to_string(),
+                page("fr", "refuge orientation"),
+            ),
+        ];
+        let files: BTreeMap<String, Vec<u8>> =
+            index(pages.clone(), 2).unwrap().into_iter().collect();
+        let script = String::from_utf8(files["search-page.js"].clone()).unwrap();
+        assert!(
+            script.starts_with(
+                "var SAFESTAT_SEARCH_PARTS = {\"en\":[\"\",\"part-2/\"],\"fr\":[\"part-2/\",\"part-3/\"]};\n"
+            ),
+            "{script}"
+        );
+        for (folder, languages) in [
+            ("", vec!["en"]),
+            ("part-2/", vec!["en", "fr"]),
+            ("part-3/", vec!["fr"]),
+        ] {
+            let entry: serde_json::Value =
+                serde_json::from_slice(&files[&format!("{folder}pagefind-entry.json")]).unwrap();
+            let listed: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
+            assert_eq!(listed, languages, "{folder}");
+            assert!(
+                files.contains_key(&format!("{folder}pagefind.js")),
+                "{folder}"
+            );
+        }
+        assert!(!files.keys().any(|path| path.starts_with("part-4/")));
+        // The same pages give the same bytes; one part holds a site no larger than a part.
+        let again: BTreeMap<String, Vec<u8>> =
+            index(pages.clone(), 2).unwrap().into_iter().collect();
+        assert_eq!(files, again);
+        let whole: BTreeMap<String, Vec<u8>> = index(pages, 5).unwrap().into_iter().collect();
+        assert!(!whole.keys().any(|path| path.starts_with("part-")));
+        let script = String::from_utf8(whole["search-page.js"].clone()).unwrap();
+        assert!(script.starts_with("var SAFESTAT_SEARCH_PARTS = {\"en\":[\"\"],\"fr\":[\"\"]};\n"));
+    }
 }

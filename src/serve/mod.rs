@@ -66,6 +66,7 @@ impl Rebuild for SiteBuilder {
             drafts: self.drafts,
             cache: Some(Arc::clone(&self.cache)),
             skip_search_index: true,
+            search_part_pages: None,
         })
     }
 }

@@ -139,3 +139,67 @@ fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
     );
     assert_accessible(&browser, "/search/", &axe);
 }
+
+/// The example site indexed in parts of at most 10 pages (a large site's layout, see
+/// `search::PART_PAGES`): each language's search page opens the first part holding its pages
+/// and merges the others, so a release is found whichever part it is in, and still only in the
+/// page's language.
+#[test]
+fn serve_browser_search_finds_the_release_across_the_parts_of_the_index() {
+    let files = copy_example();
+    let root = files.path().to_path_buf();
+    let options = ServeOptions {
+        addr: ([127, 0, 0, 1], 0).into(),
+        ..ServeOptions::new(&root)
+    };
+    let server = Server::start(&options, move |output: &Path, base_url: &str| {
+        safestat::site::build(&BuildOptions {
+            root: root.clone(),
+            output_dir: Some(output.to_path_buf()),
+            base_url: Some(base_url.to_string()),
+            search_part_pages: Some(10),
+            ..Default::default()
+        })
+    })
+    .unwrap();
+    let url = |path: &str| format!("http://{}/{path}", server.addr());
+    let driver = Chromedriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.session(profile.path());
+
+    // The parts each language's pages are in (the French first part is not the bundle's root).
+    browser.goto(&url("search/"));
+    let script = browser.execute(
+        "const r = new XMLHttpRequest(); r.open('GET', '/pagefind/search-page.js', false); \
+         r.send(); return r.responseText;",
+        json!([]),
+    );
+    let script = script.as_str().unwrap();
+    assert!(script.contains("\"fr\":[\"part-"), "{script}");
+    assert!(script.contains("\"en\":[\"\",\"part-"), "{script}");
+
+    for (lang, word) in [("ar", "الأمامية"), ("fr", "formation")] {
+        browser.goto(&url(&format!("{lang}/search/")));
+        let (links, message) = search(&browser, word);
+        assert_eq!(links, [format!("/{lang}/{RELEASE}")], "{lang}: {message}");
+        assert_errors_free(&browser, &format!("/{lang}/search/"));
+    }
+    browser.goto(&url("search/"));
+    let (links, message) = search(&browser, "frontline");
+    assert!(
+        links.contains(&format!("/{RELEASE}")),
+        "{links:?} {message}"
+    );
+    assert!(
+        links
+            .iter()
+            .all(|l| !l.starts_with("/ar/") && !l.starts_with("/fr/")),
+        "{links:?}"
+    );
+    // A table page, found by its title in the English parts.
+    let (links, message) = search(&browser, "exploitation");
+    assert!(
+        links.iter().any(|l| l.starts_with("/statistics/")),
+        "{links:?} {message}"
+    );
+}

@@ -303,3 +303,14 @@ fn a_site_file_where_the_index_goes_is_an_error() {
     assert!(err.contains("enabled = false"), "{err}");
     assert!(!f.exists("index.html"), "nothing is published");
 }
+
+/// `safestat check` does not build the index (it writes nothing), but it does find a site file
+/// where the index would go.
+#[test]
+fn check_finds_a_site_file_where_the_index_goes() {
+    let f = Fixture::new();
+    f.file("static/pagefind/part-2/pagefind.js", "// the site's own\n");
+    let err = safestat::site::check(&f.options()).unwrap_err();
+    let err = format!("{err:#}");
+    assert!(err.contains("pagefind/part-2/pagefind.js"), "{err}");
+}

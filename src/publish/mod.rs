@@ -39,4 +39,4 @@ pub use format::{
 };
 pub use html_table::{table_element_id, table_html};
 pub use methodology::methodology_markdown;
-pub use spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
+pub use spreadsheet::{sheet_names, table_xlsx, EditionDate, SheetNames};

@@ -477,3 +477,63 @@ fn each_languages_data_package_is_described_in_that_language_and_validates() {
         );
     }
 }
+
+#[test]
+fn each_languages_spreadsheets_name_their_sheets_and_notes_in_that_language() {
+    let f = translated_labels();
+    // A site's own message overrides the theme's, for the spreadsheets as for the pages.
+    f.file("i18n/ar.ftl", "xlsx-sheet-notes = ملاحظات المنهجية\n");
+    f.build().unwrap();
+    let sheets = |path: &str| -> Vec<(String, crate::xlsx_support::Cells)> {
+        crate::xlsx_support::xlsx_sheets(&std::fs::read(f.out().join(path)).unwrap())
+    };
+    let names = |path: &str| -> Vec<String> { sheets(path).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(names("data/by-year-gender.xlsx"), ["Table", "Notes"]);
+    assert_eq!(names("fr/data/by-year-gender.xlsx"), ["Tableau", "Notes"]);
+    assert_eq!(
+        names("ar/data/by-year-gender.xlsx"),
+        ["الجدول", "ملاحظات المنهجية"]
+    );
+    let headings = |path: &str| -> Vec<String> {
+        let (_, notes) = sheets(path).pop().unwrap();
+        notes
+            .iter()
+            .filter(|((_, c), _)| *c == 0)
+            .map(|(_, v)| match v {
+                crate::xlsx_support::XlsxCell::Text(t) => t.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    let ar = headings("ar/data/by-year-gender.xlsx");
+    assert_eq!(ar.first().map(String::as_str), Some("الجدول"), "{ar:?}");
+    assert!(ar.iter().any(|h| h == "الحدّ الأدنى (k)"), "{ar:?}");
+    assert!(
+        !ar.iter().any(|h| h.is_ascii()),
+        "an English heading: {ar:?}"
+    );
+    let fr = headings("fr/data/by-year-gender.xlsx");
+    assert!(fr.iter().any(|h| h == "Seuil (k)"), "{fr:?}");
+    // The data package names the sheets as the spreadsheet does.
+    let package = f.read("ar/data/datapackage.json");
+    assert!(package.contains("«ملاحظات المنهجية»"), "{package}");
+}
+
+#[test]
+fn every_languages_data_package_has_the_default_languages_name() {
+    let f = translated_labels();
+    f.build().unwrap();
+    let name = |path: &str| -> String {
+        let package: serde_json::Value = serde_json::from_str(&f.read(path)).unwrap();
+        package["name"].as_str().unwrap().to_string()
+    };
+    // The Arabic title does not slug to ASCII: the package is still the same package.
+    assert_eq!(name("data/datapackage.json"), "test-site");
+    assert_eq!(name("ar/data/datapackage.json"), "test-site");
+    assert_eq!(name("fr/data/datapackage.json"), "test-site");
+    let title = |path: &str| -> String {
+        let package: serde_json::Value = serde_json::from_str(&f.read(path)).unwrap();
+        package["title"].as_str().unwrap().to_string()
+    };
+    assert_eq!(title("ar/data/datapackage.json"), "موقع الاختبار");
+}

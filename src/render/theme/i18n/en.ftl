@@ -191,3 +191,34 @@ search-no-script = Search needs JavaScript, which is off in this browser. Every 
 search-preview = Search is not built in the preview: it works in the site that safestat build writes. Meanwhile, browse:
 search-browse = Browse the site
 search-sitemap = Sitemap (every page)
+
+## The spreadsheets (src/publish/spreadsheet.rs). Sheet names: at most 31 characters, none of [ ] : * ? / \
+xlsx-sheet-table = Table
+xlsx-sheet-notes = Notes
+xlsx-covers = Covers: { $filter }
+xlsx-footnote = “{ $suppressed }” marks a count withheld to protect the people it counts. Totals count every case, withheld ones included. See the sheet “{ $notes-sheet }”.
+xlsx-comment = Protected by statistical disclosure control: every published count is 0 or at least { $k }.
+xlsx-note-table = Table
+xlsx-note-description = Description
+xlsx-note-covers = Covers
+xlsx-note-by = By
+xlsx-note-publisher = Publisher
+xlsx-note-data-as-of = Data as of
+xlsx-note-edition = Date of this edition
+xlsx-note-threshold = Threshold (k)
+xlsx-note-threshold-text = { $k }: every published count is 0 or at least { $k }.
+xlsx-note-not-published = Not published
+xlsx-note-not-published-text = “{ $suppressed }” marks a count that is withheld: either it is small (from 1 to { $below }) or it could be used to work out a small one from totals. Both kinds are shown the same way.
+xlsx-note-totals = Totals
+xlsx-note-totals-text = A row or column labelled { $total } counts every case of that dimension, withheld cells included, so it is usually larger than the sum of the published counts beside it.
+xlsx-note-method = Method
+xlsx-note-licence = Licence
+xlsx-note-machine-readable = Machine-readable
+xlsx-note-machine-readable-text = { $file }: the same cells with codes and labels, one row per cell
+
+## What a table covers (a filter in data/tables.toml; years are written without grouping)
+period = Period
+filter-range = { $column } { $from }–{ $to }
+filter-from = { $column } from { $from }
+filter-up-to = { $column } up to { $to }
+filter-values = { $column }: { $values }

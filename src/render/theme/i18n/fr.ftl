@@ -187,3 +187,34 @@ search-no-script = La recherche nécessite JavaScript, désactivé dans ce navig
 search-preview = La recherche n’est pas construite dans l’aperçu : elle fonctionne dans le site qu’écrit safestat build. En attendant, parcourez :
 search-browse = Parcourir le site
 search-sitemap = Plan du site (toutes les pages)
+
+## Les tableurs (src/publish/spreadsheet.rs). Noms de feuille : 31 caractères au plus, aucun de [ ] : * ? / \
+xlsx-sheet-table = Tableau
+xlsx-sheet-notes = Notes
+xlsx-covers = Champ : { $filter }
+xlsx-footnote = « { $suppressed } » indique un nombre masqué pour protéger les personnes qu’il compte. Les totaux comptent tous les cas, y compris ceux des cellules masquées. Voir la feuille « { $notes-sheet } ».
+xlsx-comment = Protégé par le contrôle de la divulgation statistique : tout nombre publié vaut 0 ou au moins { $k }.
+xlsx-note-table = Tableau
+xlsx-note-description = Description
+xlsx-note-covers = Champ
+xlsx-note-by = Par
+xlsx-note-publisher = Éditeur
+xlsx-note-data-as-of = Données au
+xlsx-note-edition = Date de cette édition
+xlsx-note-threshold = Seuil (k)
+xlsx-note-threshold-text = { $k } : tout nombre publié vaut 0 ou au moins { $k }.
+xlsx-note-not-published = Non publié
+xlsx-note-not-published-text = « { $suppressed } » indique un nombre masqué : soit il est petit (de 1 à { $below }), soit il permettrait de déduire un petit nombre à partir des totaux. Les deux cas se présentent de la même façon.
+xlsx-note-totals = Totaux
+xlsx-note-totals-text = Une ligne ou une colonne intitulée { $total } compte tous les cas de sa dimension, cellules masquées comprises : elle est donc généralement supérieure à la somme des nombres publiés à côté.
+xlsx-note-method = Méthode
+xlsx-note-licence = Licence
+xlsx-note-machine-readable = Format lisible par machine
+xlsx-note-machine-readable-text = { $file } : les mêmes cellules avec codes et libellés, une ligne par cellule
+
+## Le champ d’un tableau (un filtre de data/tables.toml ; les années s’écrivent sans séparateur)
+period = Période
+filter-range = { $column } { $from }–{ $to }
+filter-from = { $column } à partir de { $from }
+filter-up-to = { $column } jusqu’à { $to }
+filter-values = { $column } : { $values }

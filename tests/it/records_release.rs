@@ -1,7 +1,7 @@
 //! Record-level releases on small, hand-made datasets, checked from the written CSV.
 
 use safestat::data::ColumnKind::{Category as Cat, Year};
-use safestat::data::TableFilter;
+use safestat::data::{FilterSelection, TableFilter};
 use safestat::privacy::records::{
     records_csv, release, ColumnRole, ReleaseError, ReleaseSpec, BLANK,
 };
@@ -473,6 +473,10 @@ fn table_filters_carry_over_to_the_view_unless_they_split_a_category() {
         column: 0,
         allowed: allowed.to_vec(),
         description: description.into(),
+        selection: FilterSelection::Range {
+            from: None,
+            to: None,
+        },
     };
     let filter = released
         .view_filter(&years([true, true, false, false], "2019–2020"))
@@ -496,6 +500,7 @@ fn table_filters_carry_over_to_the_view_unless_they_split_a_category() {
         column: 1,
         allowed: vec![true, false, true],
         description: "women and unknown".into(),
+        selection: FilterSelection::Values(Vec::new()),
     };
     assert_eq!(
         released.view_filter(&gender).unwrap().allowed,

@@ -200,6 +200,7 @@ impl RecordRelease {
             column: filter.column,
             allowed: allowed.into_iter().map(|a| a.unwrap_or(false)).collect(),
             description: filter.description.clone(),
+            selection: filter.selection.clone(),
         })
     }
 

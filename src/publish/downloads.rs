@@ -94,7 +94,7 @@ pub fn downloads(
     let records = record_downloads(releases)?;
     let mut other_resources = Vec::with_capacity(releases.len() + spreadsheets.len());
     for (release, file) in releases.iter().zip(&records) {
-        other_resources.push(records_resource(release, &file.bytes));
+        other_resources.push(records_resource(release, &file.bytes, wording));
     }
     other_resources.extend(spreadsheets);
     files.extend(records);
@@ -544,7 +544,7 @@ pub fn datapackage_json(
 ) -> Result<Vec<u8>> {
     let mut resources = releases
         .iter()
-        .map(|r| Ok(records_resource(r, &records_csv(r)?)))
+        .map(|r| Ok(records_resource(r, &records_csv(r)?, wording)))
         .collect::<Result<Vec<_>>>()?;
     for table in tables {
         let xlsx = table_xlsx(table, config, edition, wording)?;
@@ -555,8 +555,8 @@ pub fn datapackage_json(
 
 /// A release's resource: its own description and schema (from `privacy`), with the profile,
 /// size and hash of the bytes written.
-fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
-    let mut resource = release.datapackage_resource(&release.file_name());
+fn records_resource(release: &RecordRelease, csv: &[u8], wording: &dyn Wording) -> Value {
+    let mut resource = super::records::records_resource(release, &release.file_name(), wording);
     resource["$schema"] = json!(RESOURCE_PROFILE);
     resource["type"] = json!("table");
     resource["bytes"] = json!(csv.len());

@@ -434,7 +434,9 @@ fn datapackage_resource_describes_the_file() {
     let data = cases(&realistic());
     let released = release(&data, &resolve(&data, SPEC)).unwrap();
     assert_eq!(released.file_name(), "cases-records.csv");
-    let resource = released.datapackage_resource("data/cases-records.csv");
+    let english = safestat::render::i18n::Locale::new("en", None).unwrap();
+    let resource =
+        safestat::publish::records_resource(&released, "data/cases-records.csv", &english);
     assert_eq!(resource["name"], "cases-records");
     assert_eq!(resource["schema"]["missingValues"][0], "");
     let fields = resource["schema"]["fields"].as_array().unwrap();

@@ -216,3 +216,17 @@ filter-range = { $column } { $from }–{ $to }
 filter-from = { $column } من { $from }
 filter-up-to = { $column } حتى { $to }
 filter-values = { $column }: { $values }
+
+## النشر على مستوى السجلات في datapackage.json (src/publish/records.rs؛ وقائمة صفحة المنهجية)
+records-title = { $title }: سجلات الحالات (بإخفاء الهوية k)
+records-description = صف لكل حالة، بترتيب عشوائي. كل تركيبة من { $quasi } يشترك فيها { $k } صفًا على الأقل؛ والخانة الفارغة قيمة مجهولة أو محجوبة، ولا تطابق إلا خانة فارغة أخرى. وتُستبعد السجلات التي لم يكن ممكنًا حمايتها بالحجب.
+records-description-l-diverse = صف لكل حالة، بترتيب عشوائي. كل تركيبة من { $quasi } يشترك فيها { $k } صفًا على الأقل، وتضم هذه الصفوف { $l } قيم مختلفة على الأقل من { $sensitive } (وتُحتسب الخانة الفارغة قيمة واحدة)؛ والخانة الفارغة قيمة مجهولة أو محجوبة، ولا تطابق إلا خانة فارغة أخرى. وتُستبعد السجلات التي لم يكن ممكنًا حمايتها بالحجب.
+records-field-quasi = { $label }: معرِّف شبه مباشر (خاصية قد يعرفها من يعرف الضحية)، { $generalisation }؛ فارغة إذا كانت مجهولة أو حُجبت لحماية السجل.
+records-field-sensitive = { $label }: المتغيّر الحساس، كما سُجّل؛ فارغ إذا كان مجهولًا.
+records-field-sensitive-l-diverse = { $label }: المتغيّر الحساس، كما سُجّل؛ وتضم كل تركيبة من المعرِّفات شبه المباشرة { $l } قيم مختلفة منه على الأقل؛ فارغ إذا كان مجهولًا.
+records-field-other = { $label }: كما سُجّل؛ فارغ إذا كان مجهولًا.
+records-as-recorded = كما سُجّل
+records-generalised = معمَّم: { $categories }
+records-generalised-count = معمَّم ({ $count } فئات)
+records-generalised-to = معمَّم إلى { $level }: { $categories }
+records-generalised-to-count = معمَّم إلى { $level } ({ $count } فئات)

@@ -222,3 +222,17 @@ filter-range = { $column } { $from }–{ $to }
 filter-from = { $column } from { $from }
 filter-up-to = { $column } up to { $to }
 filter-values = { $column }: { $values }
+
+## The record-level release in datapackage.json (src/publish/records.rs; also the methodology's list)
+records-title = { $title }: case records (k-anonymised)
+records-description = One row per case, in random order. Every combination of { $quasi } is shared by at least { $k } rows; a blank is a value that is unknown or was suppressed, and matches only other blanks. Records that no blanking could protect are left out.
+records-description-l-diverse = One row per case, in random order. Every combination of { $quasi } is shared by at least { $k } rows, and those rows hold at least { $l } different values of { $sensitive } (a blank counting as one); a blank is a value that is unknown or was suppressed, and matches only other blanks. Records that no blanking could protect are left out.
+records-field-quasi = { $label }: a quasi-identifier (a characteristic someone who knows a victim might know), { $generalisation }; blank when unknown or suppressed to protect the record.
+records-field-sensitive = { $label }: the sensitive column, as recorded; blank when unknown.
+records-field-sensitive-l-diverse = { $label }: the sensitive column, as recorded; every combination of the quasi-identifiers holds at least { $l } different values of it; blank when unknown.
+records-field-other = { $label }: as recorded; blank when unknown.
+records-as-recorded = as recorded
+records-generalised = generalised: { $categories }
+records-generalised-count = generalised ({ $count } categories)
+records-generalised-to = generalised to { $level }: { $categories }
+records-generalised-to-count = generalised to { $level } ({ $count } categories)

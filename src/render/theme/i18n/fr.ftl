@@ -218,3 +218,17 @@ filter-range = { $column } { $from }–{ $to }
 filter-from = { $column } à partir de { $from }
 filter-up-to = { $column } jusqu’à { $to }
 filter-values = { $column } : { $values }
+
+## La diffusion au niveau des dossiers dans datapackage.json (src/publish/records.rs ; aussi la liste de la méthodologie)
+records-title = { $title } : dossiers (k-anonymisés)
+records-description = Une ligne par dossier, dans un ordre aléatoire. Chaque combinaison de { $quasi } est partagée par au moins { $k } lignes ; une case vide est une valeur inconnue ou masquée, et ne correspond qu’aux autres cases vides. Les dossiers qu’aucun masquage ne pouvait protéger sont exclus.
+records-description-l-diverse = Une ligne par dossier, dans un ordre aléatoire. Chaque combinaison de { $quasi } est partagée par au moins { $k } lignes, et ces lignes comptent au moins { $l } valeurs différentes de { $sensitive } (une case vide comptant pour une) ; une case vide est une valeur inconnue ou masquée, et ne correspond qu’aux autres cases vides. Les dossiers qu’aucun masquage ne pouvait protéger sont exclus.
+records-field-quasi = { $label } : un quasi-identifiant (une caractéristique que peut connaître une personne qui connaît une victime), { $generalisation } ; vide si inconnu ou masqué pour protéger le dossier.
+records-field-sensitive = { $label } : la variable sensible, telle qu’enregistrée ; vide si inconnue.
+records-field-sensitive-l-diverse = { $label } : la variable sensible, telle qu’enregistrée ; chaque combinaison des quasi-identifiants en compte au moins { $l } valeurs différentes ; vide si inconnue.
+records-field-other = { $label } : telle qu’enregistrée ; vide si inconnue.
+records-as-recorded = tel qu’enregistré
+records-generalised = généralisé : { $categories }
+records-generalised-count = généralisé ({ $count } catégories)
+records-generalised-to = généralisé en { $level } : { $categories }
+records-generalised-to-count = généralisé en { $level } ({ $count } catégories)

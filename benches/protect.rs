@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use safestat::config::PrivacyConfig;
 use safestat::data::{
-    CaseColumn, CaseTable, Category, ColumnKind, DataInput, TableFilter, TableSpec,
+    CaseColumn, CaseTable, Category, ColumnKind, DataInput, FilterSelection, TableFilter, TableSpec,
 };
 use safestat::privacy::protect;
 
@@ -202,6 +202,10 @@ fn synthetic(rows: usize) -> DataInput {
         column: 0,
         allowed: (0..11).map(|y| y < 10).collect(),
         description: "registration year 2015–2024".into(),
+        selection: FilterSelection::Range {
+            from: Some(2015),
+            to: Some(2024),
+        },
     };
     let t = |id: &str, dims: &[usize], filters: Vec<TableFilter>| TableSpec {
         id: id.into(),

@@ -334,6 +334,15 @@ pub fn is_absolute_http_url(url: &str) -> bool {
 }
 
 impl Config {
+    /// The site's title in the language `code`: its `[languages.<code>] title`, else the default
+    /// language's (`title`).
+    pub fn title_in(&self, code: &str) -> &str {
+        self.languages
+            .get(code)
+            .and_then(|l| l.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
     /// Reads and validates `config.toml` at `path`.
     pub fn load(path: &Path) -> Result<Config> {
         let bytes =

@@ -52,7 +52,7 @@ pub fn languages(config: &Config) -> Vec<Language> {
         name: l.name.clone().unwrap_or_else(|| endonym(code)),
         dir: text_direction(code),
         prefix: format!("{code}/"),
-        title: l.title.clone().unwrap_or_else(|| config.title.clone()),
+        title: config.title_in(code).to_string(),
         description: l
             .description
             .clone()

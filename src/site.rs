@@ -206,7 +206,6 @@ fn run(options: &BuildOptions, sink: &dyn Sink, check: Check) -> Result<Vec<Stri
             label_warnings.extend(warnings);
             let mut language_config = config.clone();
             language_config.privacy = render::privacy_in(&config.privacy, language, locale);
-            language_config.title = language.title.clone();
             let language_releases = if language.is_default {
                 &releases[..]
             } else {

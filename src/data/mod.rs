@@ -119,6 +119,17 @@ pub struct TableFilter {
     pub allowed: Vec<bool>,
     /// Plain-language description for readers, e.g. "registration year 2015–2024".
     pub description: String,
+    /// What the filter keeps, as declared, so that it can be described in any language.
+    pub selection: FilterSelection,
+}
+
+/// What a filter keeps, as declared in `data/tables.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterSelection {
+    /// The numbers from `from` to `to` (years, ages); either end may be open.
+    Range { from: Option<i64>, to: Option<i64> },
+    /// These categories, in the order listed.
+    Values(Vec<Category>),
 }
 
 /// A table declared in `data/tables.toml`, resolved against its dataset.

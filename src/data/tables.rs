@@ -18,7 +18,7 @@ use toml::Spanned;
 use super::labels::{written, WrittenLabels};
 use super::pairs::Pairs;
 use super::schema::{is_identifier, quoted_list, DatasetSchema, Role};
-use super::{CaseTable, ColumnKind, TableFilter, TableSpec};
+use super::{CaseTable, ColumnKind, FilterSelection, TableFilter, TableSpec};
 use crate::diagnostic::{source_text, toml_error, LocatedError, Position};
 
 /// The most dimensions a table may have.
@@ -332,6 +332,7 @@ fn resolve_filter(
                 column: index,
                 allowed,
                 description,
+                selection: FilterSelection::Range { from, to },
             })
         }
         toml::Value::Array(items) => {
@@ -342,7 +343,7 @@ fn resolve_filter(
                 ));
             }
             let mut allowed = vec![false; column.categories.len()];
-            let mut labels = Vec::new();
+            let mut values = Vec::new();
             for item in items {
                 let code = match item {
                     toml::Value::String(s) => s.clone(),
@@ -369,13 +370,15 @@ fn resolve_filter(
                 };
                 if !allowed[i] {
                     allowed[i] = true;
-                    labels.push(column.categories[i].label.clone());
+                    values.push(column.categories[i].clone());
                 }
             }
+            let labels: Vec<&str> = values.iter().map(|c| c.label.as_str()).collect();
             Ok(TableFilter {
                 column: index,
                 allowed,
                 description: format!("{}: {}", column.label, labels.join(", ")),
+                selection: FilterSelection::Values(values),
             })
         }
         other => Err(at(

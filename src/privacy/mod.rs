@@ -87,12 +87,15 @@ pub use report::{
     AuditReport, AuditTotals, DatasetPooling, PatternFailure, PoolingAudit, SuppressedCellAudit,
     Suppression, TableAudit,
 };
-pub use table::{CellValue, ProtectedCell, ProtectedTable, PublishedCategory, PublishedDimension};
+pub use table::{
+    CellValue, ProtectedCell, ProtectedTable, PublishedCategory, PublishedDimension,
+    PublishedFilter, PublishedSelection,
+};
 
 use anyhow::{Context, Result};
 
 use crate::config::{PatternCell, PrivacyConfig};
-use crate::data::{CaseTable, ColumnKind, DataInput, TableSpec};
+use crate::data::{CaseTable, ColumnKind, DataInput, FilterSelection, TableSpec};
 
 use attacker::{Cover, Interval, Status};
 use cells::CellSystem;
@@ -586,7 +589,33 @@ fn protected_table(
         .map(|f| f.description.as_str())
         .collect::<Vec<_>>()
         .join("; ");
-    ProtectedTable::from_grid(
+    let filters = spec
+        .filters
+        .iter()
+        .map(|f| {
+            let column = &dataset.columns[f.column];
+            PublishedFilter {
+                column: column.id.clone(),
+                label: column.label.clone(),
+                selection: match &f.selection {
+                    FilterSelection::Range { from, to } => PublishedSelection::Range {
+                        from: *from,
+                        to: *to,
+                    },
+                    FilterSelection::Values(values) => PublishedSelection::Values(
+                        values
+                            .iter()
+                            .map(|c| PublishedCategory {
+                                code: c.code.clone(),
+                                label: c.label.clone(),
+                            })
+                            .collect(),
+                    ),
+                },
+            }
+        })
+        .collect();
+    Ok(ProtectedTable::from_grid(
         spec.id.clone(),
         spec.title.clone(),
         spec.description.clone(),
@@ -594,7 +623,8 @@ fn protected_table(
         filter,
         dimensions,
         values,
-    )
+    )?
+    .with_filters(filters))
 }
 
 /// `Dimension: Category` for each dimension of grid cell `g`.

@@ -28,6 +28,27 @@ pub struct PublishedDimension {
     pub categories: Vec<PublishedCategory>,
 }
 
+/// A table's restriction to some values of one column, as published: enough to describe it in
+/// any language ("Year of registration 2015–2024").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedFilter {
+    /// Column id in the dataset schema.
+    pub column: String,
+    /// The column's label.
+    pub label: String,
+    pub selection: PublishedSelection,
+}
+
+/// What a published filter keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedSelection {
+    /// The numbers from `from` to `to` (years, ages); either end may be open.
+    Range { from: Option<i64>, to: Option<i64> },
+    /// These categories, in the order declared.
+    Values(Vec<PublishedCategory>),
+}
+
 /// A cell's published value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", content = "count", rename_all = "lowercase")]
@@ -65,6 +86,8 @@ pub struct ProtectedTable {
     pub dataset: String,
     /// Plain-language description of any filter ("registration year 2015–2024"), empty when none.
     pub filter: String,
+    /// The filters that description is made of, in the order declared (empty when none).
+    pub filters: Vec<PublishedFilter>,
     pub dimensions: Vec<PublishedDimension>,
     pub cells: Vec<ProtectedCell>,
 }
@@ -103,9 +126,16 @@ impl ProtectedTable {
             description,
             dataset,
             filter,
+            filters: Vec::new(),
             dimensions,
             cells,
         })
+    }
+
+    /// The table with the filters its `filter` describes.
+    pub fn with_filters(mut self, filters: Vec<PublishedFilter>) -> ProtectedTable {
+        self.filters = filters;
+        self
     }
 
     /// The flat index of a key in `cells`.

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::format::Wording;
-use super::spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
+use super::spreadsheet::{sheet_names, table_xlsx, EditionDate};
 use crate::config::{Config, ZeroPolicy};
 use crate::privacy::records::{records_csv, RecordRelease};
 use crate::privacy::{CellValue, ProtectedCell, ProtectedTable};
@@ -94,7 +94,7 @@ pub fn downloads(
     let records = record_downloads(releases)?;
     let mut other_resources = Vec::with_capacity(releases.len() + spreadsheets.len());
     for (release, file) in releases.iter().zip(&records) {
-        other_resources.push(records_resource(release, &file.bytes));
+        other_resources.push(records_resource(release, &file.bytes, wording));
     }
     other_resources.extend(spreadsheets);
     files.extend(records);
@@ -114,6 +114,7 @@ pub fn xlsx_file(table_id: &str) -> String {
 /// A spreadsheet's resource in `datapackage.json`: a file resource (not a table: its sheet is laid
 /// out for reading, with titles and notes), pointing at the CSV that holds the same cells.
 fn xlsx_resource(table: &ProtectedTable, xlsx: &[u8], wording: &dyn Wording) -> Value {
+    let sheets = sheet_names(wording);
     json!({
         "$schema": RESOURCE_PROFILE,
         "name": format!("{}-xlsx", table.id.to_lowercase()),
@@ -122,7 +123,7 @@ fn xlsx_resource(table: &ProtectedTable, xlsx: &[u8], wording: &dyn Wording) -> 
         "title": wording.words("datapackage-xlsx-title", &[("title", &table.title)]),
         "description": wording.words(
             "datapackage-xlsx",
-            &[("id", &table.id), ("table-sheet", TABLE_SHEET), ("notes-sheet", NOTES_SHEET)]
+            &[("id", &table.id), ("table-sheet", &sheets.table), ("notes-sheet", &sheets.notes)]
         ),
         "format": "xlsx",
         "mediatype": XLSX_MEDIA_TYPE,
@@ -193,7 +194,7 @@ fn key_code<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'
 }
 
 /// The label a cell holds in dimension `d`: the category's label, or `Total`.
-pub(super) fn key_label<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'a str {
+fn key_label<'a>(table: &'a ProtectedTable, cell: &ProtectedCell, d: usize) -> &'a str {
     match cell.key[d] {
         Some(c) => &table.dimensions[d].categories[c].label,
         None => TOTAL_CODE,
@@ -404,7 +405,10 @@ pub(super) fn method_description(config: &Config, medium: Medium, wording: &dyn 
         ),
         Medium::Spreadsheet => wording.words(
             "datapackage-marker-spreadsheet",
-            &[("suppressed", &p.suppressed_text), ("total", TOTAL_CODE)],
+            &[
+                ("suppressed", &p.suppressed_text),
+                ("total", &wording.words("table-total", &[])),
+            ],
         ),
     };
     let mut description = [
@@ -540,7 +544,7 @@ pub fn datapackage_json(
 ) -> Result<Vec<u8>> {
     let mut resources = releases
         .iter()
-        .map(|r| Ok(records_resource(r, &records_csv(r)?)))
+        .map(|r| Ok(records_resource(r, &records_csv(r)?, wording)))
         .collect::<Result<Vec<_>>>()?;
     for table in tables {
         let xlsx = table_xlsx(table, config, edition, wording)?;
@@ -551,8 +555,8 @@ pub fn datapackage_json(
 
 /// A release's resource: its own description and schema (from `privacy`), with the profile,
 /// size and hash of the bytes written.
-fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
-    let mut resource = release.datapackage_resource(&release.file_name());
+fn records_resource(release: &RecordRelease, csv: &[u8], wording: &dyn Wording) -> Value {
+    let mut resource = super::records::records_resource(release, &release.file_name(), wording);
     resource["$schema"] = json!(RESOURCE_PROFILE);
     resource["type"] = json!("table");
     resource["bytes"] = json!(csv.len());
@@ -561,10 +565,12 @@ fn records_resource(release: &RecordRelease, csv: &[u8]) -> Value {
     resource
 }
 
-/// The package in `wording`'s language: its title is the site's in that language (`config` is
-/// the language's), every description is in that language, and `languages` names it (the
+/// The package in `wording`'s language: its title is the site's in that language
+/// ([`Config::title_in`]), every description is in that language, and `languages` names it (the
 /// Frictionless "language support" pattern; each language has a package of its own, so every
-/// title and description stays a plain string, as the Data Package profile requires).
+/// title and description stays a plain string, as the Data Package profile requires). Its `name`
+/// is the package's identifier, the same in every language: made from the default language's
+/// title.
 fn package_json(
     tables: &[ProtectedTable],
     other_resources: Vec<Value>,
@@ -596,14 +602,13 @@ fn package_json(
         }
         resources.push(other);
     }
-    let title = if config.title.is_empty() {
-        "Statistics".to_string()
-    } else {
-        config.title.clone()
+    let title = match config.title_in(wording.language()) {
+        "" => "Statistics",
+        title => title,
     };
     let mut package = json!({
         "$schema": PACKAGE_PROFILE,
-        "name": package_name(&title),
+        "name": package_name(&config.title),
         "title": title,
         "description": method_description(config, Medium::Csv, wording),
         "languages": [wording.language()],

@@ -206,7 +206,7 @@ fn record_release(md: &mut String, release: &RecordRelease, data_url: &str, word
                 md,
                 "- {}: {}",
                 md_text(&column.label),
-                md_text(&release.generalisation(column))
+                md_text(&super::records::generalisation(release, column, wording))
             );
         }
     }

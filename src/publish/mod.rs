@@ -24,6 +24,7 @@ mod downloads;
 mod format;
 mod html_table;
 mod methodology;
+mod records;
 mod spreadsheet;
 
 pub use chart::{
@@ -39,4 +40,5 @@ pub use format::{
 };
 pub use html_table::{table_element_id, table_html};
 pub use methodology::methodology_markdown;
-pub use spreadsheet::{table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
+pub use records::records_resource;
+pub use spreadsheet::{sheet_names, table_xlsx, EditionDate, SheetNames};

@@ -7,7 +7,9 @@
 //! (so they can be summed and charted), totals are bold, and a suppressed cell holds the configured
 //! words (`[privacy] suppressed_text`) — the same text for every suppressed cell, as on the page.
 //! **Notes** holds the method, the threshold k, the dates (data as of, this edition) and the
-//! licence.
+//! licence. Every word of the workbook — the sheets' names, the headings, the notes — is in the
+//! [`Wording`]'s language (`xlsx-*` messages); a sheet name the messages give that Excel would
+//! refuse is made valid ([`sheet_names`]).
 //!
 //! Written from a [`ProtectedTable`] only, like the CSV, so it can publish nothing the CSV does not.
 //! Same input, same bytes: the document's creation time is the edition date the build passes in
@@ -19,15 +21,48 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::downloads::{check_table, key_label, licence, method_description, Medium, TOTAL_CODE};
+use super::downloads::{check_table, licence, method_description, Medium};
 use super::format::Wording;
 use crate::config::Config;
 use crate::privacy::{CellValue, ProtectedTable};
 
-/// The sheet that holds the table.
-pub const TABLE_SHEET: &str = "Table";
-/// The sheet that holds the notes.
-pub const NOTES_SHEET: &str = "Notes";
+/// The names of the two sheets in a language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetNames {
+    /// The sheet that holds the table (`xlsx-sheet-table`).
+    pub table: String,
+    /// The sheet that holds the notes (`xlsx-sheet-notes`).
+    pub notes: String,
+}
+
+/// The longest sheet name Excel accepts, in characters.
+const SHEET_NAME_MAX: usize = 31;
+
+/// The sheets' names in `wording`'s language, as Excel accepts them: without `[ ] : * ? / \`,
+/// without an apostrophe at either end, at most 31 characters (any script: Arabic names are
+/// fine). A name left empty, or the two names equal (Excel ignores case), falls back to the
+/// English `Table` and `Notes`.
+pub fn sheet_names(wording: &dyn Wording) -> SheetNames {
+    let table = valid_sheet_name(&wording.words("xlsx-sheet-table", &[]));
+    let notes = valid_sheet_name(&wording.words("xlsx-sheet-notes", &[]));
+    if table.is_empty() || notes.is_empty() || table.to_lowercase() == notes.to_lowercase() {
+        return SheetNames {
+            table: "Table".to_string(),
+            notes: "Notes".to_string(),
+        };
+    }
+    SheetNames { table, notes }
+}
+
+/// `name` without the characters Excel forbids in a sheet name, trimmed, cut to 31 characters.
+fn valid_sheet_name(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control())
+        .collect();
+    let cut: String = kept.trim().chars().take(SHEET_NAME_MAX).collect();
+    cut.trim().trim_matches('\'').trim().to_string()
+}
 
 /// The creation time written when the build has no date: the ZIP format's epoch, which the
 /// spreadsheet's own archive entries carry too.
@@ -93,15 +128,25 @@ pub fn table_xlsx(
     check_table(table)?;
     let context = || format!("cannot write the spreadsheet of table `{}`", table.id);
     let mut workbook = Workbook::new();
-    workbook.set_properties(&properties(table, config, edition).with_context(context)?);
+    workbook.set_properties(&properties(table, config, edition, wording).with_context(context)?);
     let formats = Formats::new();
-    table_sheet(workbook.add_worksheet(), table, config, &formats).with_context(context)?;
+    let names = sheet_names(wording);
+    table_sheet(
+        workbook.add_worksheet(),
+        table,
+        config,
+        wording,
+        &names,
+        &formats,
+    )
+    .with_context(context)?;
     notes_sheet(
         workbook.add_worksheet(),
         table,
         config,
         edition,
         wording,
+        &names,
         &formats,
     )
     .with_context(context)?;
@@ -112,6 +157,7 @@ fn properties(
     table: &ProtectedTable,
     config: &Config,
     edition: Option<EditionDate>,
+    wording: &dyn Wording,
 ) -> Result<DocProperties, XlsxError> {
     let created = match edition {
         Some(e) => ExcelDateTime::from_ymd(e.year, e.month, e.day)?.and_hms(
@@ -121,22 +167,20 @@ fn properties(
         )?,
         None => ExcelDateTime::from_ymd(NO_DATE.0, NO_DATE.1, NO_DATE.2)?.and_hms(0, 0, 0)?,
     };
-    let publisher = publisher(config);
+    let publisher = publisher(config, wording);
     Ok(DocProperties::new()
         .set_title(&table.title)
         .set_subject(&table.description)
         .set_author(publisher)
         .set_company(publisher)
-        .set_comment(format!(
-            "Protected by statistical disclosure control: every published count is 0 or at least {}.",
-            config.privacy.k
-        ))
+        .set_comment(wording.words("xlsx-comment", &[("k", &config.privacy.k.to_string())]))
         .set_creation_datetime(&created))
 }
 
-fn publisher(config: &Config) -> &str {
+/// The organisation, else the site's title in `wording`'s language.
+fn publisher<'a>(config: &'a Config, wording: &dyn Wording) -> &'a str {
     if config.organisation.is_empty() {
-        &config.title
+        config.title_in(wording.language())
     } else {
         &config.organisation
     }
@@ -200,10 +244,16 @@ fn table_sheet(
     sheet: &mut Worksheet,
     table: &ProtectedTable,
     config: &Config,
+    wording: &dyn Wording,
+    names: &SheetNames,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(TABLE_SHEET)?;
+    sheet.set_name(&names.table)?;
     let hidden = config.privacy.suppressed_text.as_str();
+    let count_heading = wording.words("table-count", &[]);
+    let count_heading = count_heading.as_str();
+    let total_label = wording.words("table-total", &[]);
+    let total_label = total_label.as_str();
     sheet.write_string_with_format(0, 0, &table.title, &f.title)?;
     let mut row: RowNum = 1;
     if !table.description.is_empty() {
@@ -211,13 +261,17 @@ fn table_sheet(
         row += 1;
     }
     if !table.filter.is_empty() {
-        sheet.write_string(row, 0, format!("Covers: {}", table.filter))?;
+        sheet.write_string(
+            row,
+            0,
+            wording.words("xlsx-covers", &[("filter", &table.filter)]),
+        )?;
         row += 1;
     }
     row += 1;
     let dims = &table.dimensions;
     let count_width = width(
-        [hidden, "Count", TOTAL_CODE, "9,999,999"]
+        [hidden, count_heading, total_label, "9,999,999"]
             .into_iter()
             .chain(
                 dims.get(1)
@@ -230,8 +284,8 @@ fn table_sheet(
     );
     let end = match dims.len() {
         0 => {
-            sheet.write_string_with_format(row, 1, "Count", &f.bold)?;
-            write_label(sheet, row + 1, 0, TOTAL_CODE, true, f)?;
+            sheet.write_string_with_format(row, 1, count_heading, &f.bold)?;
+            write_label(sheet, row + 1, 0, total_label, true, f)?;
             write_count(
                 sheet,
                 row + 1,
@@ -241,14 +295,14 @@ fn table_sheet(
                 hidden,
                 f,
             )?;
-            sheet.set_column_width(0, width([TOTAL_CODE], 8, 50))?;
+            sheet.set_column_width(0, width([total_label], 8, 50))?;
             sheet.set_column_width(1, count_width)?;
             row + 2
         }
         1 => {
             let dim = &dims[0];
             sheet.write_string_with_format(row, 0, &dim.label, &f.bold)?;
-            sheet.write_string_with_format(row, 1, "Count", &f.bold)?;
+            sheet.write_string_with_format(row, 1, count_heading, &f.bold)?;
             sheet.set_freeze_panes(row + 1, 0)?;
             let mut r = row + 1;
             for (c, cat) in dim.categories.iter().enumerate() {
@@ -256,7 +310,7 @@ fn table_sheet(
                 write_count(sheet, r, 1, table.cell(&[Some(c)]).value, false, hidden, f)?;
                 r += 1;
             }
-            write_label(sheet, r, 0, TOTAL_CODE, true, f)?;
+            write_label(sheet, r, 0, total_label, true, f)?;
             write_count(sheet, r, 1, table.cell(&[None]).value, true, hidden, f)?;
             let labels = dim.categories.iter().map(|c| c.label.as_str());
             sheet.set_column_width(0, width(labels.chain([dim.label.as_str()]), 8, 50))?;
@@ -276,11 +330,11 @@ fn table_sheet(
             for (c, cat) in cols.categories.iter().enumerate() {
                 sheet.write_string_with_format(header, c as ColNum + 1, &cat.label, &f.bold)?;
             }
-            sheet.write_string_with_format(header, last_col, TOTAL_CODE, &f.bold)?;
+            sheet.write_string_with_format(header, last_col, total_label, &f.bold)?;
             sheet.set_freeze_panes(header + 1, 1)?;
             let mut r = header + 1;
             for rk in (0..rows.categories.len()).map(Some).chain([None]) {
-                let label = rk.map_or(TOTAL_CODE, |i| rows.categories[i].label.as_str());
+                let label = rk.map_or(total_label, |i| rows.categories[i].label.as_str());
                 write_label(sheet, r, 0, label, rk.is_none(), f)?;
                 for (i, ck) in (0..cols.categories.len())
                     .map(Some)
@@ -310,7 +364,7 @@ fn table_sheet(
                 )?;
             }
             let count_col = dims.len() as ColNum;
-            sheet.write_string_with_format(row, count_col, "Count", &f.bold)?;
+            sheet.write_string_with_format(row, count_col, count_heading, &f.bold)?;
             sheet.set_column_width(count_col, count_width)?;
             sheet.set_freeze_panes(row + 1, 0)?;
             let mut r = row + 1;
@@ -321,7 +375,9 @@ fn table_sheet(
                         sheet,
                         r,
                         d as ColNum,
-                        key_label(table, cell, d),
+                        cell.key[d].map_or(total_label, |c| {
+                            table.dimensions[d].categories[c].label.as_str()
+                        }),
                         k.is_none(),
                         f,
                     )?;
@@ -335,9 +391,9 @@ fn table_sheet(
     sheet.write_string(
         end + 1,
         0,
-        format!(
-            "“{hidden}” marks a count withheld to protect the people it counts. Totals count every case, \
-             withheld ones included. See the sheet “{NOTES_SHEET}”."
+        wording.words(
+            "xlsx-footnote",
+            &[("suppressed", hidden), ("notes-sheet", &names.notes)],
         ),
     )?;
     Ok(())
@@ -349,54 +405,57 @@ fn notes_sheet(
     config: &Config,
     edition: Option<EditionDate>,
     wording: &dyn Wording,
+    names: &SheetNames,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(NOTES_SHEET)?;
+    sheet.set_name(&names.notes)?;
     let privacy = &config.privacy;
-    let mut notes: Vec<(&str, String)> = vec![("Table", table.title.clone())];
+    let say = |key: &str, args: &[(&str, &str)]| wording.words(key, args);
+    let k = privacy.k.to_string();
+    let mut notes: Vec<(String, String)> = vec![(say("xlsx-note-table", &[]), table.title.clone())];
     if !table.description.is_empty() {
-        notes.push(("Description", table.description.clone()));
+        notes.push((say("xlsx-note-description", &[]), table.description.clone()));
     }
     if !table.filter.is_empty() {
-        notes.push(("Covers", table.filter.clone()));
+        notes.push((say("xlsx-note-covers", &[]), table.filter.clone()));
     }
     if !table.dimensions.is_empty() {
         let by: Vec<&str> = table.dimensions.iter().map(|d| d.label.as_str()).collect();
-        notes.push(("By", by.join("; ")));
+        notes.push((say("xlsx-note-by", &[]), by.join("; ")));
     }
-    if !publisher(config).is_empty() {
-        notes.push(("Publisher", publisher(config).to_string()));
+    let publisher = publisher(config, wording);
+    if !publisher.is_empty() {
+        notes.push((say("xlsx-note-publisher", &[]), publisher.to_string()));
     }
     if let Some(date) = &privacy.data_date {
-        notes.push(("Data as of", date.clone()));
+        notes.push((say("xlsx-note-data-as-of", &[]), date.clone()));
     }
     if let Some(edition) = edition {
-        notes.push(("Date of this edition", edition.iso_date()));
+        notes.push((say("xlsx-note-edition", &[]), edition.iso_date()));
     }
     notes.push((
-        "Threshold (k)",
-        format!(
-            "{k}: every published count is 0 or at least {k}.",
-            k = privacy.k
+        say("xlsx-note-threshold", &[]),
+        say("xlsx-note-threshold-text", &[("k", &k)]),
+    ));
+    notes.push((
+        say("xlsx-note-not-published", &[]),
+        say(
+            "xlsx-note-not-published-text",
+            &[
+                ("suppressed", &privacy.suppressed_text),
+                ("below", &privacy.k.saturating_sub(1).to_string()),
+            ],
         ),
     ));
     notes.push((
-        "Not published",
-        format!(
-            "“{}” marks a count that is withheld: either it is small (from 1 to {}) or it could be \
-             used to work out a small one from totals. Both kinds are shown the same way.",
-            privacy.suppressed_text,
-            privacy.k.saturating_sub(1)
+        say("xlsx-note-totals", &[]),
+        say(
+            "xlsx-note-totals-text",
+            &[("total", &say("table-total", &[]))],
         ),
     ));
     notes.push((
-        "Totals",
-        "A row or column labelled Total counts every case of that dimension, withheld cells \
-         included, so it is usually larger than the sum of the published counts beside it."
-            .to_string(),
-    ));
-    notes.push((
-        "Method",
+        say("xlsx-note-method", &[]),
         method_description(config, Medium::Spreadsheet, wording),
     ));
     let licence = licence(&config.data_licence);
@@ -407,17 +466,24 @@ fn notes_sheet(
     if let Some(path) = licence["path"].as_str() {
         licence_text.push_str(&format!(", {path}"));
     }
-    notes.push(("Licence", licence_text));
-    let mut machine = format!(
-        "{}.csv: the same cells with codes and labels, one row per cell",
-        table.id
-    );
+    notes.push((say("xlsx-note-licence", &[]), licence_text));
+    // The CSV beside this spreadsheet: under /<code>/data/ in a language other than the default.
+    let mut file = format!("{}.csv", table.id);
     if !config.base_url.is_empty() {
-        machine = format!("{}data/{machine}", config.base_url_slash());
+        let language = wording.language();
+        let prefix = if language == config.default_language {
+            String::new()
+        } else {
+            format!("{language}/")
+        };
+        file = format!("{}{prefix}data/{file}", config.base_url_slash());
     }
-    notes.push(("Machine-readable", machine));
+    notes.push((
+        say("xlsx-note-machine-readable", &[]),
+        say("xlsx-note-machine-readable-text", &[("file", &file)]),
+    ));
     for (r, (heading, text)) in notes.iter().enumerate() {
-        sheet.write_string_with_format(r as RowNum, 0, *heading, &f.heading)?;
+        sheet.write_string_with_format(r as RowNum, 0, heading, &f.heading)?;
         sheet.write_string_with_format(r as RowNum, 1, text, &f.wrap)?;
     }
     sheet.set_column_width(0, 22)?;

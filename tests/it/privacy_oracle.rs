@@ -17,7 +17,7 @@ use good_lp::{
 
 use safestat::config::{PrivacyConfig, ZeroPolicy};
 use safestat::data::{
-    CaseColumn, CaseTable, Category, ColumnKind, DataInput, TableFilter, TableSpec,
+    CaseColumn, CaseTable, Category, ColumnKind, DataInput, FilterSelection, TableFilter, TableSpec,
 };
 use safestat::privacy::{CellValue, ProtectedTable, Protection};
 
@@ -403,6 +403,7 @@ pub fn filter(column: usize, domain: usize, allowed: &[u32]) -> TableFilter {
         column,
         allowed: (0..domain as u32).map(|c| allowed.contains(&c)).collect(),
         description: "filtered".into(),
+        selection: FilterSelection::Values(Vec::new()),
     }
 }
 

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use safestat::privacy::ProtectedTable;
-use safestat::publish::{table_csv, table_xlsx, EditionDate, NOTES_SHEET, TABLE_SHEET};
+use safestat::publish::{sheet_names, table_csv, table_xlsx, EditionDate};
+use safestat::render::i18n::Locale;
 
 use crate::publish_fixtures::*;
 use crate::xlsx_support::{sheet, text_at, xlsx_sheets, Cells, XlsxCell};
@@ -141,7 +142,7 @@ fn publish_xlsx_matches_the_csv_cell_for_cell() {
     let hidden = &config.privacy.suppressed_text;
     for table in tables() {
         let xlsx = table_xlsx(&table, &config, Some(EDITION), &en()).unwrap();
-        let cells = sheet(&xlsx, TABLE_SHEET);
+        let cells = sheet(&xlsx, "Table");
         let (mut from_sheet, first_column) = sheet_cells(&table, &cells, hidden);
         let mut from_csv = csv_cells(&table, &table_csv(&table).unwrap());
         assert_eq!(from_sheet.len(), from_csv.len(), "{}", table.id);
@@ -172,7 +173,7 @@ fn publish_xlsx_matches_the_csv_cell_for_cell() {
         let sheets = xlsx_sheets(&xlsx);
         assert_eq!(
             sheets.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-            [TABLE_SHEET, NOTES_SHEET]
+            ["Table", "Notes"]
         );
         let numbers = sheets
             .iter()
@@ -190,7 +191,12 @@ fn publish_xlsx_matches_the_csv_cell_for_cell() {
 
 /// The notes sheet as heading → text.
 fn notes(xlsx: &[u8]) -> BTreeMap<String, String> {
-    let cells = sheet(xlsx, NOTES_SHEET);
+    notes_in(xlsx, "Notes")
+}
+
+/// The notes sheet called `name` as heading → text.
+fn notes_in(xlsx: &[u8], name: &str) -> BTreeMap<String, String> {
+    let cells = sheet(xlsx, name);
     let rows: std::collections::BTreeSet<u32> = cells.keys().map(|(r, _)| *r).collect();
     rows.into_iter()
         .map(|r| {
@@ -275,4 +281,97 @@ fn publish_xlsx_snapshot() {
         }
     }
     insta::assert_snapshot!(out);
+}
+
+#[test]
+fn publish_xlsx_sheet_names_headings_and_notes_follow_the_language() {
+    let mut config = config();
+    config.default_language = "en".into();
+    let table = by_sex_and_exploitation();
+    for (code, table_sheet, notes_sheet, threshold, total) in [
+        ("ar", "الجدول", "ملاحظات", "الحدّ الأدنى (k)", "المجموع"),
+        ("fr", "Tableau", "Notes", "Seuil (k)", "Total"),
+    ] {
+        let wording = locale(code);
+        let xlsx = table_xlsx(&table, &config, Some(EDITION), &wording).unwrap();
+        let names: Vec<String> = xlsx_sheets(&xlsx).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, [table_sheet, notes_sheet], "{code}");
+        let names = sheet_names(&wording);
+        assert_eq!(
+            (names.table.as_str(), names.notes.as_str()),
+            (table_sheet, notes_sheet)
+        );
+        let notes = notes_in(&xlsx, notes_sheet);
+        assert!(notes.contains_key(threshold), "{code}: {notes:?}");
+        for english in [
+            "Table",
+            "Threshold (k)",
+            "Not published",
+            "Totals",
+            "Method",
+            "Machine-readable",
+            "Publisher",
+        ] {
+            assert!(
+                !notes.contains_key(english),
+                "{code}: {english} in {notes:?}"
+            );
+        }
+        // The notes point at the CSV of the same language, beside the spreadsheet.
+        assert!(
+            notes.values().any(|v| v.starts_with(&format!(
+                "https://stats.example.org/{code}/data/victims-by-sex-and-exploitation.csv"
+            ))),
+            "{code}: {notes:?}"
+        );
+        let text = crate::xlsx_support::xlsx_text(&xlsx);
+        assert!(!text.contains("See the sheet"), "{code}: {text}");
+        let cells = sheet(&xlsx, table_sheet);
+        assert!(
+            cells
+                .values()
+                .any(|c| *c == XlsxCell::Text(total.to_string())),
+            "{code}: the total row is labelled in the language"
+        );
+        if code == "ar" {
+            assert!(!cells.values().any(|c| *c == XlsxCell::Text("Total".into())));
+            assert!(!cells.values().any(|c| *c == XlsxCell::Text("Count".into())));
+        }
+    }
+}
+
+#[test]
+fn publish_xlsx_sheet_names_from_a_sites_messages_are_made_valid() {
+    let site =
+        |text: &str| Locale::new("fr", Some((std::path::Path::new("i18n/fr.ftl"), text))).unwrap();
+    let wording = site(
+        "xlsx-sheet-table = 'Données [2015–2024]: victimes / cas * pays ? \\ par année'\nxlsx-sheet-notes = Notes : méthode\n",
+    );
+    let names = sheet_names(&wording);
+    assert_eq!(names.table, "Données 2015–2024 victimes  ca");
+    assert_eq!(names.notes, "Notes  méthode");
+    for name in [&names.table, &names.notes] {
+        assert!(name.chars().count() <= 31, "{name}");
+        assert!(
+            !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+            "{name}"
+        );
+        assert!(!name.starts_with('\'') && !name.ends_with('\''), "{name}");
+    }
+    let xlsx = table_xlsx(&by_sex_and_exploitation(), &config(), None, &wording).unwrap();
+    let sheets: Vec<String> = xlsx_sheets(&xlsx).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(sheets, [names.table.clone(), names.notes.clone()]);
+    // Two names Excel would take for one (it ignores case), or a name with nothing left: the
+    // English names.
+    for text in [
+        "xlsx-sheet-table = Notes\nxlsx-sheet-notes = NOTES\n",
+        "xlsx-sheet-table = [*?]\n",
+    ] {
+        let names = sheet_names(&site(text));
+        assert_eq!(
+            (names.table.as_str(), names.notes.as_str()),
+            ("Table", "Notes"),
+            "{text}"
+        );
+    }
 }

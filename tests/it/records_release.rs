@@ -1,7 +1,7 @@
 //! Record-level releases on small, hand-made datasets, checked from the written CSV.
 
 use safestat::data::ColumnKind::{Category as Cat, Year};
-use safestat::data::TableFilter;
+use safestat::data::{FilterSelection, TableFilter};
 use safestat::privacy::records::{
     records_csv, release, ColumnRole, ReleaseError, ReleaseSpec, BLANK,
 };
@@ -434,7 +434,9 @@ fn datapackage_resource_describes_the_file() {
     let data = cases(&realistic());
     let released = release(&data, &resolve(&data, SPEC)).unwrap();
     assert_eq!(released.file_name(), "cases-records.csv");
-    let resource = released.datapackage_resource("data/cases-records.csv");
+    let english = safestat::render::i18n::Locale::new("en", None).unwrap();
+    let resource =
+        safestat::publish::records_resource(&released, "data/cases-records.csv", &english);
     assert_eq!(resource["name"], "cases-records");
     assert_eq!(resource["schema"]["missingValues"][0], "");
     let fields = resource["schema"]["fields"].as_array().unwrap();
@@ -473,6 +475,10 @@ fn table_filters_carry_over_to_the_view_unless_they_split_a_category() {
         column: 0,
         allowed: allowed.to_vec(),
         description: description.into(),
+        selection: FilterSelection::Range {
+            from: None,
+            to: None,
+        },
     };
     let filter = released
         .view_filter(&years([true, true, false, false], "2019–2020"))
@@ -496,6 +502,7 @@ fn table_filters_carry_over_to_the_view_unless_they_split_a_category() {
         column: 1,
         allowed: vec![true, false, true],
         description: "women and unknown".into(),
+        selection: FilterSelection::Values(Vec::new()),
     };
     assert_eq!(
         released.view_filter(&gender).unwrap().allowed,

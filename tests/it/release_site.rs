@@ -634,3 +634,71 @@ fn check_downloads_spell_unknown_once(public: &Path) {
     }
     assert!(unknowns > 0, "the example's tables count missing values");
 }
+
+/// A French site: the release's entry in its data package (the records are published in the
+/// default language's package) is described in French, from the Fluent messages, and so is the
+/// methodology's list of how each characteristic was released.
+#[test]
+fn release_site_describes_the_records_in_the_default_language() {
+    let f = site(ROWS, RELEASE);
+    let config = f.read_source("config.toml");
+    f.file(
+        "config.toml",
+        &format!("default_language = \"fr\"\n{config}"),
+    );
+    build(&f);
+    let package: serde_json::Value =
+        serde_json::from_str(&f.read("data/datapackage.json")).unwrap();
+    let records = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "cases-records")
+        .unwrap();
+    assert!(
+        records["title"]
+            .as_str()
+            .unwrap()
+            .ends_with(": dossiers (k-anonymisés)"),
+        "{records}"
+    );
+    let description = records["description"].as_str().unwrap();
+    assert!(
+        description.starts_with("Une ligne par dossier"),
+        "{description}"
+    );
+    assert!(description.contains("au moins 11 lignes"), "{description}");
+    let fields = records["schema"]["fields"].as_array().unwrap();
+    let field = |id: &str| -> String {
+        fields.iter().find(|f| f["name"] == id).unwrap()["description"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        field("gender").contains("un quasi-identifiant"),
+        "{}",
+        field("gender")
+    );
+    assert!(
+        field("exploitation_type").contains("la variable sensible"),
+        "{}",
+        field("exploitation_type")
+    );
+    assert!(
+        field("source").contains("telle qu’enregistrée"),
+        "{}",
+        field("source")
+    );
+    for field in fields {
+        let text = field["description"].as_str().unwrap();
+        for english in [
+            "quasi-identifier (",
+            "as recorded",
+            "blank when",
+            "sensitive column",
+        ] {
+            assert!(!text.contains(english), "{english}: {text}");
+        }
+    }
+}

@@ -20,6 +20,25 @@ use crate::serve_webdriver::{axe_source, Chromedriver, Session};
 const WAIT: Duration = Duration::from_secs(20);
 const RELEASE: &str = "news/frontline-officers-trained-to-identify-victims/";
 
+/// Where the search box's magnifier and clear button are, as `[magnifier, clear]`, each
+/// `"start"` or `"end"` of the reading direction: nearer the box's right edge on a
+/// right-to-left page is its start.
+fn search_box_sides(browser: &Session) -> serde_json::Value {
+    browser.execute(
+        "const input = document.querySelector('.pagefind-ui__search-input').getBoundingClientRect(); \
+         const form = document.querySelector('.pagefind-ui__form'); \
+         const before = getComputedStyle(form, '::before'); \
+         const box = form.getBoundingClientRect(); \
+         const iconLeft = box.left + parseFloat(before.left); \
+         const clear = document.querySelector('.pagefind-ui__search-clear').getBoundingClientRect(); \
+         const rtl = document.documentElement.dir === 'rtl'; \
+         const middle = input.left + input.width / 2; \
+         const side = x => ((x > middle) === rtl) ? 'start' : 'end'; \
+         return [side(iconLeft), side(clear.left + clear.width / 2)];",
+        json!([]),
+    )
+}
+
 /// Types `words` into the search box of the open search page and returns the pages found, once
 /// Pagefind has answered, with its message (the count, or its "no results" words).
 fn search(browser: &Session, words: &str) -> (Vec<String>, String) {
@@ -104,6 +123,8 @@ fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
     let (links, message) = search(&browser, "الأمامية");
     assert_eq!(links, [format!("/ar/{RELEASE}")], "{message}");
     browser.screenshot(&shots.join("ar.png"));
+    // The box mirrors: the magnifier at the start (right), the clear button at the end (left).
+    assert_eq!(search_box_sides(&browser), json!(["start", "end"]), "ar");
     assert_errors_free(&browser, "/ar/search/");
     assert_accessible(&browser, "/ar/search/", &axe);
     let placeholder = browser.execute(
@@ -116,6 +137,7 @@ fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
     let (links, message) = search(&browser, "formation");
     assert_eq!(links, [format!("/fr/{RELEASE}")], "{message}");
     browser.screenshot(&shots.join("fr.png"));
+    assert_eq!(search_box_sides(&browser), json!(["start", "end"]), "fr");
     assert_errors_free(&browser, "/fr/search/");
     assert_accessible(&browser, "/fr/search/", &axe);
     // The French page searches the French index only: the Arabic word is not found, and the

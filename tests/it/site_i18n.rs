@@ -477,3 +477,148 @@ fn each_languages_data_package_is_described_in_that_language_and_validates() {
         );
     }
 }
+
+#[test]
+fn each_languages_spreadsheets_name_their_sheets_and_notes_in_that_language() {
+    let f = translated_labels();
+    // A site's own message overrides the theme's, for the spreadsheets as for the pages.
+    f.file("i18n/ar.ftl", "xlsx-sheet-notes = ملاحظات المنهجية\n");
+    f.build().unwrap();
+    let sheets = |path: &str| -> Vec<(String, crate::xlsx_support::Cells)> {
+        crate::xlsx_support::xlsx_sheets(&std::fs::read(f.out().join(path)).unwrap())
+    };
+    let names = |path: &str| -> Vec<String> { sheets(path).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(names("data/by-year-gender.xlsx"), ["Table", "Notes"]);
+    assert_eq!(names("fr/data/by-year-gender.xlsx"), ["Tableau", "Notes"]);
+    assert_eq!(
+        names("ar/data/by-year-gender.xlsx"),
+        ["الجدول", "ملاحظات المنهجية"]
+    );
+    let headings = |path: &str| -> Vec<String> {
+        let (_, notes) = sheets(path).pop().unwrap();
+        notes
+            .iter()
+            .filter(|((_, c), _)| *c == 0)
+            .map(|(_, v)| match v {
+                crate::xlsx_support::XlsxCell::Text(t) => t.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    let ar = headings("ar/data/by-year-gender.xlsx");
+    assert_eq!(ar.first().map(String::as_str), Some("الجدول"), "{ar:?}");
+    assert!(ar.iter().any(|h| h == "الحدّ الأدنى (k)"), "{ar:?}");
+    assert!(
+        !ar.iter().any(|h| h.is_ascii()),
+        "an English heading: {ar:?}"
+    );
+    let fr = headings("fr/data/by-year-gender.xlsx");
+    assert!(fr.iter().any(|h| h == "Seuil (k)"), "{fr:?}");
+    // The data package names the sheets as the spreadsheet does.
+    let package = f.read("ar/data/datapackage.json");
+    assert!(package.contains("«ملاحظات المنهجية»"), "{package}");
+}
+
+#[test]
+fn every_languages_data_package_has_the_default_languages_name() {
+    let f = translated_labels();
+    f.build().unwrap();
+    let name = |path: &str| -> String {
+        let package: serde_json::Value = serde_json::from_str(&f.read(path)).unwrap();
+        package["name"].as_str().unwrap().to_string()
+    };
+    // The Arabic title does not slug to ASCII: the package is still the same package.
+    assert_eq!(name("data/datapackage.json"), "test-site");
+    assert_eq!(name("ar/data/datapackage.json"), "test-site");
+    assert_eq!(name("fr/data/datapackage.json"), "test-site");
+    let title = |path: &str| -> String {
+        let package: serde_json::Value = serde_json::from_str(&f.read(path)).unwrap();
+        package["title"].as_str().unwrap().to_string()
+    };
+    assert_eq!(title("ar/data/datapackage.json"), "موقع الاختبار");
+}
+
+/// The translated fixture with the year column's label translated, a table filtered by a range of
+/// years and one filtered by a list of genders.
+fn filtered_tables() -> Fixture {
+    let f = translated_labels();
+    let schema = f.read_source("data/cases.toml").replace(
+        "label = \"Year of registration\"\n",
+        "label = \"Year of registration\"\nlabels = { ar = \"سنة التسجيل\", fr = \"Année d’enregistrement\" }\n",
+    );
+    f.file("data/cases.toml", &schema);
+    let tables = f.read_source("data/tables.toml");
+    f.file(
+        "data/tables.toml",
+        &format!(
+            "{tables}\n[[table]]\nid = \"gender-early\"\ntitle = \"Victims by gender, early years\"\n\
+             dimensions = [\"gender\"]\nfilter = {{ year = {{ from = 2022, to = 2023 }} }}\n\n\
+             [[table]]\nid = \"women-by-year\"\ntitle = \"Women by year\"\n\
+             dimensions = [\"year\"]\nfilter = {{ gender = [\"F\"] }}\n"
+        ),
+    );
+    f
+}
+
+#[test]
+fn what_a_table_covers_and_its_period_are_written_in_the_pages_language() {
+    let f = filtered_tables();
+    // Arabic-Indic digits with a group separator: years take the digits, never the separator.
+    f.file(
+        "i18n/ar.ftl",
+        "number-digits = arabic-indic\nnumber-group-separator = ٬\n",
+    );
+    f.build().unwrap();
+    let page = |path: &str| f.read(&format!("{path}statistics/gender-early/index.html"));
+    assert!(
+        page("").contains("<dd>Year of registration 2022–2023</dd>"),
+        "{}",
+        page("")
+    );
+    assert!(
+        page("fr/").contains("<dd>Année d’enregistrement 2022–2023</dd>"),
+        "{}",
+        page("fr/")
+    );
+    let ar = page("ar/");
+    assert!(ar.contains("<dd>سنة التسجيل ٢٠٢٢–٢٠٢٣</dd>"), "{ar}");
+    assert!(!ar.contains("Year of registration"), "{ar}");
+    assert!(!ar.contains('٬'), "a year is not grouped: {ar}");
+    // A list of categories: the column's and the categories' labels in the language.
+    let women = |path: &str| f.read(&format!("{path}statistics/women-by-year/index.html"));
+    assert!(
+        women("").contains("<dd>Gender: Female</dd>"),
+        "{}",
+        women("")
+    );
+    assert!(
+        women("fr/").contains("<dd>Sexe : Femme</dd>"),
+        "{}",
+        women("fr/")
+    );
+    assert!(
+        women("ar/").contains("<dd>الجنس: أنثى</dd>"),
+        "{}",
+        women("ar/")
+    );
+    // The period of an unfiltered table, under the language's heading.
+    let by_year = |path: &str| f.read(&format!("{path}statistics/by-year/index.html"));
+    assert!(by_year("").contains("<dt>Period</dt>"), "{}", by_year(""));
+    assert!(
+        by_year("fr/").contains("<dt>Période</dt>"),
+        "{}",
+        by_year("fr/")
+    );
+    let ar = by_year("ar/");
+    assert!(ar.contains("<dt>الفترة</dt>"), "{ar}");
+    assert!(!ar.contains(">Period<"), "{ar}");
+    // The downloads say the same.
+    let xlsx = std::fs::read(f.out().join("ar/data/gender-early.xlsx")).unwrap();
+    let text = crate::xlsx_support::xlsx_text(&xlsx);
+    assert!(text.contains("النطاق: سنة التسجيل ٢٠٢٢–٢٠٢٣"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("fr/data/gender-early.json")).unwrap();
+    assert_eq!(json["filter"], "Année d’enregistrement 2022–2023");
+    let package = f.read("ar/data/datapackage.json");
+    assert!(package.contains("سنة التسجيل ٢٠٢٢–٢٠٢٣"), "{package}");
+}

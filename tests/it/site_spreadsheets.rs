@@ -11,7 +11,6 @@ use crate::publish_spreadsheets::{csv_cells, sheet_cells};
 use crate::site_fixture::Fixture;
 use crate::site_statistics::{cases_csv, statistics_site};
 use crate::xlsx_support::{sheet, xlsx_text};
-use safestat::publish::TABLE_SHEET;
 use safestat::site::{load_config, protect_data};
 
 /// The statistics fixture with an undeclared column of distinctive notes in its case file.
@@ -121,7 +120,7 @@ fn site_spreadsheets_match_the_published_csv_cell_for_cell() {
     for table in &protection.tables {
         let xlsx = std::fs::read(f.out().join(format!("data/{}.xlsx", table.id))).unwrap();
         let csv = std::fs::read(f.out().join(format!("data/{}.csv", table.id))).unwrap();
-        let cells = sheet(&xlsx, TABLE_SHEET);
+        let cells = sheet(&xlsx, "Table");
         let (mut from_sheet, _) = sheet_cells(table, &cells, &config.privacy.suppressed_text);
         let mut from_csv = csv_cells(table, &csv);
         from_sheet.sort();

@@ -54,7 +54,6 @@
 //! record_release.case_table()                -> the CaseTable every table of the dataset is
 //!                                               computed from (blanks counted as Unknown)
 //! record_release.view_filter(&table_filter)  -> that table filter, carried over to the view
-//! record_release.datapackage_resource(path)  -> the file's datapackage.json entry
 //! ```
 //!
 //! # The algorithm

@@ -200,6 +200,7 @@ impl RecordRelease {
             column: filter.column,
             allowed: allowed.into_iter().map(|a| a.unwrap_or(false)).collect(),
             description: filter.description.clone(),
+            selection: filter.selection.clone(),
         })
     }
 
@@ -208,123 +209,11 @@ impl RecordRelease {
         format!("{}-records.csv", self.dataset)
     }
 
-    /// The download's resource entry for `datapackage.json` (Frictionless Table Schema), with the
-    /// file at `path` (relative to the data package). Blank is declared as the missing value.
-    pub fn datapackage_resource(&self, path: &str) -> serde_json::Value {
-        let quasi_identifiers: Vec<&str> = self
-            .columns
-            .iter()
-            .filter(|c| matches!(c.role, ColumnRole::QuasiIdentifier { .. }))
-            .map(|c| c.id.as_str())
-            .collect();
-        let fields: Vec<serde_json::Value> = self
-            .columns
-            .iter()
-            .map(|c| {
-                let mut field = serde_json::json!({
-                    "name": c.id,
-                    "title": c.label,
-                    "description": self.column_description(c),
-                });
-                match c.kind {
-                    ColumnKind::Year => field["type"] = "year".into(),
-                    ColumnKind::Integer => field["type"] = "integer".into(),
-                    ColumnKind::Category => {
-                        field["type"] = "string".into();
-                        let codes: Vec<&str> =
-                            c.categories.iter().map(|c| c.code.as_str()).collect();
-                        field["categories"] = c
-                            .categories
-                            .iter()
-                            .map(|c| serde_json::json!({ "value": c.code, "label": c.label }))
-                            .collect();
-                        field["constraints"] = serde_json::json!({ "enum": codes });
-                    }
-                }
-                field
-            })
-            .collect();
-        let diversity = match (self.report.l, self.sensitive_column()) {
-            (Some(l), Some(sensitive)) => format!(
-                ", and those rows hold at least {l} different values of {} (a blank counting as one)",
-                sensitive.id
-            ),
-            _ => String::new(),
-        };
-        serde_json::json!({
-            "name": format!("{}-records", self.dataset),
-            "path": path,
-            "title": format!("{}: case records (k-anonymised)", self.title),
-            "description": format!(
-                "One row per case, in random order. Every combination of {} is shared by at least \
-                 {} rows{diversity}; a blank is a value that is unknown or was suppressed, and \
-                 matches only other blanks. Records that no blanking could protect are left out.",
-                quasi_identifiers.join(", "),
-                self.report.k
-            ),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": { "fields": fields, "missingValues": [""] },
-        })
-    }
-
     /// The sensitive column, if the release declares one.
     pub fn sensitive_column(&self) -> Option<&ReleasedColumn> {
         self.columns
             .iter()
             .find(|c| c.role == ColumnRole::Sensitive)
-    }
-
-    /// How a quasi-identifier was released: "as recorded", or the generalisation level's name and
-    /// its categories (listed when there are few).
-    pub fn generalisation(&self, column: &ReleasedColumn) -> String {
-        let level = self
-            .report
-            .generalisation
-            .iter()
-            .find(|g| g.column == column.id);
-        match level {
-            Some(g) if g.level > 0 => {
-                let labels: Vec<&str> =
-                    column.categories.iter().map(|c| c.label.as_str()).collect();
-                // An explicit level is named by its number only: its categories say more.
-                let to = if g.name.starts_with("level ") {
-                    String::new()
-                } else {
-                    format!(" to {}", g.name)
-                };
-                if labels.len() <= 6 {
-                    format!("generalised{to}: {}", labels.join(", "))
-                } else {
-                    format!("generalised{to} ({} categories)", labels.len())
-                }
-            }
-            _ => "as recorded".to_string(),
-        }
-    }
-
-    /// A field's description in `datapackage.json`: its role in the protection and what a blank is.
-    fn column_description(&self, column: &ReleasedColumn) -> String {
-        match column.role {
-            ColumnRole::QuasiIdentifier { .. } => format!(
-                "{}: a quasi-identifier (a characteristic someone who knows a victim might know), {}; \
-                 blank when unknown or suppressed to protect the record.",
-                column.label,
-                self.generalisation(column)
-            ),
-            ColumnRole::Sensitive => format!(
-                "{}: the sensitive column, as recorded{}; blank when unknown.",
-                column.label,
-                self.report
-                    .l
-                    .map(|l| format!(
-                        "; every combination of the quasi-identifiers holds at least {l} different values of it"
-                    ))
-                    .unwrap_or_default()
-            ),
-            ColumnRole::Other => format!("{}: as recorded; blank when unknown.", column.label),
-        }
     }
 
     /// The released records as a [`CaseTable`], so every table of the dataset can be computed from

@@ -185,3 +185,48 @@ search-no-script = يتطلب البحث JavaScript، وهو معطَّل في �
 search-preview = لا يُبنى البحث في المعاينة: يعمل في الموقع الذي يكتبه الأمر safestat build. يمكنك التصفح في الأثناء:
 search-browse = تصفَّح الموقع
 search-sitemap = خريطة الموقع (كل الصفحات)
+
+## جداول البيانات (src/publish/spreadsheet.rs). اسم الورقة: 31 حرفًا على الأكثر، ولا يحوي [ ] : * ? / \
+xlsx-sheet-table = الجدول
+xlsx-sheet-notes = ملاحظات
+xlsx-covers = النطاق: { $filter }
+xlsx-footnote = تعني «{ $suppressed }» عددًا حُجب لحماية الأشخاص الذين يعدّهم. تحتسب المجاميع كل الحالات، بما فيها المحجوبة. انظر الورقة «{ $notes-sheet }».
+xlsx-comment = محمي بضبط الإفصاح الإحصائي: كل عدد منشور إما 0 وإما { $k } على الأقل.
+xlsx-note-table = الجدول
+xlsx-note-description = الوصف
+xlsx-note-covers = النطاق
+xlsx-note-by = حسب
+xlsx-note-publisher = الناشر
+xlsx-note-data-as-of = البيانات حتى
+xlsx-note-edition = تاريخ هذا الإصدار
+xlsx-note-threshold = الحدّ الأدنى (k)
+xlsx-note-threshold-text = { $k }: كل عدد منشور إما 0 وإما { $k } على الأقل.
+xlsx-note-not-published = غير منشور
+xlsx-note-not-published-text = تعني «{ $suppressed }» عددًا محجوبًا: إما لأنه صغير (من 1 إلى { $below }) وإما لأنه قد يُستعمل لاستنتاج عدد صغير من المجاميع. ويظهر النوعان بالشكل نفسه.
+xlsx-note-totals = المجاميع
+xlsx-note-totals-text = الصف أو العمود الذي عنوانه { $total } يحتسب كل حالات متغيّره، بما فيها الخانات المحجوبة، لذلك يكون عادةً أكبر من مجموع الأعداد المنشورة بجانبه.
+xlsx-note-method = المنهجية
+xlsx-note-licence = الترخيص
+xlsx-note-machine-readable = صيغة قابلة للقراءة آليًا
+xlsx-note-machine-readable-text = { $file }: الخانات نفسها مع الرموز والتسميات، صف لكل خانة
+
+## نطاق الجدول (عامل تصفية في data/tables.toml؛ تُكتب السنوات بلا فواصل)
+period = الفترة
+filter-range = { $column } { $from }–{ $to }
+filter-from = { $column } من { $from }
+filter-up-to = { $column } حتى { $to }
+filter-values = { $column }: { $values }
+
+## النشر على مستوى السجلات في datapackage.json (src/publish/records.rs؛ وقائمة صفحة المنهجية)
+records-title = { $title }: سجلات الحالات (بإخفاء الهوية k)
+records-description = صف لكل حالة، بترتيب عشوائي. كل تركيبة من { $quasi } يشترك فيها { $k } صفًا على الأقل؛ والخانة الفارغة قيمة مجهولة أو محجوبة، ولا تطابق إلا خانة فارغة أخرى. وتُستبعد السجلات التي لم يكن ممكنًا حمايتها بالحجب.
+records-description-l-diverse = صف لكل حالة، بترتيب عشوائي. كل تركيبة من { $quasi } يشترك فيها { $k } صفًا على الأقل، وتضم هذه الصفوف { $l } قيم مختلفة على الأقل من { $sensitive } (وتُحتسب الخانة الفارغة قيمة واحدة)؛ والخانة الفارغة قيمة مجهولة أو محجوبة، ولا تطابق إلا خانة فارغة أخرى. وتُستبعد السجلات التي لم يكن ممكنًا حمايتها بالحجب.
+records-field-quasi = { $label }: معرِّف شبه مباشر (خاصية قد يعرفها من يعرف الضحية)، { $generalisation }؛ فارغة إذا كانت مجهولة أو حُجبت لحماية السجل.
+records-field-sensitive = { $label }: المتغيّر الحساس، كما سُجّل؛ فارغ إذا كان مجهولًا.
+records-field-sensitive-l-diverse = { $label }: المتغيّر الحساس، كما سُجّل؛ وتضم كل تركيبة من المعرِّفات شبه المباشرة { $l } قيم مختلفة منه على الأقل؛ فارغ إذا كان مجهولًا.
+records-field-other = { $label }: كما سُجّل؛ فارغ إذا كان مجهولًا.
+records-as-recorded = كما سُجّل
+records-generalised = معمَّم: { $categories }
+records-generalised-count = معمَّم ({ $count } فئات)
+records-generalised-to = معمَّم إلى { $level }: { $categories }
+records-generalised-to-count = معمَّم إلى { $level } ({ $count } فئات)

@@ -191,3 +191,48 @@ search-no-script = Search needs JavaScript, which is off in this browser. Every 
 search-preview = Search is not built in the preview: it works in the site that safestat build writes. Meanwhile, browse:
 search-browse = Browse the site
 search-sitemap = Sitemap (every page)
+
+## The spreadsheets (src/publish/spreadsheet.rs). Sheet names: at most 31 characters, none of [ ] : * ? / \
+xlsx-sheet-table = Table
+xlsx-sheet-notes = Notes
+xlsx-covers = Covers: { $filter }
+xlsx-footnote = “{ $suppressed }” marks a count withheld to protect the people it counts. Totals count every case, withheld ones included. See the sheet “{ $notes-sheet }”.
+xlsx-comment = Protected by statistical disclosure control: every published count is 0 or at least { $k }.
+xlsx-note-table = Table
+xlsx-note-description = Description
+xlsx-note-covers = Covers
+xlsx-note-by = By
+xlsx-note-publisher = Publisher
+xlsx-note-data-as-of = Data as of
+xlsx-note-edition = Date of this edition
+xlsx-note-threshold = Threshold (k)
+xlsx-note-threshold-text = { $k }: every published count is 0 or at least { $k }.
+xlsx-note-not-published = Not published
+xlsx-note-not-published-text = “{ $suppressed }” marks a count that is withheld: either it is small (from 1 to { $below }) or it could be used to work out a small one from totals. Both kinds are shown the same way.
+xlsx-note-totals = Totals
+xlsx-note-totals-text = A row or column labelled { $total } counts every case of that dimension, withheld cells included, so it is usually larger than the sum of the published counts beside it.
+xlsx-note-method = Method
+xlsx-note-licence = Licence
+xlsx-note-machine-readable = Machine-readable
+xlsx-note-machine-readable-text = { $file }: the same cells with codes and labels, one row per cell
+
+## What a table covers (a filter in data/tables.toml; years are written without grouping)
+period = Period
+filter-range = { $column } { $from }–{ $to }
+filter-from = { $column } from { $from }
+filter-up-to = { $column } up to { $to }
+filter-values = { $column }: { $values }
+
+## The record-level release in datapackage.json (src/publish/records.rs; also the methodology's list)
+records-title = { $title }: case records (k-anonymised)
+records-description = One row per case, in random order. Every combination of { $quasi } is shared by at least { $k } rows; a blank is a value that is unknown or was suppressed, and matches only other blanks. Records that no blanking could protect are left out.
+records-description-l-diverse = One row per case, in random order. Every combination of { $quasi } is shared by at least { $k } rows, and those rows hold at least { $l } different values of { $sensitive } (a blank counting as one); a blank is a value that is unknown or was suppressed, and matches only other blanks. Records that no blanking could protect are left out.
+records-field-quasi = { $label }: a quasi-identifier (a characteristic someone who knows a victim might know), { $generalisation }; blank when unknown or suppressed to protect the record.
+records-field-sensitive = { $label }: the sensitive column, as recorded; blank when unknown.
+records-field-sensitive-l-diverse = { $label }: the sensitive column, as recorded; every combination of the quasi-identifiers holds at least { $l } different values of it; blank when unknown.
+records-field-other = { $label }: as recorded; blank when unknown.
+records-as-recorded = as recorded
+records-generalised = generalised: { $categories }
+records-generalised-count = generalised ({ $count } categories)
+records-generalised-to = generalised to { $level }: { $categories }
+records-generalised-to-count = generalised to { $level } ({ $count } categories)

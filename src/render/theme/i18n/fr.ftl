@@ -187,3 +187,48 @@ search-no-script = La recherche nécessite JavaScript, désactivé dans ce navig
 search-preview = La recherche n’est pas construite dans l’aperçu : elle fonctionne dans le site qu’écrit safestat build. En attendant, parcourez :
 search-browse = Parcourir le site
 search-sitemap = Plan du site (toutes les pages)
+
+## Les tableurs (src/publish/spreadsheet.rs). Noms de feuille : 31 caractères au plus, aucun de [ ] : * ? / \
+xlsx-sheet-table = Tableau
+xlsx-sheet-notes = Notes
+xlsx-covers = Champ : { $filter }
+xlsx-footnote = « { $suppressed } » indique un nombre masqué pour protéger les personnes qu’il compte. Les totaux comptent tous les cas, y compris ceux des cellules masquées. Voir la feuille « { $notes-sheet } ».
+xlsx-comment = Protégé par le contrôle de la divulgation statistique : tout nombre publié vaut 0 ou au moins { $k }.
+xlsx-note-table = Tableau
+xlsx-note-description = Description
+xlsx-note-covers = Champ
+xlsx-note-by = Par
+xlsx-note-publisher = Éditeur
+xlsx-note-data-as-of = Données au
+xlsx-note-edition = Date de cette édition
+xlsx-note-threshold = Seuil (k)
+xlsx-note-threshold-text = { $k } : tout nombre publié vaut 0 ou au moins { $k }.
+xlsx-note-not-published = Non publié
+xlsx-note-not-published-text = « { $suppressed } » indique un nombre masqué : soit il est petit (de 1 à { $below }), soit il permettrait de déduire un petit nombre à partir des totaux. Les deux cas se présentent de la même façon.
+xlsx-note-totals = Totaux
+xlsx-note-totals-text = Une ligne ou une colonne intitulée { $total } compte tous les cas de sa dimension, cellules masquées comprises : elle est donc généralement supérieure à la somme des nombres publiés à côté.
+xlsx-note-method = Méthode
+xlsx-note-licence = Licence
+xlsx-note-machine-readable = Format lisible par machine
+xlsx-note-machine-readable-text = { $file } : les mêmes cellules avec codes et libellés, une ligne par cellule
+
+## Le champ d’un tableau (un filtre de data/tables.toml ; les années s’écrivent sans séparateur)
+period = Période
+filter-range = { $column } { $from }–{ $to }
+filter-from = { $column } à partir de { $from }
+filter-up-to = { $column } jusqu’à { $to }
+filter-values = { $column } : { $values }
+
+## La diffusion au niveau des dossiers dans datapackage.json (src/publish/records.rs ; aussi la liste de la méthodologie)
+records-title = { $title } : dossiers (k-anonymisés)
+records-description = Une ligne par dossier, dans un ordre aléatoire. Chaque combinaison de { $quasi } est partagée par au moins { $k } lignes ; une case vide est une valeur inconnue ou masquée, et ne correspond qu’aux autres cases vides. Les dossiers qu’aucun masquage ne pouvait protéger sont exclus.
+records-description-l-diverse = Une ligne par dossier, dans un ordre aléatoire. Chaque combinaison de { $quasi } est partagée par au moins { $k } lignes, et ces lignes comptent au moins { $l } valeurs différentes de { $sensitive } (une case vide comptant pour une) ; une case vide est une valeur inconnue ou masquée, et ne correspond qu’aux autres cases vides. Les dossiers qu’aucun masquage ne pouvait protéger sont exclus.
+records-field-quasi = { $label } : un quasi-identifiant (une caractéristique que peut connaître une personne qui connaît une victime), { $generalisation } ; vide si inconnu ou masqué pour protéger le dossier.
+records-field-sensitive = { $label } : la variable sensible, telle qu’enregistrée ; vide si inconnue.
+records-field-sensitive-l-diverse = { $label } : la variable sensible, telle qu’enregistrée ; chaque combinaison des quasi-identifiants en compte au moins { $l } valeurs différentes ; vide si inconnue.
+records-field-other = { $label } : telle qu’enregistrée ; vide si inconnue.
+records-as-recorded = tel qu’enregistré
+records-generalised = généralisé : { $categories }
+records-generalised-count = généralisé ({ $count } catégories)
+records-generalised-to = généralisé en { $level } : { $categories }
+records-generalised-to-count = généralisé en { $level } ({ $count } catégories)

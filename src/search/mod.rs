@@ -145,6 +145,18 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// the same parts on every machine.
 pub const PART_PAGES: usize = 2_000;
 
+/// Pagefind's interfaces, which the search page loads from the first part only: the other
+/// parts keep what searching them needs (`pagefind.js`, its worker, the WebAssembly, the index).
+const INTERFACE_FILES: [&str; 7] = [
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
+
 /// Files of the index: (path under [`BUNDLE_DIR`] or a part's folder, bytes).
 type Files = Vec<(String, Vec<u8>)>;
 
@@ -180,6 +192,9 @@ fn index(pages: Vec<(String, String)>, part_pages: usize) -> Result<Files> {
     for (number, part) in built {
         let folder = part_folder(number);
         for (path, bytes) in part? {
+            if number > 0 && INTERFACE_FILES.contains(&path.as_str()) {
+                continue;
+            }
             if path == "pagefind-entry.json" {
                 for language in entry_languages(&bytes)? {
                     languages.entry(language).or_default().push(folder.clone());

@@ -612,6 +612,10 @@ fn what_a_table_covers_and_its_period_are_written_in_the_pages_language() {
     let ar = by_year("ar/");
     assert!(ar.contains("<dt>الفترة</dt>"), "{ar}");
     assert!(!ar.contains(">Period<"), "{ar}");
+    // The scrolling table's name for assistive technology, in the language too.
+    assert!(!ar.contains(", table\""), "{ar}");
+    assert!(ar.contains("، جدول\""), "{ar}");
+    assert!(by_year("fr/").contains(", tableau\""), "{}", by_year("fr/"));
     // The downloads say the same.
     let xlsx = std::fs::read(f.out().join("ar/data/gender-early.xlsx")).unwrap();
     let text = crate::xlsx_support::xlsx_text(&xlsx);

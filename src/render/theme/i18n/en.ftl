@@ -169,6 +169,7 @@ datapackage-xlsx = The table `{ $id }` as a spreadsheet: sheet "{ $table-sheet }
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Go to the
 not-found-home = home page
+table-region = { $title }, table
 table-scroll-hint = Where the table is wider than the screen, scroll it sideways to see every column.
 download-xlsx = (spreadsheet: the table as shown here, with a sheet of notes on the method and the licence)
 table-covers = Covers { $filter }

@@ -165,6 +165,7 @@ datapackage-xlsx = Le tableau `{ $id }` sous forme de tableur : la feuille « { 
 not-found-title = Page introuvable
 not-found-text = La page demandée n’existe pas ou a été déplacée. Aller à la
 not-found-home = page d’accueil
+table-region = { $title }, tableau
 table-scroll-hint = Si le tableau est plus large que l’écran, faites-le défiler horizontalement pour voir toutes les colonnes.
 download-xlsx = (tableur : le tableau tel qu’il est présenté ici, avec une feuille de notes sur la méthode et la licence)
 table-covers = Porte sur { $filter }

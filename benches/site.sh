@@ -3,7 +3,9 @@
 # memory of `safestat build` over several runs.
 #
 #   benches/site.sh [PAGES] [RUNS]        (defaults: 10000 pages, 5 runs)
-#   SEARCH=off benches/site.sh …          the same site with `[search] enabled = false`
+#   SEARCH=on benches/site.sh …           the same site with `[search] enabled = true` (the index)
+#   SEARCH=off benches/site.sh …          `[search] enabled = false`; unset, no `[search]` at all
+#                                         (the default, off)
 #
 # Each page has ~600 words, 1–4 tags (of 40) and 1–3 countries (of 20); tag and country pages are
 # paginated by 10. The site and its output live on tmpfs (/dev/shm) when available, so the numbers
@@ -23,8 +25,8 @@ else
   cargo build --release --quiet
   bin="${CARGO_TARGET_DIR:-$PWD/target}/release/safestat"
 fi
-search=${SEARCH:-on}
-case "$search" in on) enabled=true ;; off) enabled=false ;; *) echo "SEARCH=$search: expected on or off" >&2; exit 2 ;; esac
+search=${SEARCH:-default}
+case "$search" in on) enabled=true ;; off) enabled=false ;; default) enabled= ;; *) echo "SEARCH=$search: expected on or off" >&2; exit 2 ;; esac
 
 base=/dev/shm
 [ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
@@ -46,7 +48,7 @@ paginate_by = 10
 name = "countries"
 paginate_by = 10
 TOML
-printf '\n[search]\nenabled = %s\n' "$enabled" >> "$site/config.toml"
+[ -z "$enabled" ] || printf '\n[search]\nenabled = %s\n' "$enabled" >> "$site/config.toml"
 printf '+++\ntitle = "Home"\n+++\nWelcome.\n' > "$site/content/_index.md"
 printf '+++\ntitle = "News"\nsort_by = "date"\npaginate_by = 10\n+++\n' > "$site/content/news/_index.md"
 

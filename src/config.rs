@@ -100,18 +100,14 @@ pub fn is_language_code(code: &str) -> bool {
 }
 
 /// The `[search]` table.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SearchConfig {
     /// Whether the site has a search page per language (`/search/`, `/ar/search/`) and the
     /// index it searches (`/pagefind/`), linked from every page's header. Off, neither exists.
+    /// Off unless a site asks for it, as in Zola (`build_search_index`): the index takes several
+    /// times the rest of a large site's build. `safestat init` writes it on.
     pub enabled: bool,
-}
-
-impl Default for SearchConfig {
-    fn default() -> Self {
-        SearchConfig { enabled: true }
-    }
 }
 
 /// The `[markdown]` table.

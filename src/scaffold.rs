@@ -33,6 +33,11 @@ url = "about/"
 # "escape" prints it as text; "trusted" publishes it as written, scripts included.
 [markdown]
 raw_html = "safe"
+
+# A search page per language (/search/), its index built with the site by Pagefind. The index
+# takes time on large sites: several times the rest of the build of 10,000 pages.
+[search]
+enabled = true
 "#;
 
 const HOME: &str = r#"+++

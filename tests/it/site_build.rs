@@ -5,6 +5,7 @@ use crate::site_fixture::{Fixture, BASE};
 #[test]
 fn a_site_with_only_a_config_builds_the_whole_theme() {
     let f = Fixture::new();
+    f.with_search();
     f.build().unwrap();
     for path in [
         "index.html",

@@ -87,6 +87,7 @@ fn feed_limit_caps_entries() {
 #[test]
 fn sitemap_lists_every_page_and_robots_points_to_it() {
     let f = news_site();
+    f.with_search();
     f.build().unwrap();
     let sitemap = f.read("sitemap.xml");
     for url in [

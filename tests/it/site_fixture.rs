@@ -29,6 +29,15 @@ impl Fixture {
         f
     }
 
+    /// Turns the search page and its index on (`[search] enabled = true`; off by default).
+    pub fn with_search(&self) -> &Fixture {
+        let config = std::fs::read_to_string(self.root().join("config.toml")).unwrap();
+        self.file(
+            "config.toml",
+            &format!("{config}\n[search]\nenabled = true\n"),
+        )
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

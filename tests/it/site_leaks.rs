@@ -125,6 +125,7 @@ fn has_word(text: &str, needle: &str) -> bool {
 #[test]
 fn no_suppressed_value_rare_label_or_case_data_reaches_any_output_file() {
     let f = statistics_site();
+    f.with_search();
     f.build().unwrap();
     let config = load_config(f.root()).unwrap();
     let k = u64::from(config.privacy.k);

@@ -30,7 +30,7 @@ pub fn index_text(bytes: &[u8]) -> String {
 /// with one page in English.
 pub fn pagefind_program() -> BTreeMap<String, Vec<u8>> {
     let f = Fixture::new();
-    f.news("hello", "2024-01-01", "");
+    f.with_search().news("hello", "2024-01-01", "");
     f.build().unwrap();
     let program: BTreeMap<String, Vec<u8>> = f
         .files()
@@ -78,6 +78,7 @@ fn indexed_languages(f: &Fixture) -> BTreeMap<String, u64> {
 #[test]
 fn each_language_has_its_search_page_and_its_own_index() {
     let f = three_languages();
+    f.with_search();
     f.build().unwrap();
     // One index per language: en has two releases, ar and fr the one translated.
     assert_eq!(
@@ -186,6 +187,7 @@ fn each_language_has_its_search_page_and_its_own_index() {
 #[test]
 fn tables_are_found_by_title_and_category_label_and_chrome_is_not_indexed() {
     let f = statistics_site();
+    f.with_search();
     f.build().unwrap();
     let fragments = fragments(&f);
     let tables: Vec<&Value> = fragments
@@ -218,6 +220,9 @@ fn tables_are_found_by_title_and_category_label_and_chrome_is_not_indexed() {
 
 #[test]
 fn search_off_leaves_out_the_page_the_index_and_the_link() {
+    // Off by default, and when a site says so.
+    let default = three_languages();
+    default.build().unwrap();
     let f = three_languages();
     let config = f.read_source("config.toml");
     f.file(
@@ -225,6 +230,7 @@ fn search_off_leaves_out_the_page_the_index_and_the_link() {
         &format!("{config}\n[search]\nenabled = false\n"),
     );
     f.build().unwrap();
+    assert_eq!(default.files(), f.files(), "off is the default");
     for (path, bytes) in f.files() {
         assert!(!path.starts_with("pagefind/"), "{path}");
         assert!(!path.ends_with("search/index.html"), "{path}");
@@ -238,6 +244,7 @@ fn search_off_leaves_out_the_page_the_index_and_the_link() {
 #[test]
 fn the_index_is_the_same_bytes_from_two_builds() {
     let f = three_languages();
+    f.with_search();
     f.file(
         "content/news/more.md",
         "+++\ntitle = \"More training\"\ndate = 2024-05-01\n+++\nTraining of officers, labour inspectors and social workers on victim identification.\n",
@@ -261,6 +268,7 @@ fn the_index_is_the_same_bytes_from_two_builds() {
 #[test]
 fn the_preview_builds_without_the_index_and_its_search_page_says_so() {
     let f = three_languages();
+    f.with_search();
     safestat::site::build(&safestat::site::BuildOptions {
         skip_search_index: true,
         ..f.options()
@@ -297,6 +305,7 @@ fn search_settings_are_checked_with_line_and_column() {
 #[test]
 fn a_site_file_where_the_index_goes_is_an_error() {
     let f = Fixture::new();
+    f.with_search();
     f.file("static/pagefind/pagefind.js", "// the site's own\n");
     let err = f.build_err();
     assert!(err.contains("pagefind/pagefind.js"), "{err}");
@@ -309,6 +318,7 @@ fn a_site_file_where_the_index_goes_is_an_error() {
 #[test]
 fn check_finds_a_site_file_where_the_index_goes() {
     let f = Fixture::new();
+    f.with_search();
     f.file("static/pagefind/part-2/pagefind.js", "// the site's own\n");
     let err = safestat::site::check(&f.options()).unwrap_err();
     let err = format!("{err:#}");

@@ -60,6 +60,7 @@ fn news_list_page() {
 #[test]
 fn page_head_and_header() {
     let f = press_site();
+    f.with_search();
     f.build().unwrap();
     let html = f.read("news/frontline-officers/index.html");
     insta::assert_snapshot!(&html[..html.find("<main").unwrap()]);

@@ -32,7 +32,8 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Do everything `build` does except writing; list every problem found.
+    /// Do everything `build` does except writing and building the search index; list every
+    /// problem found.
     Check {
         /// The site's root folder (holding config.toml).
         #[arg(long, default_value = ".")]

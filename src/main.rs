@@ -5,9 +5,12 @@ use clap::Parser;
 use safestat::cli::{Cli, Command, NewKind};
 use safestat::site::BuildOptions;
 
-/// mimalloc rather than the system's allocator: building the search index makes and frees
-/// millions of small strings and maps, and under glibc's allocator that was a fifth of the
-/// build's time.
+/// mimalloc rather than the system's allocator (feature `mimalloc`, on by default): building the
+/// search index makes and frees millions of small strings and maps, and under glibc's allocator
+/// that was a fifth of the build's time. It keeps more memory at its peak: `safestat audit` of
+/// the office tables took 92 MB instead of 58 MB at 20,000 rows, 201 MB instead of 144 MB at
+/// 1,000,000 (and was up to 15 % faster).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

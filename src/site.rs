@@ -123,7 +123,7 @@ fn refuse_to_replace_sources(root: &Path, output: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Does everything `build` does except writing, and returns what may be a mistake without
+/// Does everything `build` does except writing and building the search index, and returns what may be a mistake without
 /// being an error (e.g. a page without a translation), one warning per line.
 pub fn check(options: &BuildOptions) -> Result<Vec<String>> {
     run(options, &Discard, Check::Only)

@@ -45,7 +45,9 @@ const SHEET_NAME_MAX: usize = 31;
 pub fn sheet_names(wording: &dyn Wording) -> SheetNames {
     let table = valid_sheet_name(&wording.words("xlsx-sheet-table", &[]));
     let notes = valid_sheet_name(&wording.words("xlsx-sheet-notes", &[]));
-    if table.is_empty() || notes.is_empty() || table.to_lowercase() == notes.to_lowercase() {
+    // Excel reserves "History" (its change-tracking sheet), in any case.
+    let unusable = |name: &str| name.is_empty() || name.eq_ignore_ascii_case("history");
+    if unusable(&table) || unusable(&notes) || table.to_lowercase() == notes.to_lowercase() {
         return SheetNames {
             table: "Table".to_string(),
             notes: "Notes".to_string(),
@@ -54,14 +56,17 @@ pub fn sheet_names(wording: &dyn Wording) -> SheetNames {
     SheetNames { table, notes }
 }
 
-/// `name` without the characters Excel forbids in a sheet name, trimmed, cut to 31 characters.
+/// `name` without the characters Excel forbids in a sheet name, cut to 31 characters, without
+/// spaces or apostrophes at either end.
 fn valid_sheet_name(name: &str) -> String {
     let kept: String = name
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control())
         .collect();
     let cut: String = kept.trim().chars().take(SHEET_NAME_MAX).collect();
-    cut.trim().trim_matches('\'').trim().to_string()
+    // Nor may a name begin or end with an apostrophe.
+    cut.trim_matches(|c: char| c == '\'' || c.is_whitespace())
+        .to_string()
 }
 
 /// The creation time written when the build has no date: the ZIP format's epoch, which the

@@ -19,7 +19,7 @@
 //! `menu` (list of name, url), `feed_url` (the language's Atom feed, or null), `build_year`,
 //! `current_url`, `current_path`, `statistics_url` (the `statistics/` section's permalink, or null),
 //! `methodology_url` (the permalink of the page rendered with `methodology.html`, or null),
-//! `search_url` (the language's search page, or null when `[search] enabled = false`).
+//! `search_url` (the language's search page, or null unless `[search] enabled = true`).
 //!
 //! Each language is rendered like a site of its own under its prefix (`/ar/`): its pages,
 //! sections, taxonomies, feeds and statistics pages; the sitemap, `robots.txt`, `404.html`,

@@ -171,8 +171,10 @@ fn index(pages: Vec<(String, String)>, part_pages: usize) -> Result<Files> {
     let count = parts.len();
     let queue = Mutex::new(parts.into_iter().enumerate().collect::<Vec<_>>());
     let built: Mutex<Vec<(usize, Result<Files>)>> = Mutex::new(Vec::new());
-    // Threads of our own, not rayon's: Pagefind runs rayon inside, and a rayon worker blocked
-    // on a part could leave Pagefind's own work without a worker.
+    // Threads of our own, not rayon's: Pagefind runs rayon inside, and rayon workers blocked on
+    // parts could leave Pagefind's own work without a worker. (A caller that runs the build on
+    // rayon workers filling the pool could still starve it; nothing does: the preview, which
+    // builds on its own thread, leaves the index out.)
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(count)
@@ -214,20 +216,20 @@ fn index(pages: Vec<(String, String)>, part_pages: usize) -> Result<Files> {
     Ok(files)
 }
 
-/// The pages, in order, in as few parts of at most `most` pages as can hold them, the parts
-/// as even as can be.
+/// The pages, in order, in as few parts of at most `most` pages as can hold them, their sizes
+/// differing by one page at most (the larger first).
 fn split<T>(pages: Vec<T>, most: usize) -> Vec<Vec<T>> {
     let count = pages.len().div_ceil(most.max(1)).max(1);
-    let size = pages.len().div_ceil(count).max(1);
-    let mut parts = Vec::with_capacity(count);
-    let mut pages = pages.into_iter().peekable();
-    while pages.peek().is_some() {
-        parts.push(pages.by_ref().take(size).collect());
-    }
-    if parts.is_empty() {
-        parts.push(Vec::new());
-    }
-    parts
+    let (size, larger) = (pages.len() / count, pages.len() % count);
+    let mut pages = pages.into_iter();
+    (0..count)
+        .map(|part| {
+            pages
+                .by_ref()
+                .take(size + usize::from(part < larger))
+                .collect()
+        })
+        .collect()
 }
 
 /// The folder of part `number` (from 0) under [`BUNDLE_DIR`]: the first part is the bundle
@@ -307,6 +309,10 @@ mod tests {
         assert_eq!(
             split(vec![1, 2, 3, 4, 5], 4),
             vec![vec![1, 2, 3], vec![4, 5]]
+        );
+        assert_eq!(
+            split((1..=10).collect(), 4),
+            vec![vec![1, 2, 3, 4], vec![5, 6, 7], vec![8, 9, 10]]
         );
         assert_eq!(split(vec![1, 2, 3], 3), vec![vec![1, 2, 3]]);
         assert_eq!(split(Vec::<u8>::new(), 3), vec![Vec::<u8>::new()]);

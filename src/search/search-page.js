@@ -12,7 +12,16 @@
   var words = element.dataset;
   var all = typeof SAFESTAT_SEARCH_PARTS === "undefined" ? {} : SAFESTAT_SEARCH_PARTS;
   var lang = document.documentElement.lang || "";
-  var parts = all[lang] || all[lang.toLowerCase()] || all[lang.split("-")[0].toLowerCase()] || [""];
+  var parts = all[lang] || all[lang.toLowerCase()] || all[lang.split("-")[0].toLowerCase()];
+  if (!parts) {
+    // No page of this language is indexed (a translated home page only, say): Pagefind would
+    // search another language's pages instead, so say so and leave the browse list.
+    var note = document.createElement("p");
+    note.className = "search-nothing";
+    note.textContent = words.nothing;
+    element.appendChild(note);
+    return;
+  }
   var merged = [];
   for (var i = 1; i < parts.length; i++) {
     merged.push({ bundlePath: words.bundlePath + parts[i], language: lang.toLowerCase() });

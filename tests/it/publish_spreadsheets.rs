@@ -361,11 +361,15 @@ fn publish_xlsx_sheet_names_from_a_sites_messages_are_made_valid() {
     let xlsx = table_xlsx(&by_sex_and_exploitation(), &config(), None, &wording).unwrap();
     let sheets: Vec<String> = xlsx_sheets(&xlsx).into_iter().map(|(n, _)| n).collect();
     assert_eq!(sheets, [names.table.clone(), names.notes.clone()]);
-    // Two names Excel would take for one (it ignores case), or a name with nothing left: the
-    // English names.
+    // Apostrophes and spaces at the ends, however mixed, go.
+    let names = sheet_names(&site("xlsx-sheet-table = ' 'x' ' \n"));
+    assert_eq!(names.table, "x");
+    // Two names Excel would take for one (it ignores case), a name with nothing left, or the
+    // name Excel keeps for itself: the English names.
     for text in [
         "xlsx-sheet-table = Notes\nxlsx-sheet-notes = NOTES\n",
         "xlsx-sheet-table = [*?]\n",
+        "xlsx-sheet-notes = history\n",
     ] {
         let names = sheet_names(&site(text));
         assert_eq!(

@@ -225,3 +225,66 @@ fn serve_browser_search_finds_the_release_across_the_parts_of_the_index() {
         "{links:?} {message}"
     );
 }
+
+/// A language none of whose pages is indexed (only its home page is translated): its search page
+/// says there is nothing to search in it and keeps the browse list, rather than searching
+/// another language's pages.
+#[test]
+fn serve_browser_search_says_when_a_language_has_nothing_to_search() {
+    let f = crate::site_fixture::Fixture::new();
+    f.file(
+        "config.toml",
+        &format!(
+            "title = \"Test site\"\nbase_url = \"{}\"\ndefault_language = \"en\"\n\n\
+             [languages.ar]\ntitle = \"موقع الاختبار\"\n\n[search]\nenabled = true\n",
+            crate::site_fixture::BASE
+        ),
+    );
+    f.file(
+        "content/_index.ar.md",
+        "+++\ntitle = \"الرئيسية\"\n+++\nمرحبا.\n",
+    );
+    f.news("training", "2024-03-01", "");
+    let root = f.root().to_path_buf();
+    let options = ServeOptions {
+        addr: ([127, 0, 0, 1], 0).into(),
+        ..ServeOptions::new(&root)
+    };
+    let server = Server::start(&options, move |output: &Path, base_url: &str| {
+        safestat::site::build(&BuildOptions {
+            root: root.clone(),
+            output_dir: Some(output.to_path_buf()),
+            base_url: Some(base_url.to_string()),
+            ..Default::default()
+        })
+    })
+    .unwrap();
+    let url = |path: &str| format!("http://{}/{path}", server.addr());
+    let driver = Chromedriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.session(profile.path());
+
+    browser.goto(&url("ar/search/"));
+    browser.wait_until(
+        WAIT,
+        "the note that there is nothing to search",
+        "return document.querySelector('#search .search-nothing') !== null;",
+    );
+    let page = browser.execute(
+        "return { note: document.querySelector('#search .search-nothing').textContent, \
+                  box: document.querySelector('.pagefind-ui__search-input') !== null, \
+                  browse: document.querySelectorAll('.browse a').length };",
+        json!([]),
+    );
+    assert_eq!(
+        page["note"], "لا يوجد بعد ما يمكن البحث فيه بهذه اللغة. تصفّح الموقع بدلًا من ذلك:",
+        "{page}"
+    );
+    assert_eq!(page["box"], false, "{page}");
+    assert!(page["browse"].as_u64().unwrap() >= 1, "{page}");
+    assert_errors_free(&browser, "/ar/search/");
+    // The English page searches as before.
+    browser.goto(&url("search/"));
+    let (links, message) = search(&browser, "training");
+    assert!(!links.is_empty(), "{message}");
+}

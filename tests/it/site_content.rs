@@ -341,3 +341,19 @@ fn custom_path_and_slug() {
         .read("news/dated/index.html")
         .contains("datetime=\"2024-03-04\""));
 }
+
+/// A translation's redirect pages speak its language.
+#[test]
+fn a_translations_aliases_redirect_in_its_language() {
+    let f = crate::site_languages::three_languages();
+    f.file("content/about.md", "+++\ntitle = \"About\"\n+++\n");
+    f.file(
+        "content/about.fr.md",
+        "+++\ntitle = \"À propos\"\naliases = [\"qui-sommes-nous/\"]\n+++\n",
+    );
+    f.build().unwrap();
+    let html = f.read("fr/qui-sommes-nous/index.html");
+    assert!(html.contains("<html lang=\"fr\""), "{html}");
+    assert!(html.contains("Cette page a été déplacée vers"), "{html}");
+    assert!(!html.contains("moved"), "{html}");
+}

@@ -26,8 +26,8 @@ pub fn index_text(bytes: &[u8]) -> String {
 }
 
 /// Pagefind's program files (scripts, styles, WebAssembly), by path: those of an empty site,
-/// everything under `pagefind/` but the index (`pagefind-entry.json`, `*.pf_*`), of a site
-/// with one page in English.
+/// everything under `pagefind/` but the index (`pagefind-entry.json`, `*.pf_*`) and
+/// `search-page.js` (which names the site's languages), of a site with one page in English.
 pub fn pagefind_program() -> BTreeMap<String, Vec<u8>> {
     let f = Fixture::new();
     f.with_search().news("hello", "2024-01-01", "");
@@ -38,6 +38,7 @@ pub fn pagefind_program() -> BTreeMap<String, Vec<u8>> {
         .filter(|(path, _)| {
             path.starts_with("pagefind/")
                 && !path.ends_with("pagefind-entry.json")
+                && !path.ends_with("search-page.js")
                 && !path.contains(".pf_")
         })
         .collect();

@@ -184,6 +184,7 @@ search-many-results = [COUNT] نتيجة لـ [SEARCH_TERM]
 search-searching = جارٍ البحث عن [SEARCH_TERM]…
 search-no-script = يتطلب البحث JavaScript، وهو معطَّل في هذا المتصفح. ويمكن الوصول إلى كل صفحة بالتصفح أيضًا:
 search-preview = لا يُبنى البحث في المعاينة: يعمل في الموقع الذي يكتبه الأمر safestat build. يمكنك التصفح في الأثناء:
+search-nothing = لا يوجد بعد ما يمكن البحث فيه بهذه اللغة. تصفّح الموقع بدلًا من ذلك:
 search-browse = تصفَّح الموقع
 search-sitemap = خريطة الموقع (كل الصفحات)
 
@@ -231,3 +232,8 @@ records-generalised = معمَّم: { $categories }
 records-generalised-count = معمَّم ({ $count } فئات)
 records-generalised-to = معمَّم إلى { $level }: { $categories }
 records-generalised-to-count = معمَّم إلى { $level } ({ $count } فئات)
+
+# A moved page's redirect (alias.html), and the link from a record release to the methodology.
+alias-title = إعادة التوجيه إلى
+alias-moved = نُقلت هذه الصفحة إلى
+records-how-protected = كيف تُحمى السجلات

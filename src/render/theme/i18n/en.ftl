@@ -190,6 +190,7 @@ search-many-results = [COUNT] results for [SEARCH_TERM]
 search-searching = Searching for [SEARCH_TERM]…
 search-no-script = Search needs JavaScript, which is off in this browser. Every page can also be reached by browsing:
 search-preview = Search is not built in the preview: it works in the site that safestat build writes. Meanwhile, browse:
+search-nothing = There is nothing to search in this language yet. Browse instead:
 search-browse = Browse the site
 search-sitemap = Sitemap (every page)
 
@@ -237,3 +238,8 @@ records-generalised = generalised: { $categories }
 records-generalised-count = generalised ({ $count } categories)
 records-generalised-to = generalised to { $level }: { $categories }
 records-generalised-to-count = generalised to { $level } ({ $count } categories)
+
+# A moved page's redirect (alias.html), and the link from a record release to the methodology.
+alias-title = Redirecting to
+alias-moved = This page has moved to
+records-how-protected = how the records are protected

@@ -186,6 +186,7 @@ search-many-results = [COUNT] résultats pour [SEARCH_TERM]
 search-searching = Recherche de [SEARCH_TERM]…
 search-no-script = La recherche nécessite JavaScript, désactivé dans ce navigateur. Chaque page est aussi accessible en parcourant le site :
 search-preview = La recherche n’est pas construite dans l’aperçu : elle fonctionne dans le site qu’écrit safestat build. En attendant, parcourez :
+search-nothing = Il n’y a encore rien à rechercher dans cette langue. Parcourez plutôt le site :
 search-browse = Parcourir le site
 search-sitemap = Plan du site (toutes les pages)
 
@@ -233,3 +234,8 @@ records-generalised = généralisé : { $categories }
 records-generalised-count = généralisé ({ $count } catégories)
 records-generalised-to = généralisé en { $level } : { $categories }
 records-generalised-to-count = généralisé en { $level } ({ $count } catégories)
+
+# A moved page's redirect (alias.html), and the link from a record release to the methodology.
+alias-title = Redirection vers
+alias-moved = Cette page a été déplacée vers
+records-how-protected = comment les données individuelles sont protégées

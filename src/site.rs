@@ -263,6 +263,7 @@ fn run(options: &BuildOptions, sink: &dyn Sink, check: Check) -> Result<Vec<Stri
     }
     let mut warnings = content.warnings;
     warnings.extend(label_warnings);
+    warnings.extend(translations.warnings.iter().cloned());
     Ok(warnings)
 }
 

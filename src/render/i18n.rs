@@ -1,7 +1,10 @@
 //! The theme's words in every language of the site, from Fluent translation files
 //! (<https://projectfluent.org/>): `en`, `ar` and `fr` are embedded in the binary like the theme
 //! (`theme/i18n/<code>.ftl`), and a site overrides any message in `i18n/<code>.ftl` at its root.
-//! A language without an embedded file starts from the English one. Numbers and dates are
+//! A language without an embedded file starts from the English one. A message the site adds in
+//! the default language's file (a word its own templates use) and leaves out of another
+//! language's file is taken from the default language's, and `safestat check` warns, as for a
+//! category label without a translation. Numbers and dates are
 //! formatted from messages of the same files (`number-digits`, `number-group-separator`,
 //! `number-decimal-separator`, `percent`, `date`, `month-1` … `month-12`), so a site changes them
 //! the same way. The digits and separators become a [`NumberFormat`] (`publish::format`, the one
@@ -12,7 +15,7 @@
 //! Never does: decide which words a template shows.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -161,35 +164,55 @@ impl Wording for Locale {
 pub struct Translations {
     locales: BTreeMap<String, Arc<Locale>>,
     default: String,
+    /// The site's messages a language has only in the default language's words.
+    pub warnings: Vec<String>,
 }
 
 impl Translations {
     /// Loads the embedded files and the site's `i18n/<code>.ftl` for each language; a file that
     /// does not parse is an error naming its line and column.
     pub fn load(root: &Path, languages: &[Language]) -> Result<Translations> {
-        let mut locales = BTreeMap::new();
-        for language in languages {
-            let site_file = root.join(SITE_DIR).join(format!("{}.ftl", language.code));
-            let site = if site_file.is_file() {
-                let shown = site_file.strip_prefix(root).unwrap_or(&site_file);
-                let bytes = std::fs::read(&site_file)
-                    .with_context(|| format!("cannot read {}", site_file.display()))?;
-                let text = source_text(shown, bytes)?;
-                Some((shown.to_path_buf(), text))
-            } else {
-                None
-            };
-            let site = site.as_ref().map(|(p, t)| (p.as_path(), t.as_str()));
-            locales.insert(
-                language.code.clone(),
-                Arc::new(Locale::new(&language.code, site)?),
-            );
-        }
+        let site_file = |code: &str| -> Result<Option<(PathBuf, String)>> {
+            let file = root.join(SITE_DIR).join(format!("{code}.ftl"));
+            if !file.is_file() {
+                return Ok(None);
+            }
+            let shown = file.strip_prefix(root).unwrap_or(&file);
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            Ok(Some((shown.to_path_buf(), source_text(shown, bytes)?)))
+        };
         let default = languages
             .first()
             .map(|l| l.code.clone())
             .unwrap_or_else(|| "en".to_string());
-        Ok(Translations { locales, default })
+        let default_site = site_file(&default)?;
+        let mut locales = BTreeMap::new();
+        let mut warnings = Vec::new();
+        for language in languages {
+            let site = site_file(&language.code)?;
+            let site = site.as_ref().map(|(p, t)| (p.as_path(), t.as_str()));
+            let fallback = match &default_site {
+                Some((path, text)) if language.code != default => {
+                    Some((path.as_path(), text.as_str()))
+                }
+                _ => None,
+            };
+            let (locale, borrowed) = Locale::with_fallback(&language.code, site, fallback)?;
+            warnings.extend(borrowed.into_iter().map(|key| {
+                format!(
+                    "{SITE_DIR}/{code}.ftl: no message `{key}`; pages in {code} show the default \
+                     language's ({SITE_DIR}/{default}.ftl)",
+                    code = language.code
+                )
+            }));
+            locales.insert(language.code.clone(), Arc::new(locale));
+        }
+        Ok(Translations {
+            locales,
+            default,
+            warnings,
+        })
     }
 
     /// The locale of `code`; the default language's for a code the site does not have.
@@ -209,6 +232,16 @@ impl Translations {
 impl Locale {
     /// The embedded file of `code` (English when there is none), then `site` (path, text) over it.
     pub fn new(code: &str, site: Option<(&Path, &str)>) -> Result<Locale> {
+        Ok(Self::with_fallback(code, site, None)?.0)
+    }
+
+    /// Like [`Locale::new`], and the messages of `fallback` (the default language's site file)
+    /// that neither the embedded file nor `site` has; returns them too, sorted, for a warning.
+    pub fn with_fallback(
+        code: &str,
+        site: Option<(&Path, &str)>,
+        fallback: Option<(&Path, &str)>,
+    ) -> Result<(Locale, Vec<String>)> {
         let primary = code.split('-').next().unwrap_or(code);
         let embedded = EMBEDDED
             .iter()
@@ -230,6 +263,19 @@ impl Locale {
         if let Some((path, text)) = site {
             bundle.add_resource_overriding(parse(path, "", text)?);
         }
+        let mut borrowed = Vec::new();
+        if let Some((path, text)) = fallback {
+            let resource = parse(path, "", text)?;
+            borrowed = message_ids(&resource)
+                .filter(|id| !bundle.has_message(id))
+                .map(str::to_string)
+                .collect();
+            borrowed.sort();
+            borrowed.dedup();
+            // Adds only what is missing: the duplicates `add_resource` refuses (and reports,
+            // ignored here) are the language's own messages, which stay.
+            let _ = bundle.add_resource(resource);
+        }
         let mut locale = Locale {
             code: code.to_string(),
             bundle,
@@ -247,8 +293,16 @@ impl Locale {
             group: locale.text("number-group-separator"),
             decimal: locale.text("number-decimal-separator"),
         };
-        Ok(locale)
+        Ok((locale, borrowed))
     }
+}
+
+/// The ids of the messages (not terms) of a Fluent file.
+fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
+    resource.entries().filter_map(|entry| match entry {
+        fluent_syntax::ast::Entry::Message(message) => Some(message.id.name),
+        _ => None,
+    })
 }
 
 /// Parses a Fluent file; the first error names its line and column.

@@ -626,3 +626,60 @@ fn what_a_table_covers_and_its_period_are_written_in_the_pages_language() {
     let package = f.read("ar/data/datapackage.json");
     assert!(package.contains("سنة التسجيل ٢٠٢٢–٢٠٢٣"), "{package}");
 }
+
+/// A message the site adds in the default language's file and leaves out of another
+/// language's is shown in the default language's words there, and `safestat check` says so; a
+/// message the other language has (the theme's own) keeps its words even where the default
+/// language's file overrides it.
+#[test]
+fn a_sites_message_missing_in_a_language_falls_back_to_the_default_languages_and_check_warns() {
+    let f = crate::site_languages::three_languages();
+    f.file(
+        "i18n/en.ftl",
+        "office-motto = Protection first\nnot-published = withheld\n",
+    );
+    f.file("i18n/ar.ftl", "office-motto = الحماية أولًا\n");
+    f.file(
+        "templates/motto.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"motto\">{{ trans(key=\"office-motto\", lang=lang) }} · {{ trans(key=\"not-published\", lang=lang) }}</p>{% endblock content %}",
+    );
+    f.file(
+        "content/about.md",
+        "+++\ntitle = \"About\"\ntemplate = \"motto.html\"\n+++\n",
+    );
+    f.file(
+        "content/about.fr.md",
+        "+++\ntitle = \"À propos\"\ntemplate = \"motto.html\"\n+++\n",
+    );
+    f.file(
+        "content/about.ar.md",
+        "+++\ntitle = \"من نحن\"\ntemplate = \"motto.html\"\n+++\n",
+    );
+    f.build().unwrap();
+    let motto = |path: &str| {
+        let html = f.read(path);
+        let start = html
+            .find("<p class=\"motto\">")
+            .unwrap_or_else(|| panic!("{html}"));
+        let end = start + html[start..].find("</p>").unwrap();
+        html[start + "<p class=\"motto\">".len()..end].to_string()
+    };
+    assert_eq!(motto("about/index.html"), "Protection first · withheld");
+    assert_eq!(motto("ar/about/index.html"), "الحماية أولًا · غير منشور");
+    assert_eq!(
+        motto("fr/about/index.html"),
+        "Protection first · non publié"
+    );
+    let warnings = f.check().unwrap();
+    let about_motto: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("office-motto"))
+        .collect();
+    assert_eq!(about_motto.len(), 1, "{warnings:?}");
+    assert!(about_motto[0].contains("i18n/fr.ftl"), "{warnings:?}");
+    assert!(about_motto[0].contains("i18n/en.ftl"), "{warnings:?}");
+    assert!(
+        !warnings.iter().any(|w| w.contains("`not-published`")),
+        "{warnings:?}"
+    );
+}

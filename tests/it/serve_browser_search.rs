@@ -6,7 +6,7 @@
 //!
 //! Needs Chromium, chromedriver and axe-core (`bash .ci/install-browser-tools`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use safestat::serve::{ServeOptions, Server};
@@ -85,24 +85,30 @@ fn search(browser: &Session, words: &str) -> (Vec<String>, String) {
     (links, found["message"].as_str().unwrap().to_string())
 }
 
-#[test]
-fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
-    let files = copy_example();
-    let root = files.path().to_path_buf();
+/// Serves the site at `root` built as `safestat build` builds it, index included (the preview's
+/// own build leaves it out), in parts of at most `part_pages` when given.
+fn serve_built(root: PathBuf, part_pages: Option<usize>) -> Server {
     let options = ServeOptions {
         addr: ([127, 0, 0, 1], 0).into(),
         ..ServeOptions::new(&root)
     };
-    // The build as `safestat build` does it, index included (the preview's own leaves it out).
-    let server = Server::start(&options, move |output: &Path, base_url: &str| {
+    Server::start(&options, move |output: &Path, base_url: &str| {
         safestat::site::build(&BuildOptions {
             root: root.clone(),
             output_dir: Some(output.to_path_buf()),
             base_url: Some(base_url.to_string()),
+            search_part_pages: part_pages,
             ..Default::default()
         })
     })
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
+    let files = copy_example();
+    let root = files.path().to_path_buf();
+    let server = serve_built(root, None);
     let url = |path: &str| format!("http://{}/{path}", server.addr());
     let driver = Chromedriver::start();
     let profile = tempfile::tempdir().unwrap();
@@ -170,20 +176,7 @@ fn serve_browser_search_finds_the_training_release_in_arabic_and_in_french() {
 fn serve_browser_search_finds_the_release_across_the_parts_of_the_index() {
     let files = copy_example();
     let root = files.path().to_path_buf();
-    let options = ServeOptions {
-        addr: ([127, 0, 0, 1], 0).into(),
-        ..ServeOptions::new(&root)
-    };
-    let server = Server::start(&options, move |output: &Path, base_url: &str| {
-        safestat::site::build(&BuildOptions {
-            root: root.clone(),
-            output_dir: Some(output.to_path_buf()),
-            base_url: Some(base_url.to_string()),
-            search_part_pages: Some(10),
-            ..Default::default()
-        })
-    })
-    .unwrap();
+    let server = serve_built(root, Some(10));
     let url = |path: &str| format!("http://{}/{path}", server.addr());
     let driver = Chromedriver::start();
     let profile = tempfile::tempdir().unwrap();
@@ -246,19 +239,7 @@ fn serve_browser_search_says_when_a_language_has_nothing_to_search() {
     );
     f.news("training", "2024-03-01", "");
     let root = f.root().to_path_buf();
-    let options = ServeOptions {
-        addr: ([127, 0, 0, 1], 0).into(),
-        ..ServeOptions::new(&root)
-    };
-    let server = Server::start(&options, move |output: &Path, base_url: &str| {
-        safestat::site::build(&BuildOptions {
-            root: root.clone(),
-            output_dir: Some(output.to_path_buf()),
-            base_url: Some(base_url.to_string()),
-            ..Default::default()
-        })
-    })
-    .unwrap();
+    let server = serve_built(root, None);
     let url = |path: &str| format!("http://{}/{path}", server.addr());
     let driver = Chromedriver::start();
     let profile = tempfile::tempdir().unwrap();
